@@ -1,0 +1,98 @@
+# fsd -- field-service dispatch as Unix filters.
+# Lists drive everything: every cmd/fsd-*.c is a tool, every common/**.c is
+# in libfsd.a that all tools link, every tests/unit/test_*.c is a unit test.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+# B is the build directory; `make B=build/asan SAN=...` builds a sanitized copy.
+B ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+SAN ?=
+PKGS = jansson libical libcrypto
+
+# Recursive (=) so pkg-config runs after the deps step has installed it.
+FSD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Icommon \
+	-DFSD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS)) $(CFLAGS) $(SAN)
+FSD_LDLIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+
+TOOLS = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/fsd-*.c)))
+PROGS = fsd $(TOOLS)
+COMMON_SRC = $(sort $(wildcard common/*.c common/*/*.c))
+COMMON_OBJ = $(COMMON_SRC:%.c=$(B)/obj/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
+MAN1 = $(sort $(wildcard share/man/*.1))
+MAN5 = $(sort $(wildcard share/man/*.5))
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+all: $(PROGS:%=$(B)/bin/%)
+
+# A missing build dependency is installed (root) or named (others) first.
+$(B)/.deps: share/deps.sh
+	@sh share/deps.sh build
+	@mkdir -p $(@D) && touch $@
+
+$(B)/obj/%.o: %.c $(wildcard common/*.h common/*/*.h) | $(B)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) -c -o $@ $<
+
+$(B)/libfsd.a: $(COMMON_OBJ)
+	rm -f $@
+	ar rcs $@ $(COMMON_OBJ)
+
+$(B)/bin/%: $(B)/obj/cmd/%.o $(B)/libfsd.a
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) -o $@ $< $(B)/libfsd.a $(FSD_LDLIBS)
+
+$(B)/unit/%: $(B)/obj/tests/unit/%.o $(B)/libfsd.a
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) -o $@ $< $(B)/libfsd.a $(FSD_LDLIBS)
+
+units: $(UNIT_BIN)
+
+# The test suite, plain and under AddressSanitizer + UBSan; ends with
+# "N passed, N failed".
+check: all units
+	@sh share/deps.sh check
+	@$(MAKE) --no-print-directory B=build/asan CFLAGS="-O1 -g" SAN="$(SANITIZE)" all units
+	@sh tests/run $(B) build/asan
+
+bench: all
+	@sh share/bench/run
+
+demo: all
+	@sh share/demo/run
+
+completions: all
+	@sh share/gen-completions $(B)/bin $(TOOLS)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do install -m 755 $(B)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in $(MAN5); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/; done
+	install -m 644 completions/fsd.bash $(DESTDIR)$(BASHCOMPDIR)/fsd
+	for p in $(TOOLS); do ln -sf fsd $(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	install -m 644 completions/_fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
+	for p in $(PROGS); do install -m 644 completions/fsd.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p \
+		$(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
+	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m##*/}; done
+	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m##*/}; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
+
+clean:
+	rm -rf build demo-out bench-out
+
+.PHONY: all units check bench demo completions install uninstall clean
+.SECONDARY:

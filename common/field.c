@@ -1,0 +1,207 @@
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "field.h"
+#include "xalloc.h"
+
+char fsd_field_error[512];
+
+json_t *
+fsd_field(const json_t *record, const char *path)
+{
+	const json_t *at = record;
+	const char *dot;
+
+	while ((dot = strchr(path, '.')) != NULL) {
+		char key[256];
+		size_t len = (size_t)(dot - path);
+
+		if (len >= sizeof key || !json_is_object(at))
+			return NULL;
+		memcpy(key, path, len);
+		key[len] = '\0';
+		at = json_object_get(at, key);
+		path = dot + 1;
+	}
+	if (!json_is_object(at))
+		return NULL;
+	at = json_object_get(at, path);
+	return json_is_null(at) ? NULL : (json_t *)at;
+}
+
+static int
+vfail(const struct fsd_pos *pos, const char *fmt, va_list ap)
+{
+	vsnprintf(fsd_field_error, sizeof fsd_field_error, fmt, ap);
+	if (pos != NULL)
+		fsd_warn_at(pos, "%s", fsd_field_error);
+	return FSD_FIELD_BAD;
+}
+
+int
+fsd_field_fail(const struct fsd_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vfail(pos, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* The value as it was written, cut short, to quote in a message. */
+static const char *
+quote(const json_t *v, char *buf, size_t size)
+{
+	char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+
+	snprintf(buf, size, "%s", s ? s : "?");
+	if (s && strlen(s) >= size && size > 4)
+		memcpy(buf + size - 4, "...", 4);
+	free(s);
+	return buf;
+}
+
+int
+fsd_field_string(const json_t *record, const char *path, const char **out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path);
+	char buf[64];
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (!json_is_string(v))
+		return fsd_field_fail(pos, "\"%s\" must be a string, not %s", path,
+		    quote(v, buf, sizeof buf));
+	*out = json_string_value(v);
+	return FSD_FIELD_OK;
+}
+
+int
+fsd_field_int(const json_t *record, const char *path, long long *out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path);
+	char buf[64];
+	double d;
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
+		return FSD_FIELD_OK;
+	}
+	d = json_is_real(v) ? json_real_value(v) : NAN;
+	if (isfinite(d) && d == floor(d) && fabs(d) < 9e15) {
+		*out = (long long)d;
+		return FSD_FIELD_OK;
+	}
+	return fsd_field_fail(pos, "\"%s\" must be a whole number, not %s", path,
+	    quote(v, buf, sizeof buf));
+}
+
+int
+fsd_field_number(const json_t *record, const char *path, double *out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path);
+	char buf[64];
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (!json_is_number(v))
+		return fsd_field_fail(pos, "\"%s\" must be a number, not %s", path,
+		    quote(v, buf, sizeof buf));
+	*out = json_number_value(v);
+	return FSD_FIELD_OK;
+}
+
+int
+fsd_field_bool(const json_t *record, const char *path, int *out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path);
+	char buf[64];
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (!json_is_boolean(v))
+		return fsd_field_fail(pos, "\"%s\" must be true or false, not %s", path,
+		    quote(v, buf, sizeof buf));
+	*out = json_is_true(v);
+	return FSD_FIELD_OK;
+}
+
+int
+fsd_field_time(const json_t *record, const char *path, struct fsd_time *out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path);
+	char buf[64];
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (!json_is_string(v) || fsd_time_parse(json_string_value(v), out) != 0)
+		return fsd_field_fail(pos,
+		    "\"%s\": %s is not an RFC 3339 time like 2026-11-23T08:00:00-07:00",
+		    path, quote(v, buf, sizeof buf));
+	return FSD_FIELD_OK;
+}
+
+int
+fsd_field_strings(const json_t *record, const char *path, json_t **out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path), *member;
+	size_t i;
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (!json_is_array(v))
+		return fsd_field_fail(pos, "\"%s\" must be an array of strings", path);
+	json_array_foreach(v, i, member)
+		if (!json_is_string(member))
+			return fsd_field_fail(pos, "\"%s\" must be an array of strings", path);
+	*out = v;
+	return FSD_FIELD_OK;
+}
+
+int
+fsd_field_object(const json_t *record, const char *path, json_t **out,
+    const struct fsd_pos *pos)
+{
+	json_t *v = fsd_field(record, path);
+	char buf[64];
+
+	if (v == NULL)
+		return FSD_FIELD_ABSENT;
+	if (!json_is_object(v))
+		return fsd_field_fail(pos, "\"%s\" must be an object, not %s", path,
+		    quote(v, buf, sizeof buf));
+	*out = v;
+	return FSD_FIELD_OK;
+}
+
+void
+fsd_set_exception(json_t *record, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	char *message;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	message = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(message, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	json_object_set_new(record, "exception",
+	    json_pack("{s:s, s:s}", "code", code, "message", message));
+	free(message);
+}

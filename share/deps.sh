@@ -1,0 +1,38 @@
+#!/bin/sh
+# Make sure what fsd needs is here. Missing pieces are installed with
+# apt-get when we run as root, or named with the exact command otherwise.
+#   share/deps.sh build   compiler, pkg-config and the libraries
+#   share/deps.sh check   also what the test suite runs (bats, jq, groff)
+set -u
+need=""
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+have_cmd() { command -v "$1" >/dev/null 2>&1; }
+
+have_cmd cc || need="$need gcc"
+have_cmd make || need="$need make"
+have_cmd pkg-config || need="$need pkg-config"
+have_pc jansson || need="$need libjansson-dev"
+have_pc libical || need="$need libical-dev"
+have_pc libcrypto || need="$need libssl-dev"
+[ -f /usr/include/csv.h ] || need="$need libcsv-dev"
+if [ "${1:-build}" = check ]; then
+	have_cmd bats || need="$need bats"
+	have_cmd jq || need="$need jq"
+	have_cmd man || need="$need man-db"
+fi
+[ -z "$need" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$need"
+if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
+	echo "fsd: installing build dependencies:$need" >&2
+	# An apt cache that was never filled (a fresh container) needs an update first.
+	apt-get update -qq >/dev/null 2>&1 || true
+	DEBIAN_FRONTEND=noninteractive $cmd >/dev/null || {
+		echo "fsd: could not install:$need" >&2
+		exit 1
+	}
+	exit 0
+fi
+echo "fsd: missing:$need" >&2
+echo "fsd: install them with:  sudo $cmd" >&2
+exit 1
