@@ -67,6 +67,10 @@ check: all units
 bench: all
 	@sh share/bench/run
 
+# One benchmark: make bench-route runs share/bench/bench-route.sh.
+bench-%: all
+	@sh share/bench/bench-$*.sh
+
 demo: all
 	@sh share/demo/run
 
