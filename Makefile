@@ -69,7 +69,8 @@ bench: all
 
 # One benchmark: make bench-route runs share/bench/bench-route.sh.
 bench-%: all
-	@sh share/bench/bench-$*.sh
+	@PATH="$(CURDIR)/$(B)/bin:$$PATH" SHARED_BENCH="$${SHARED_BENCH:-$(CURDIR)/../shared/bench}" \
+		sh share/bench/bench-$*.sh
 
 demo: all
 	@sh share/demo/run
