@@ -84,7 +84,8 @@ list_tools(void)
 	}
 	if (d != NULL)
 		closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 0)	/* qsort's array may not be NULL, even when empty */
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		describe(dir, names[i]);
 		free(names[i]);
