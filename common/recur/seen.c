@@ -42,8 +42,10 @@ sort(struct recur_seen *s)
 {
 	if (s->sorted)
 		return;
-	qsort(s->ids, s->nids, sizeof *s->ids, by_text);
-	qsort(s->visits, s->nvisits, sizeof *s->visits, by_contract_then_day);
+	if (s->nids > 0)
+		qsort(s->ids, s->nids, sizeof *s->ids, by_text);
+	if (s->nvisits > 0)
+		qsort(s->visits, s->nvisits, sizeof *s->visits, by_contract_then_day);
 	s->sorted = 1;
 }
 
