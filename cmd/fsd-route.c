@@ -1,0 +1,82 @@
+/* fsd-route: turn each tech's jobs into an optimized day -- order,
+ * arrival, customer ETA window, drive -- or, with --reassign, solve the
+ * whole vehicle routing problem with time windows across the crew. The
+ * solver is common/route/ (route.h); this file is options and records. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fsd.h"
+#include "route/records.h"
+#include "route/route.h"
+#include "route/solution.h"
+
+static const char *techs_path, *matrix_path, *summary_path, *seed_text, *time_text,
+    *iterations_text, *eta_text, *road_factor_text, *speed_text;
+static int reassign;
+
+static const struct fsd_option options[] = {
+	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
+	{ 0, "reassign", NULL, "move jobs between qualified techs and give jobs without a tech one", &reassign, NULL },
+	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS (default 10)", NULL, &time_text },
+	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit (default 3000)", NULL, &iterations_text },
+	{ 0, "seed", "N", "seed of the search's random choices (default 1)", NULL, &seed_text },
+	{ 0, "matrix", "FILE", "drive times and distances from a router (OSRM table JSON)", NULL, &matrix_path },
+	{ 0, "summary", "FILE", "write one record per tech: stops, drive, work, idle", NULL, &summary_path },
+	{ 0, "eta-width", "MINUTES", "width of the customer's ETA window (default 60)", NULL, &eta_text },
+	{ 0, "road-factor", "X", "road km per straight-line km (default 1.3)", NULL, &road_factor_text },
+	{ 0, "speed", "KMH", "average driving speed (default 40)", NULL, &speed_text },
+	{ 0 }
+};
+
+static const struct fsd_tool tool = {
+	"fsd-route",
+	"--techs FILE [--reassign] [--time-limit SECONDS] [--iterations N] [--seed N] "
+	"[--matrix FILE] [--summary FILE] [--eta-width MINUTES] [--road-factor X] "
+	"[--speed KMH] [FILE ...]",
+	"order each tech's jobs into a day: arrival times, ETA windows, drive",
+	options, FSD_TOOL_RECORDS
+};
+
+static int
+per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
+{
+	return route_run_add_job(ctx, record, pos);
+}
+
+int
+main(int argc, char **argv)
+{
+	int first = fsd_parse_options(&tool, argc, argv);
+	struct route_run run = { 0 };
+	struct route_params params = { 0 };
+	struct route_instance *in;
+	struct route_solution *plan;
+	FILE *summary = NULL;
+
+	if (techs_path == NULL)
+		fsd_usage_error("--techs FILE is required");
+	params.seed = seed_text ? (uint64_t)fsd_opt_long("seed", seed_text, 0, 0x7fffffffL) : 1;
+	params.seconds = time_text ? fsd_opt_double("time-limit", time_text, 0, 86400) : 10;
+	params.iterations = iterations_text
+	    ? fsd_opt_long("iterations", iterations_text, 0, 2000000000L) : 3000;
+	run.reassign = reassign;
+	run.travel = fsd_travel_from_options(road_factor_text, speed_text);
+	if (matrix_path != NULL)
+		route_places_load_matrix(&run.places, matrix_path, &run.travel);
+	if (summary_path != NULL && (summary = fopen(summary_path, "w")) == NULL)
+		fsd_die(1, "%s: cannot write: %m", summary_path);
+
+	route_run_load_techs(&run, techs_path);
+	fsd_read_records(argc - first, argv + first, per_job, &run);
+	in = route_run_instance(&run);
+	plan = route_solve(in, &params);
+	route_run_emit(&run, in, plan, eta_text
+	    ? fsd_opt_double("eta-width", eta_text, 0, 24 * 60) : 60, summary);
+
+	if (summary != NULL)
+		fsd_close_checked(summary, summary_path);
+	route_solution_free(plan);
+	route_instance_free(in);
+	route_run_free(&run);
+	return fsd_finish();
+}

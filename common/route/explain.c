@@ -1,0 +1,73 @@
+/* "Why is this job unassigned?" -- asked of every routing engine more
+ * than anything else. We try the job alone on each vehicle allowed to take
+ * it and name the first constraint that stops every one of them; when the
+ * job fits alone somewhere, the other jobs took the room. */
+#include <math.h>
+#include <stdio.h>
+
+#include "route.h"
+#include "segment.h"
+
+enum blocker { NONE, NO_ROAD, CAPACITY, WINDOW, SHIFT, N_BLOCKERS };
+
+/* What stops vehicle v from doing job j as its only job. */
+static enum blocker
+alone(const struct route_instance *in, int j, int v)
+{
+	const struct route_vehicle *veh = &in->vehicles[v];
+	const struct route_job *job = &in->jobs[j];
+	double there = route_minutes(in, veh->start_loc, job->loc);
+	double back = route_minutes(in, job->loc, veh->end_loc);
+	double start;
+
+	if (there >= ROUTE_NO_ROAD || back >= ROUTE_NO_ROAD)
+		return NO_ROAD;
+	if (job->demand > veh->capacity + ROUTE_EPS)
+		return CAPACITY;
+	start = fmax(veh->shift_start + there, job->ready);
+	if (start > job->due + ROUTE_EPS || start > veh->shift_end + ROUTE_EPS)
+		return WINDOW;
+	if (start + job->service + back > veh->shift_end + ROUTE_EPS)
+		return SHIFT;
+	return NONE;
+}
+
+void
+route_explain(const struct route_instance *in, int j, struct route_reason *out)
+{
+	int count[N_BLOCKERS] = { 0 }, allowed = 0;
+
+	for (int v = 0; v < in->nvehicles; v++) {
+		if (!route_may_serve(in, j, v))
+			continue;
+		allowed++;
+		count[alone(in, j, v)]++;
+	}
+	if (allowed == 0) {
+		out->code = "no_qualified_tech";
+		snprintf(out->message, sizeof out->message, in->jobs[j].only_vehicle >= 0
+		    ? "the job's tech is not in the techs file or lacks its skills"
+		    : "no tech has every skill the job needs");
+	} else if (count[NONE] > 0) {
+		out->code = "day_full";
+		snprintf(out->message, sizeof out->message,
+		    "%d qualified tech%s could do it alone, but not among their other jobs",
+		    count[NONE], count[NONE] == 1 ? "" : "s");
+	} else if (count[CAPACITY] == allowed) {
+		out->code = "capacity";
+		snprintf(out->message, sizeof out->message,
+		    "demand %g exceeds the capacity of every qualified tech", in->jobs[j].demand);
+	} else if (count[NO_ROAD] == allowed) {
+		out->code = "no_route";
+		snprintf(out->message, sizeof out->message,
+		    "the travel matrix has no road between the site and any qualified tech's home");
+	} else if (count[SHIFT] == 0) {
+		out->code = "window_unreachable";
+		snprintf(out->message, sizeof out->message,
+		    "no qualified tech can reach the site within its window");
+	} else {
+		out->code = "shift_too_short";
+		snprintf(out->message, sizeof out->message,
+		    "no qualified tech's shift leaves time for the job and the drive home");
+	}
+}

@@ -1,0 +1,27 @@
+/* Putting jobs into routes: the cheapest feasible position of one job,
+ * and the "recreate" half of ruin-and-recreate. */
+#ifndef FSD_ROUTE_INSERT_H
+#define FSD_ROUTE_INSERT_H
+
+#include "rng.h"
+#include "solution.h"
+
+struct route_position {
+	int vehicle, pos;	/* vehicle -1: no feasible position */
+	double delta;		/* added cost */
+};
+
+/* The cheapest feasible position for unassigned job j. Each position is
+ * skipped with probability blink (SISR's "blinks": a little noise that
+ * lets the recreate find what a strict greedy never would); rng may be
+ * NULL when blink is 0. */
+struct route_position route_best_position(const struct route_solution *s, int j,
+    double blink, struct route_rng *rng);
+
+/* Insert jobs[0..n-1] in that order, each at its cheapest position; a job
+ * that fits nowhere stays unassigned. Touched routes are flagged in
+ * touched[] when it is not NULL. */
+void route_recreate(struct route_solution *s, const int *jobs, int n, double blink,
+    struct route_rng *rng, unsigned char *touched);
+
+#endif

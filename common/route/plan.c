@@ -1,0 +1,151 @@
+/* The solution back onto the records: each routed job gets its tech, its
+ * place in the day, its times and the drive that led to it; each job left
+ * out gets the reason; each tech a summary of the day. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsd.h"
+#include "records.h"
+
+/* Customer windows start on the quarter hour: "between 9:15 and 10:15"
+ * reads as a promise, "between 9:07 and 10:07" as a computer's guess. */
+#define ETA_GRANULE 15.0
+
+static double
+round_to(double x, double unit)
+{
+	return round(x / unit) * unit;
+}
+
+static json_t *
+drive_value(double minutes, double km)
+{
+	return json_pack("{s:f,s:f}", "min", round_to(minutes, 0.01), "km", round_to(km, 0.001));
+}
+
+/* A window of the given width around the start of service, on the
+ * quarter hour, kept inside the promised window where there is one. */
+static void
+eta_window(const struct route_run *run, const struct route_job_record *jr, double start,
+    double width, double *from, double *to)
+{
+	double base = run->clock.form == ROUTE_TIME_RFC3339 ? run->clock.base_seconds / 60.0 : 0;
+
+	*from = floor((base + start - width / 2) / ETA_GRANULE) * ETA_GRANULE - base;
+	if (*from < jr->window_start)
+		*from = jr->window_start;
+	*to = *from + width;
+	if (*to > jr->window_end) {
+		*to = jr->window_end;
+		*from = fmax(*to - width, jr->window_start);
+	}
+}
+
+static void
+set_time(const struct route_run *run, json_t *obj, const char *key, double minutes, int offset)
+{
+	json_object_set_new(obj, key, route_clock_value(&run->clock, minutes, offset));
+}
+
+/* Find the record of instance job j (the records are in input order). */
+static struct route_job_record *
+record_of(struct route_run *run, int *by_instance, int j)
+{
+	return &run->jobs[by_instance[j]];
+}
+
+static void
+emit_route(struct route_run *run, const struct route_instance *in,
+    const struct route_solution *s, int v, int *by_instance, double eta_width, FILE *summary)
+{
+	const struct route_plan *p = &s->routes[v];
+	const struct route_tech *tech = &run->techs[v];
+	double t, depart, drive = 0, km = 0, work = 0, idle = 0;
+	int at = in->vehicles[v].start_loc;
+	json_t *sum;
+
+	/* Leave at the earliest moment that still gives the shortest day
+	 * (segment.h's "earliest"): waiting, if any, comes later. */
+	depart = p->len > 0 ? p->whole.earliest : in->vehicles[v].shift_start;
+	if (depart <= -ROUTE_UNBOUNDED / 2)
+		depart = 0;
+	t = depart;
+	for (int k = 1; k <= p->len; k++) {
+		const struct route_job *job = &in->jobs[p->jobs[k]];
+		struct route_job_record *jr = record_of(run, by_instance, p->jobs[k]);
+		double leg = route_minutes(in, at, job->loc), leg_km = route_km(in, at, job->loc);
+		double start, from, to;
+		json_t *rec = jr->record, *eta = json_object();
+
+		t += leg;
+		start = fmax(t, job->ready);
+		idle += start - t;
+		json_object_set_new(rec, "tech", json_string(tech->id));
+		json_object_set_new(rec, "seq", json_integer(k));
+		set_time(run, rec, "arrive", t, jr->offset);
+		set_time(run, rec, "start", start, jr->offset);
+		set_time(run, rec, "end", start + job->service, jr->offset);
+		eta_window(run, jr, start, eta_width, &from, &to);
+		set_time(run, eta, "start", from, jr->offset);
+		set_time(run, eta, "end", to, jr->offset);
+		json_object_set_new(rec, "eta_window", eta);
+		json_object_set_new(rec, "drive", drive_value(leg, leg_km));
+		fsd_emit(rec);
+		drive += leg;
+		km += leg_km;
+		work += job->service;
+		t = start + job->service;
+		at = job->loc;
+	}
+	if (p->len > 0) {
+		drive += route_minutes(in, at, in->vehicles[v].end_loc);
+		km += route_km(in, at, in->vehicles[v].end_loc);
+		t += route_minutes(in, at, in->vehicles[v].end_loc);
+	}
+	if (summary == NULL)
+		return;
+	sum = json_pack("{s:s,s:i}", "tech", tech->id, "stops", p->len);
+	if (p->len > 0) {
+		set_time(run, sum, "depart", depart, tech->offset);
+		set_time(run, sum, "return", t, tech->offset);
+	}
+	json_object_set_new(sum, "drive", drive_value(drive, km));
+	json_object_set_new(sum, "work", json_real(round_to(work, 0.01)));
+	json_object_set_new(sum, "idle", json_real(round_to(idle, 0.01)));
+	fsd_emit_to(summary, sum);
+	json_decref(sum);
+}
+
+void
+route_run_emit(struct route_run *run, const struct route_instance *in,
+    const struct route_solution *s, double eta_width, FILE *summary)
+{
+	int *by_instance = xmalloc((in->njobs + 1) * sizeof *by_instance);
+	long unrouted = 0;
+
+	for (size_t i = 0; i < run->njobs; i++)
+		if (run->jobs[i].in_instance >= 0)
+			by_instance[run->jobs[i].in_instance] = (int)i;
+	for (int v = 0; v < in->nvehicles; v++)
+		emit_route(run, in, s, v, by_instance, eta_width, summary);
+	/* Then every job not in a route, in input order. */
+	for (size_t i = 0; i < run->njobs; i++) {
+		struct route_job_record *jr = &run->jobs[i];
+
+		if (jr->in_instance >= 0 && s->route_of[jr->in_instance] >= 0)
+			continue;
+		if (jr->in_instance >= 0) {
+			struct route_reason why;
+			route_explain(in, jr->in_instance, &why);
+			fsd_set_exception(jr->record, why.code, "%s", why.message);
+		}
+		if (json_object_get(jr->record, "exception") != NULL)
+			unrouted++;
+		fsd_emit(jr->record);
+	}
+	if (unrouted > 0)
+		fsd_note("%ld job%s could not be routed (see their \"exception\")", unrouted,
+		    unrouted == 1 ? "" : "s");
+	free(by_instance);
+}

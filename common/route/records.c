@@ -1,0 +1,295 @@
+/* Techs and jobs into a routing instance. Bad fields are reported where
+ * they are (file:line: "field" ...) and the record still goes out, marked;
+ * a job that cannot be routed for a reason known before any search (an
+ * unknown tech, no tech without --reassign) is marked here too. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsd.h"
+#include "records.h"
+
+static int
+find_tech(const struct route_run *run, const char *id)
+{
+	for (int t = 0; t < run->ntechs; t++)
+		if (strcmp(run->techs[t].id, id) == 0)
+			return t;
+	return -1;
+}
+
+/* A non-negative number at path, or def when absent. */
+static int
+read_amount(const json_t *rec, const char *path, double def, double *out,
+    const struct fsd_pos *pos)
+{
+	int r = fsd_field_number(rec, path, out, pos);
+
+	if (r == FSD_FIELD_ABSENT)
+		*out = def;
+	else if (r == FSD_FIELD_OK && !(*out >= 0 && isfinite(*out)))
+		return fsd_field_fail(pos, "\"%s\" must be a number of at least 0, not %g", path, *out);
+	return r == FSD_FIELD_BAD ? r : FSD_FIELD_OK;
+}
+
+/* start and end of an interval object ({start, end}): both or neither. */
+static int
+read_interval(struct route_run *run, const json_t *rec, const char *path, double *start,
+    double *end, int *offset, const struct fsd_pos *pos)
+{
+	char sp[64], ep[64];
+	int rs, re;
+
+	snprintf(sp, sizeof sp, "%s.start", path);
+	snprintf(ep, sizeof ep, "%s.end", path);
+	if (fsd_field(rec, path) != NULL && !json_is_null(fsd_field(rec, path))
+	    && !json_is_object(fsd_field(rec, path)))
+		return fsd_field_fail(pos, "\"%s\" must be an object {start, end}", path);
+	rs = route_clock_read(&run->clock, rec, sp, start, offset, pos);
+	if (rs == FSD_FIELD_BAD)
+		return rs;
+	re = route_clock_read(&run->clock, rec, ep, end, rs == FSD_FIELD_OK ? NULL : offset, pos);
+	if (re == FSD_FIELD_BAD)
+		return re;
+	if (rs != re)
+		return fsd_field_fail(pos, "\"%s\" needs both start and end", path);
+	if (rs == FSD_FIELD_OK && *end < *start)
+		return fsd_field_fail(pos, "\"%s\" ends before it starts", path);
+	return rs;
+}
+
+static int
+parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, const struct fsd_pos *pos)
+{
+	int r;
+
+	memset(t, 0, sizeof *t);
+	t->record = rec;
+	t->shift_start = -ROUTE_UNBOUNDED;
+	t->shift_end = ROUTE_UNBOUNDED;
+	t->offset = run->clock.offset_minutes;
+	if ((r = fsd_field_string(rec, "id", &t->id, pos)) != FSD_FIELD_OK)
+		return r == FSD_FIELD_ABSENT ? fsd_field_fail(pos, "\"id\" is required") : r;
+	if (find_tech(run, t->id) >= 0)
+		return fsd_field_fail(pos, "\"id\" \"%s\" is given to two techs", t->id);
+	if (fsd_field_strings(rec, "skills", &t->skills, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	r = route_places_read(&run->places, rec, "home", "location_index", &t->home, pos);
+	if (r != FSD_FIELD_OK)
+		return r == FSD_FIELD_ABSENT ? fsd_field_fail(pos, "\"home\" is required") : r;
+	t->end = t->home;
+	r = route_places_read(&run->places, rec, "end", "end.location_index", &t->end, pos);
+	if (r == FSD_FIELD_BAD)
+		return r;
+	if (read_interval(run, rec, "shift", &t->shift_start, &t->shift_end, &t->offset, pos)
+	    == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	return read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos);
+}
+
+void
+route_run_load_techs(struct route_run *run, const char *path)
+{
+	long *lines = NULL;
+	size_t n;
+
+	run->tech_records = fsd_load_records(path, &lines);
+	n = json_array_size(run->tech_records);
+	run->techs = xcalloc(n + 1, sizeof *run->techs);
+	for (size_t i = 0; i < n; i++) {
+		struct fsd_pos pos = { path, lines[i] };
+		json_t *rec = json_array_get(run->tech_records, i);
+
+		if (parse_tech(run, &run->techs[run->ntechs], rec, &pos) == FSD_FIELD_OK)
+			run->ntechs++;
+	}
+	free(lines);
+}
+
+/* Does tech t have every skill in skills (NULL: none needed)? */
+static int
+has_skills(const struct route_tech *t, json_t *skills)
+{
+	size_t i, k;
+	json_t *need, *have;
+
+	json_array_foreach(skills, i, need) {
+		int found = 0;
+		if (t->skills != NULL)
+			json_array_foreach(t->skills, k, have)
+				found |= json_equal(need, have);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+listed(json_t *ids, const char *id)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(ids, i, v)
+		if (strcmp(json_string_value(v), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Which techs may take the job: 1 when fine, 0 when the job is already
+ * decided unroutable (marked), -1 for a bad field. */
+static int
+allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_job *job,
+    unsigned char *ok, const struct fsd_pos *pos)
+{
+	json_t *rec = jr->record, *skills = NULL, *excluded = NULL;
+	const char *tech_id = NULL, *required = NULL;
+	int locked = 0, only;
+
+	if (fsd_field_string(rec, "tech", &tech_id, pos) == FSD_FIELD_BAD
+	    || fsd_field_bool(rec, "locked", &locked, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "required_tech", &required, pos) == FSD_FIELD_BAD
+	    || fsd_field_strings(rec, "skills", &skills, pos) == FSD_FIELD_BAD
+	    || fsd_field_strings(rec, "excluded_techs", &excluded, pos) == FSD_FIELD_BAD)
+		return -1;
+	jr->tech = tech_id ? find_tech(run, tech_id) : -1;
+	if (tech_id != NULL && jr->tech < 0 && (!run->reassign || locked)) {
+		fsd_set_exception(rec, "no_qualified_tech", "tech \"%s\" is not in the techs file",
+		    tech_id);
+		return 0;
+	}
+	if (!run->reassign || (locked && tech_id != NULL)) {
+		if (tech_id == NULL) {
+			fsd_set_exception(rec, "no_tech",
+			    "the job has no tech: assign it with fsd-match, or route with --reassign");
+			return 0;
+		}
+		job->only_vehicle = jr->tech;
+		memset(ok, 1, run->ntechs);
+		return 1;
+	}
+	only = required ? find_tech(run, required) : -1;
+	if (required != NULL && only < 0) {
+		fsd_set_exception(rec, "no_qualified_tech",
+		    "required tech \"%s\" is not in the techs file", required);
+		return 0;
+	}
+	job->only_vehicle = only;
+	for (int t = 0; t < run->ntechs; t++)
+		ok[t] = (skills == NULL || has_skills(&run->techs[t], skills))
+		    && (excluded == NULL || !listed(excluded, run->techs[t].id));
+	return 1;
+}
+
+/* The job's fields; FSD_FIELD_OK or _BAD. */
+static int
+parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *job,
+    const struct fsd_pos *pos)
+{
+	json_t *rec = jr->record;
+	double sla;
+	int r;
+
+	if ((r = fsd_field_string(rec, "id", &jr->id, pos)) != FSD_FIELD_OK)
+		return r == FSD_FIELD_ABSENT ? fsd_field_fail(pos, "\"id\" is required") : r;
+	r = route_places_read(&run->places, rec, "site", "location_index", &job->loc, pos);
+	if (r != FSD_FIELD_OK)
+		return r == FSD_FIELD_ABSENT ? fsd_field_fail(pos, run->places.kind == ROUTE_PLACE_INDEX
+		    ? "\"location_index\" is required with --matrix" : "\"site\" is required") : r;
+	if (read_amount(rec, "duration", 60, &job->service, pos) == FSD_FIELD_BAD
+	    || read_amount(rec, "demand", 0, &job->demand, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	r = read_interval(run, rec, "window", &job->ready, &job->due, &jr->offset, pos);
+	if (r == FSD_FIELD_BAD)
+		return r;
+	if (r == FSD_FIELD_OK) {
+		jr->window_start = job->ready;
+		jr->window_end = job->due;
+	}
+	/* The contract's latest arrival is a deadline like the window's end:
+	 * a late arrival is never traded for a shorter drive. */
+	r = route_clock_read(&run->clock, rec, "sla_due", &sla, NULL, pos);
+	if (r == FSD_FIELD_BAD)
+		return r;
+	if (r == FSD_FIELD_OK && sla < job->due)
+		job->due = sla;
+	return FSD_FIELD_OK;
+}
+
+int
+route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *pos)
+{
+	struct route_job_record *jr;
+	struct route_job job = { 0, -ROUTE_UNBOUNDED, ROUTE_UNBOUNDED, 0, 0, -1 };
+	unsigned char *ok;
+	int r;
+
+	run->jobs = xgrow(run->jobs, &run->jobs_cap, run->njobs + 1, sizeof *run->jobs);
+	jr = &run->jobs[run->njobs++];
+	memset(jr, 0, sizeof *jr);
+	jr->record = json_incref(record);
+	jr->in_instance = -1;
+	jr->tech = -1;
+	jr->offset = run->clock.offset_minutes;
+	jr->window_start = -ROUTE_UNBOUNDED;
+	jr->window_end = ROUTE_UNBOUNDED;
+	run->pending = xgrow(run->pending, &run->pending_cap, run->npending + 1, sizeof *run->pending);
+	run->pending_qualified = xrealloc(run->pending_qualified,
+	    run->pending_cap * (run->ntechs + 1));
+	ok = run->pending_qualified + (size_t)run->npending * (run->ntechs + 1);
+	if (parse_job(run, jr, &job, pos) != FSD_FIELD_OK
+	    || (r = allowed_techs(run, jr, &job, ok, pos)) < 0) {
+		fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
+		return 1;
+	}
+	if (r == 0)
+		return 0;
+	if (job.ready > job.due) {
+		fsd_set_exception(record, "window_unreachable",
+		    "\"sla_due\" falls before the window opens");
+		return 0;
+	}
+	jr->in_instance = run->npending;
+	run->pending[run->npending++] = job;
+	return 0;
+}
+
+struct route_instance *
+route_run_instance(struct route_run *run)
+{
+	int nlocs = route_places_count(&run->places);
+	struct route_instance *in = route_instance_new(run->npending, run->ntechs, nlocs);
+	size_t stride = run->ntechs + 1;
+
+	route_places_fill(&run->places, in, &run->travel);
+	memcpy(in->jobs, run->pending, run->npending * sizeof *in->jobs);
+	for (int t = 0; t < run->ntechs; t++) {
+		struct route_vehicle *v = &in->vehicles[t];
+		v->start_loc = run->techs[t].home;
+		v->end_loc = run->techs[t].end;
+		v->shift_start = run->techs[t].shift_start;
+		v->shift_end = run->techs[t].shift_end;
+		v->capacity = run->techs[t].capacity;
+	}
+	if (run->reassign) {
+		in->qualified = xmalloc((size_t)run->npending * run->ntechs + 1);
+		for (int j = 0; j < run->npending; j++)
+			memcpy(in->qualified + (size_t)j * run->ntechs,
+			    run->pending_qualified + j * stride, run->ntechs);
+	}
+	route_instance_prepare(in);
+	return in;
+}
+
+void
+route_run_free(struct route_run *run)
+{
+	for (size_t i = 0; i < run->njobs; i++)
+		json_decref(run->jobs[i].record);
+	free(run->jobs);
+	free(run->techs);
+	free(run->pending);
+	free(run->pending_qualified);
+	json_decref(run->tech_records);
+	route_places_free(&run->places);
+}

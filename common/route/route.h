@@ -1,0 +1,116 @@
+/* The vehicle routing solver behind fsd-route: plain C over structs, no
+ * JSON. An instance is a travel matrix, jobs with arrival windows and
+ * vehicles (technicians) with shifts; a solution is one ordered route a
+ * vehicle. Times are minutes on one clock the caller chooses.
+ *
+ * The search (Christiaens & Vanden Berghe 2020, "Slack induction by string
+ * removals", with a granular local search after Vidal et al. 2013) only
+ * ever holds feasible routes: every window, shift and capacity is a hard
+ * constraint, checked in O(1) per move by concatenating route segments
+ * (segment.h). A job that fits nowhere stays unassigned, and route_explain
+ * says why. */
+#ifndef FSD_ROUTE_H
+#define FSD_ROUTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Minutes standing for "no road" (a null in a router's matrix): far
+ * beyond any shift, so a route that uses the arc can never be feasible,
+ * and finite, so the arithmetic never meets inf - inf. */
+#define ROUTE_NO_ROAD 1e7
+
+/* No window, no shift: a bound far beyond any day, finite for the same
+ * reason. */
+#define ROUTE_UNBOUNDED 1e9
+
+/* Drive time is the objective; distance only breaks ties between routes
+ * of the same drive time. For benchmark instances time equals distance
+ * and the weight changes no comparison. */
+#define ROUTE_KM_WEIGHT 1e-3
+
+struct route_job {
+	int loc;		/* row/column in the travel matrices */
+	double ready, due;	/* service may start within [ready, due] */
+	double service;		/* minutes on site */
+	double demand;		/* against the vehicle's capacity */
+	int only_vehicle;	/* kept on this vehicle (assigned or locked), or -1 */
+};
+
+struct route_vehicle {
+	int start_loc, end_loc;
+	double shift_start, shift_end;	/* leave start and be back at end within */
+	double capacity;		/* HUGE_VAL when unlimited */
+};
+
+struct route_instance {
+	int njobs, nvehicles, nlocs;
+	struct route_job *jobs;
+	struct route_vehicle *vehicles;
+	double *minutes;		/* nlocs x nlocs drive minutes, row = from */
+	double *km;			/* nlocs x nlocs road km */
+	unsigned char *qualified;	/* njobs x nvehicles; NULL: every vehicle */
+	/* Filled by route_instance_prepare: */
+	int nneighbours;		/* per job, the nearest other jobs first */
+	int *neighbours;
+	int *vehicle_class;		/* identical vehicles share a class */
+};
+
+/* An instance with zeroed matrices and default jobs and vehicles. */
+struct route_instance *route_instance_new(int njobs, int nvehicles, int nlocs);
+/* After the caller has filled it: neighbour lists and vehicle classes. */
+void route_instance_prepare(struct route_instance *in);
+void route_instance_free(struct route_instance *in);
+
+static inline double
+route_minutes(const struct route_instance *in, int from, int to)
+{
+	return in->minutes[(size_t)from * in->nlocs + to];
+}
+
+static inline double
+route_km(const struct route_instance *in, int from, int to)
+{
+	return in->km[(size_t)from * in->nlocs + to];
+}
+
+static inline double
+route_arc_cost(const struct route_instance *in, int from, int to)
+{
+	size_t i = (size_t)from * in->nlocs + to;
+	return in->minutes[i] + ROUTE_KM_WEIGHT * in->km[i];
+}
+
+/* May vehicle v serve job j at all (skills, assignment, lock)? */
+static inline int
+route_may_serve(const struct route_instance *in, int j, int v)
+{
+	if (in->jobs[j].only_vehicle >= 0 && in->jobs[j].only_vehicle != v)
+		return 0;
+	return in->qualified == NULL || in->qualified[(size_t)j * in->nvehicles + v];
+}
+
+struct route_solution;
+
+struct route_params {
+	uint64_t seed;
+	long iterations;	/* ruin-and-recreate rounds; 0 = until the time limit */
+	double seconds;		/* wall-clock bound; 0 = none */
+	/* Called after every move the local search applies (tests use it to
+	 * check that every accepted move keeps every route feasible). */
+	void (*on_move)(const struct route_solution *s, void *arg);
+	void *on_move_arg;
+};
+
+/* Solve from scratch; the caller frees the result with route_solution_free. */
+struct route_solution *route_solve(const struct route_instance *in,
+    const struct route_params *p);
+
+/* Why job j is not in any route: a stable code and a sentence. */
+struct route_reason {
+	const char *code;	/* "no_qualified_tech", "capacity", ... */
+	char message[256];
+};
+void route_explain(const struct route_instance *in, int j, struct route_reason *out);
+
+#endif
