@@ -295,7 +295,7 @@ def job_rows():
             "duration": str(5 * rng.randint(dmin // 5, dmax // 5)),
             "window.start": at(window[0]), "window.end": at(window[1]),
             "sla_due": "", "parts": parts, "preferred_tech": "", "required_tech": "",
-            "excluded_techs": "", "tech": "", "locked": "", "status": "new", "notes": "",
+            "excluded_techs": "", "tech": "", "locked": "", "status": "open", "notes": "",
         })
 
     # Emergencies: reported early in the day, promised within 2-4 hours.
@@ -335,7 +335,7 @@ def job_rows():
             "territory": territory, "skills": ";".join(skills), "duration": str(duration),
             "window.start": at(window[0]), "window.end": at(window[1]), "sla_due": "",
             "parts": "", "preferred_tech": "", "required_tech": "", "excluded_techs": "",
-            "tech": "", "locked": "", "status": "new", "notes": note,
+            "tech": "", "locked": "", "status": "open", "notes": note,
         })
     rng.shuffle(rows)
     for i, row in enumerate(rows):
