@@ -1,0 +1,32 @@
+/* Reading CSV row by row with libcsv, knowing where each row starts.
+ *
+ * libcsv does the RFC 4180 parsing (quoted cells with commas, quotes and
+ * line breaks; CRLF, LF or CR line ends; blank lines skipped; spaces
+ * around unquoted cells trimmed) but does not count lines. We feed it one
+ * physical line at a time, so every row carries the line it starts on:
+ * the line a spreadsheet user finds the row at in a text editor. A UTF-8
+ * byte-order mark at the start is dropped. */
+#ifndef FSD_CSV_READER_H
+#define FSD_CSV_READER_H
+
+#include <stdio.h>
+
+struct fsd_csv_row {
+	long line;		/* physical line the row starts on, from 1 */
+	size_t ncells;
+	char **cells;		/* each NUL-terminated ... */
+	size_t *lens;		/* ... and this long (a cell may hold a NUL) */
+	const char *raw;	/* the row's text as it was read, line ends included */
+	size_t raw_len;
+	const char *problem;	/* NULL, or what is wrong with the row's syntax */
+};
+
+/* Called once per row, the header included; the row is only valid during
+ * the call. Return non-zero to stop reading. */
+typedef int (*fsd_csv_row_fn)(const struct fsd_csv_row *row, void *ctx);
+
+/* Read f to its end or until fn asks to stop. Returns 0, or -1 when f
+ * could not be read (errno set). */
+int fsd_csv_read(FILE *f, fsd_csv_row_fn fn, void *ctx);
+
+#endif
