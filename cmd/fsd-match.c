@@ -1,0 +1,155 @@
+/* fsd-match: the dispatch engine. Every job comes out once: with the
+ * tech it goes to and why, or with an exception that says which rule
+ * failed and who came nearest. The decisions are common/match/'s; this
+ * file turns records into its structs and back. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsd.h"
+#include "match/match.h"
+#include "match/match_records.h"
+
+static const char *techs_path, *rules_path, *now_text, *road_factor, *speed;
+static int naive;
+
+static const struct fsd_option options[] = {
+	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
+	{ 'r', "rules", "FILE", "weights and per-job-type playbooks (JSON)", NULL, &rules_path },
+	{ 0, "now", "TIME", "plan as if it were TIME (RFC 3339): nothing starts earlier", NULL, &now_text },
+	{ 0, "road-factor", "X", "road km per straight-line km (default 1.3)", NULL, &road_factor },
+	{ 0, "speed", "KMH", "average driving speed in km/h (default 40)", NULL, &speed },
+	{ 0, "naive", NULL, "whoever qualified is free next: the baseline, no scoring", &naive, NULL },
+	{ 0 }
+};
+
+static const struct fsd_tool tool = {
+	"fsd-match", "--techs FILE [--rules FILE] [--now TIME] [--naive] [FILE ...]",
+	"assign jobs to technicians, with reasons; exceptions for the rest",
+	options, FSD_TOOL_RECORDS
+};
+
+/* Static, so that a rules file that stops the run leaves nothing leaked. */
+static struct match_day day;
+
+struct loaded {
+	json_t *jobs;		/* the records, to write back enriched */
+	long *tech_lines;
+	size_t line_cap;
+};
+
+static int
+read_tech(json_t *rec, const struct fsd_pos *pos, void *ctx)
+{
+	struct loaded *l = ctx;
+
+	if (match_read_tech(&day, rec, pos) != 0)
+		return 1;
+	l->tech_lines = xgrow(l->tech_lines, &l->line_cap, day.ntechs, sizeof *l->tech_lines);
+	l->tech_lines[day.ntechs - 1] = pos->line;
+	return 0;
+}
+
+/* Two techs with one id would make every reference to it a guess. */
+static void
+check_duplicate_techs(const struct loaded *l)
+{
+	match_index_techs(&day);
+	for (size_t i = 1; i < day.ntechs; i++) {
+		size_t a = day.by_id[i - 1], b = day.by_id[i];
+
+		if (strcmp(day.techs[a].id, day.techs[b].id) == 0)
+			fsd_warn_at(&(struct fsd_pos){ techs_path, l->tech_lines[a > b ? a : b] },
+			    "duplicate tech id \"%s\" (first on line %ld): the first is used",
+			    day.techs[a].id, l->tech_lines[a < b ? a : b]);
+	}
+}
+
+static int
+read_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
+{
+	struct loaded *l = ctx;
+	struct match_job *j = match_add_job(&day);
+
+	json_array_append(l->jobs, rec);
+	if (match_read_job(&day, j, rec, pos) != 0) {
+		j->skip = 1;
+		fsd_set_exception(rec, "bad_record", "%s", fsd_field_error);
+		return 1;
+	}
+	return 0;
+}
+
+static json_t *
+reasons(const struct match_job *j)
+{
+	json_t *list = json_array();
+
+	for (int i = 0; i < j->nreasons; i++)
+		json_array_append_new(list, json_string(j->reasons[i]));
+	return list;
+}
+
+static void
+write_job(json_t *rec, const struct match_job *j)
+{
+	char when[FSD_TIME_LEN];
+	json_t *m;
+
+	if (j->skip)
+		return;
+	if (j->tech < 0) {
+		json_object_del(rec, "tech");
+		json_object_del(rec, "match");
+		fsd_set_exception(rec, j->exception, "%s", j->message);
+		return;
+	}
+	json_object_del(rec, "exception");
+	json_object_set_new(rec, "tech", json_string(day.techs[j->tech].id));
+	m = json_pack("{s:f, s:o, s:o, s:s, s:I}",
+	    "score", j->score,
+	    "reasons", reasons(j),
+	    "runner_up", j->runner_up < 0 ? json_null() : json_pack("{s:s, s:f}",
+		"tech", day.techs[j->runner_up].id, "score", j->runner_up_score),
+	    "arrival", fsd_time_format((int64_t)llround(j->arrive * 60), j->offset_minutes, when),
+	    "drive", (json_int_t)lround(j->drive));
+	json_object_set_new(rec, "match", m);
+}
+
+int
+main(int argc, char **argv)
+{
+	int first = fsd_parse_options(&tool, argc, argv);
+	struct loaded l = { json_array(), NULL, 0 };
+
+	if (techs_path == NULL)
+		fsd_usage_error("--techs FILE is required");
+	day.travel = fsd_travel_from_options(road_factor, speed);
+	day.naive = naive;
+	if (now_text != NULL) {
+		struct fsd_time t;
+
+		if (fsd_time_parse(now_text, &t) != 0)
+			fsd_usage_error("--now: \"%s\" is not an RFC 3339 time", now_text);
+		day.now = (double)t.seconds / 60;
+		day.has_now = 1;
+	}
+	match_rules_defaults(&day.rules);
+	if (rules_path != NULL)
+		match_rules_load(&day.rules, rules_path);
+	fsd_read_record_file(techs_path, read_tech, &l);
+	check_duplicate_techs(&l);
+
+	fsd_read_records(argc - first, argv + first, read_job, &l);
+	match_run(&day);
+	for (size_t i = 0; i < day.njobs; i++) {
+		json_t *rec = json_array_get(l.jobs, i);
+
+		write_job(rec, &day.jobs[i]);
+		fsd_emit(rec);
+	}
+	json_decref(l.jobs);
+	free(l.tech_lines);
+	match_day_free(&day);
+	return fsd_finish();
+}

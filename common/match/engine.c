@@ -1,0 +1,494 @@
+/* The decision: jobs in order of urgency, each to the tech where it scores
+ * best, with the emergency interrupt when nobody can take a priority 1. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+#include "xalloc.h"
+
+static uint64_t *
+bitset(const struct match_day *day, const size_t *skills, size_t n)
+{
+	uint64_t *set = xcalloc(day->words ? day->words : 1, sizeof *set);
+
+	for (size_t i = 0; i < n; i++)
+		set[skills[i] / 64] |= UINT64_C(1) << (skills[i] % 64);
+	return set;
+}
+
+static int
+by_sku(const void *a, const void *b)
+{
+	return strcmp(((const struct match_stock *)a)->sku, ((const struct match_stock *)b)->sku);
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	double x = ((const struct match_interval *)a)->start;
+	double y = ((const struct match_interval *)b)->start;
+
+	return (x > y) - (x < y);
+}
+
+void
+match_prepare(struct match_day *day)
+{
+	day->plan_start = day->has_now || day->ntechs == 0 ? day->now : INFINITY;
+	for (size_t i = 0; i < day->ntechs && !day->has_now; i++)
+		if (day->techs[i].shift.start < day->plan_start)
+			day->plan_start = day->techs[i].shift.start;
+	/* Playbooks may name skills no one has: intern them before the
+	 * bitsets are sized. */
+	for (size_t i = 0; i < day->njobs; i++)
+		if (!day->jobs[i].skip)
+			match_apply_playbook(day, &day->jobs[i], day->plan_start);
+	day->words = (day->nskill_names + 63) / 64;
+	for (size_t i = 0; i < day->ntechs; i++) {
+		struct match_tech *t = &day->techs[i];
+
+		free(t->skillset);
+		t->skillset = bitset(day, t->skills, t->nskills);
+		if (t->nstock > 1)	/* qsort's pointer must not be NULL */
+			qsort(t->stock, t->nstock, sizeof *t->stock, by_sku);
+		if (t->noff > 1)
+			qsort(t->off, t->noff, sizeof *t->off, by_start);
+	}
+	for (size_t i = 0; i < day->njobs; i++) {
+		free(day->jobs[i].skillset);
+		day->jobs[i].skillset = bitset(day, day->jobs[i].skills, day->jobs[i].nskills);
+	}
+	match_index_techs(day);
+}
+
+/* Emergencies first, then the nearest deadline (the SLA or the window's
+ * end, whichever is sooner), then priority, VIPs, and the id for ties. */
+static double
+deadline(const struct match_job *j)
+{
+	double d = INFINITY;
+
+	if (j->has_sla)
+		d = j->sla_due;
+	if (j->has_window && j->window.end < d)
+		d = j->window.end;
+	return d;
+}
+
+static const struct match_day *ordering;
+
+static int
+by_urgency(const void *a, const void *b)
+{
+	const struct match_job *x = &ordering->jobs[*(const size_t *)a];
+	const struct match_job *y = &ordering->jobs[*(const size_t *)b];
+	double dx = deadline(x), dy = deadline(y);
+
+	if ((x->priority == 1) != (y->priority == 1))
+		return x->priority == 1 ? -1 : 1;
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	if (x->priority != y->priority)
+		return x->priority - y->priority;
+	if (x->vip != y->vip)
+		return y->vip - x->vip;
+	return strcmp(x->id, y->id);
+}
+
+static const struct match_pool *
+pool_for(struct match_day *day, const struct match_job *j)
+{
+	size_t bytes = day->words * sizeof(uint64_t);
+	struct match_pool *p;
+
+	for (size_t i = 0; i < day->npools; i++)
+		if (memcmp(day->pools[i].skillset, j->skillset, bytes) == 0)
+			return &day->pools[i];
+	day->pools = xrealloc(day->pools, (day->npools + 1) * sizeof *day->pools);
+	p = &day->pools[day->npools++];
+	p->skillset = xcalloc(day->words ? day->words : 1, sizeof *p->skillset);
+	memcpy(p->skillset, j->skillset, bytes);
+	p->techs = xcalloc(day->ntechs + 1, sizeof *p->techs);
+	p->ntechs = 0;
+	for (size_t i = 0; i < day->ntechs; i++)
+		if (match_has_skills(day, &day->techs[i], j))
+			p->techs[p->ntechs++] = i;
+	return p;
+}
+
+static int
+is_excluded(const struct match_job *j, size_t tech)
+{
+	for (size_t i = 0; i < j->nexcluded; i++)
+		if (j->excluded[i] == tech)
+			return 1;
+	return 0;
+}
+
+static int
+same_territory(const struct match_tech *t, const struct match_job *j)
+{
+	return t->territory != NULL && j->territory != NULL
+	    && strcmp(t->territory, j->territory) == 0;
+}
+
+/* The rules a tech cannot be talked out of, apart from skills and time. */
+static int
+may_take(const struct match_day *day, size_t tech, const struct match_job *j)
+{
+	const struct match_tech *t = &day->techs[tech];
+
+	if (j->required >= 0 && (size_t)j->required != tech)
+		return 0;
+	if (is_excluded(j, tech))
+		return 0;
+	if (j->territory_binds && j->territory != NULL && t->territory != NULL
+	    && !same_territory(t, j))
+		return 0;
+	return 1;
+}
+
+static double
+earliest(const struct match_day *day, const struct match_job *j)
+{
+	double e = day->plan_start;
+
+	if (j->has_window && j->window.start > e)
+		e = j->window.start;
+	return e;
+}
+
+double
+match_score(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, const struct match_slot *slot)
+{
+	const struct match_weights *w = &day->rules.weights;
+	double score = 100 - w->drive * slot->drive - w->balance * t->booked / 60;
+
+	if (j->has_sla || j->priority <= 2) {
+		double late = slot->arrive - earliest(day, j);
+
+		score -= w->sla * (j->vip ? w->vip : 1) * (late > 0 ? late : 0);
+	}
+	if (j->preferred >= 0 && &day->techs[j->preferred] == t)
+		score += w->preferred;
+	if (j->nparts > 0 && !slot->pickup)
+		score += w->parts;
+	if (same_territory(t, j))
+		score += w->territory;
+	return round(score * 10) / 10;
+}
+
+struct choice {
+	long tech, runner_up;
+	double score, runner_up_score, free_at;
+	struct match_slot slot;
+};
+
+/* Is a better than b?  Score, then the tech id, so ties are the same on
+ * every run whatever the order techs came in. */
+static int
+beats(const struct match_day *day, double a_score, size_t a, double b_score, long b)
+{
+	if (b < 0 || a_score != b_score)
+		return b < 0 || a_score > b_score;
+	return strcmp(day->techs[a].id, day->techs[b].id) < 0;
+}
+
+static void
+consider(const struct match_day *day, struct choice *c, size_t tech,
+    const struct match_job *j)
+{
+	const struct match_tech *t = &day->techs[tech];
+	struct match_slot slot;
+	double score;
+
+	if (!may_take(day, tech, j))
+		return;
+	if (day->naive) {
+		/* Whoever qualified is free next: no map, no score. */
+		double free_at = t->nroute ? t->route[t->nroute - 1].end
+		    : match_day_start(day, t);
+
+		if (!match_append_slot(day, t, j, &slot))
+			return;
+		if (c->tech < 0 || free_at < c->free_at || (free_at == c->free_at
+		    && strcmp(t->id, day->techs[c->tech].id) < 0)) {
+			c->tech = (long)tech;
+			c->free_at = free_at;
+			c->slot = slot;
+			c->score = match_score(day, t, j, &slot);
+		}
+		return;
+	}
+	if (!match_best_slot(day, t, j, 0, &slot))
+		return;
+	score = match_score(day, t, j, &slot);
+	if (beats(day, score, tech, c->score, c->tech)) {
+		c->runner_up = c->tech;
+		c->runner_up_score = c->score;
+		c->tech = (long)tech;
+		c->score = score;
+		c->slot = slot;
+	} else if (beats(day, score, tech, c->runner_up_score, c->runner_up)) {
+		c->runner_up = (long)tech;
+		c->runner_up_score = score;
+	}
+}
+
+static int
+choose(struct match_day *day, const struct match_job *j, struct choice *c)
+{
+	*c = (struct choice){ .tech = -1, .runner_up = -1 };
+	if (j->required >= 0) {
+		if (match_has_skills(day, &day->techs[j->required], j))
+			consider(day, c, (size_t)j->required, j);
+	} else {
+		const struct match_pool *p = pool_for(day, j);
+
+		for (size_t i = 0; i < p->ntechs; i++)
+			consider(day, c, p->techs[i], j);
+	}
+	return c->tech >= 0;
+}
+
+static void
+reason(struct match_job *j, const char *fmt_result)
+{
+	if (j->nreasons < MATCH_MAX_REASONS)
+		j->reasons[j->nreasons++] = (char *)fmt_result;
+	else
+		free((char *)fmt_result);
+}
+
+static void
+clear_reasons(struct match_job *j)
+{
+	for (int i = 0; i < j->nreasons; i++)
+		free(j->reasons[i]);
+	j->nreasons = 0;
+}
+
+/* Short words a dispatcher reads at a glance: why this tech. */
+static void
+explain_choice(struct match_day *day, size_t job, const char *how)
+{
+	struct match_job *j = &day->jobs[job];
+	struct match_tech *t = &day->techs[j->tech];
+	char clock[16], skills[160] = "";
+	double in = j->drive;
+
+	clear_reasons(j);
+	if (how != NULL)
+		reason(j, xstrdup(how));
+	for (size_t i = 0; i < j->nskills; i++) {
+		const char *name = day->skill_names[j->skills[i]];
+
+		if (strlen(skills) + strlen(name) + 3 < sizeof skills)
+			strcat(strcat(skills, i ? ", " : ""), name);
+	}
+	if (j->nskills > 0)
+		reason(j, xasprintf("has %s", skills));
+	reason(j, xasprintf("%.0f min away", in < 0 ? 0 : in));
+	if (j->has_sla)
+		reason(j, xasprintf("arrives %s, %.0f min before sla_due",
+		    match_clock(j->arrive, j->offset_minutes, clock), j->sla_due - j->arrive));
+	else
+		reason(j, xasprintf("arrives %s", match_clock(j->arrive, j->offset_minutes, clock)));
+	if (j->preferred == j->tech)
+		reason(j, xstrdup("preferred by customer"));
+	if (j->required == j->tech)
+		reason(j, xstrdup("required by customer"));
+	if (j->nparts > 0)
+		reason(j, j->pickup ? xstrdup("needs a parts pickup") : xstrdup("parts on truck"));
+	if (same_territory(t, j))
+		reason(j, xasprintf("own territory (%s)", t->territory));
+	if (j->arrive + j->duration > t->shift.end)
+		reason(j, xstrdup("on call after shift"));
+	if (t->booked - j->duration > 0)
+		reason(j, xasprintf("%.1f h booked before", (t->booked - j->duration) / 60));
+}
+
+static void
+assign(struct match_day *day, size_t job, const struct choice *c, const char *how)
+{
+	struct match_job *j = &day->jobs[job];
+	struct match_slot in = c->slot;
+
+	match_insert(day, (size_t)c->tech, job, &c->slot);
+	/* The drive into the job from the visit before (the "12 min away"),
+	 * not the detour the score used. */
+	{
+		const struct match_tech *t = &day->techs[c->tech];
+		const struct match_job *prev = in.pos > 0 ? &day->jobs[t->route[in.pos - 1].job] : NULL;
+
+		j->drive = match_drive_minutes(day, prev ? prev->lat : t->lat,
+		    prev ? prev->lon : t->lon, j->lat, j->lon);
+	}
+	j->score = c->score;
+	j->runner_up = c->runner_up;
+	j->runner_up_score = c->runner_up_score;
+	j->exception = NULL;
+	free(j->message);
+	j->message = NULL;
+	explain_choice(day, job, how);
+}
+
+/* Jobs already on a tech's day (locked, or placed by hand or by
+ * yesterday's plan) count against that day before anything is matched. */
+static void
+place_fixed(struct match_day *day, size_t job)
+{
+	struct match_job *j = &day->jobs[job];
+	struct match_tech *t = &day->techs[j->placed];
+	struct choice c = { .tech = j->placed, .runner_up = -1 };
+	char *how;
+
+	if (match_best_slot(day, t, j, 0, &c.slot)) {
+		how = xasprintf("%s to %s", j->locked ? "locked" : "placed before", t->id);
+	} else {
+		char clock[16];
+
+		match_forced_slot(day, t, j, &c.slot);
+		how = xasprintf("%s to %s though it does not fit: arrives %s",
+		    j->locked ? "locked" : "placed before", t->id,
+		    match_clock(c.slot.arrive, j->offset_minutes, clock));
+	}
+	c.score = match_score(day, t, j, &c.slot);
+	assign(day, job, &c, how);
+	free(how);
+}
+
+/* A priority 1 no one can take: free the qualified tech who serves it
+ * best by bumping one visit that is neither an emergency nor locked.
+ * Routine visits go before urgent ones, later deadlines before sooner. */
+static long
+interrupt(struct match_day *day, size_t job, struct choice *best)
+{
+	struct match_job *j = &day->jobs[job];
+	const struct match_pool *p = pool_for(day, j);
+	long bumped = -1;
+	size_t bumped_pos = 0;
+
+	*best = (struct choice){ .tech = -1, .runner_up = -1 };
+	for (size_t i = 0; i < p->ntechs; i++) {
+		size_t tech = p->techs[i];
+		struct match_tech *t = &day->techs[tech];
+
+		if (!may_take(day, tech, j))
+			continue;
+		for (size_t pos = 0; pos < t->nroute; pos++) {
+			struct match_stop stop = t->route[pos];
+			struct match_job *victim = &day->jobs[stop.job];
+			struct match_slot slot;
+			int ok, better;
+			double score;
+
+			if (victim->priority == 1 || victim->locked)
+				continue;
+			match_remove(day, tech, pos);
+			ok = match_best_slot(day, t, j, 0, &slot);
+			score = ok ? match_score(day, t, j, &slot) : 0;
+			match_insert(day, tech, stop.job, &(struct match_slot){
+			    pos, stop.arrive, victim->drive, victim->pickup });
+			if (!ok)
+				continue;
+			better = best->tech < 0 || score > best->score;
+			if (!better && score == best->score) {
+				const struct match_job *was = &day->jobs[bumped];
+
+				better = victim->priority > was->priority
+				    || (victim->priority == was->priority
+				    && deadline(victim) > deadline(was));
+			}
+			if (better) {
+				best->tech = (long)tech;
+				best->score = score;
+				best->slot = slot;
+				bumped = (long)stop.job;
+				bumped_pos = pos;
+			}
+		}
+	}
+	if (bumped >= 0)
+		match_remove(day, (size_t)best->tech, bumped_pos);
+	return bumped;
+}
+
+static void
+match_one(struct match_day *day, size_t job)
+{
+	struct match_job *j = &day->jobs[job];
+	struct choice c;
+	long bumped;
+
+	if (choose(day, j, &c)) {
+		assign(day, job, &c, NULL);
+		return;
+	}
+	if (j->priority != 1 || day->naive) {
+		match_explain(day, job, NULL);
+		return;
+	}
+	bumped = interrupt(day, job, &c);
+	if (bumped < 0) {
+		match_explain(day, job, NULL);
+		return;
+	}
+	{
+		struct match_job *v = &day->jobs[bumped];
+		char *how = xasprintf("emergency: bumped %s", v->id);
+		char *prefix = xasprintf("displaced by %s (priority 1%s%s) on %s",
+		    j->id, j->type ? " " : "", j->type ? j->type : "", day->techs[c.tech].id);
+
+		assign(day, job, &c, how);
+		free(how);
+		/* The bumped visit gets a second chance elsewhere. */
+		if (choose(day, v, &c)) {
+			assign(day, (size_t)bumped, &c, prefix);
+		} else {
+			clear_reasons(v);
+			match_explain(day, (size_t)bumped, prefix);
+			v->exception = "displaced";
+		}
+		free(prefix);
+	}
+}
+
+void
+match_run(struct match_day *day)
+{
+	size_t n = 0;
+
+	match_prepare(day);
+	free(day->order);
+	day->order = xcalloc(day->njobs + 1, sizeof *day->order);
+	for (size_t i = 0; i < day->njobs; i++)
+		if (!day->jobs[i].skip)
+			day->order[n++] = i;
+	ordering = day;
+	if (n > 1)
+		qsort(day->order, n, sizeof *day->order, by_urgency);
+	for (size_t i = 0; i < n; i++)
+		if (day->jobs[day->order[i]].placed >= 0)
+			place_fixed(day, day->order[i]);
+	for (size_t i = 0; i < n; i++)
+		if (day->jobs[day->order[i]].placed < 0)
+			match_one(day, day->order[i]);
+	/* Visits slotted in later changed who comes before whom: the drive
+	 * reported is the leg from the visit before (or home), as driven. */
+	for (size_t i = 0; i < day->ntechs; i++) {
+		const struct match_tech *t = &day->techs[i];
+		double lat = t->lat, lon = t->lon;
+
+		for (size_t k = 0; k < t->nroute; k++) {
+			struct match_job *j = &day->jobs[t->route[k].job];
+
+			j->drive = match_drive_minutes(day, lat, lon, j->lat, j->lon)
+			    + (j->pickup ? j->pickup_minutes : 0);
+			lat = j->lat;
+			lon = j->lon;
+		}
+	}
+}

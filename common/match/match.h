@@ -1,0 +1,211 @@
+/* The dispatch matcher: which technician gets which job, and why not.
+ *
+ * Plain C over structs, no JSON: cmd/fsd-match.c turns records into a
+ * struct match_day, calls match_run and turns the results back. Times are
+ * minutes since 1970-01-01T00:00Z as doubles (travel is fractional);
+ * each tech and job keeps the UTC offset it was written in for messages.
+ *
+ * The method is sequential insertion (Solomon's I1 family, greatly
+ * simplified): jobs are taken most urgent first, and each goes where it
+ * scores best among the techs that can legally take it, into any gap of
+ * their day that it fits without moving a visit already promised. A
+ * priority-1 job no one can take may bump a routine job (the interrupt). */
+#ifndef FSD_MATCH_H
+#define FSD_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "geo.h"
+
+struct match_interval {
+	double start, end;	/* minutes since the epoch */
+};
+
+struct match_stock {
+	char *sku;
+	long qty;		/* what is on the truck now; used up as jobs are given */
+};
+
+struct match_part {
+	char *sku;
+	long qty;
+};
+
+/* One visit on a tech's day; the route is kept in time order. */
+struct match_stop {
+	size_t job;
+	double arrive, end;	/* end = arrive + duration */
+};
+
+struct match_tech {
+	char *id, *name, *territory;
+	size_t *skills, nskills;	/* interned skill numbers */
+	uint64_t *skillset;		/* the same as a bitset, made by match_prepare */
+	double lat, lon;		/* home: where the day starts */
+	struct match_interval shift;
+	struct match_interval *off;	/* sorted by start */
+	size_t noff;
+	struct match_stock *stock;	/* sorted by sku */
+	size_t nstock;
+	int on_call;
+	int offset_minutes;
+	/* the day being built */
+	struct match_stop *route;
+	size_t nroute, route_cap;
+	double booked;			/* minutes of work on the route */
+};
+
+enum { MATCH_UNSET = -1 };
+
+/* Per job type: what a trade's playbook adds (rules file, "types"). */
+struct match_playbook {
+	char *type;		/* NULL for the default section */
+	char **skills;		/* required on top of the job's own */
+	size_t nskills;
+	int priority;		/* 1..3; the job keeps the more urgent of the two */
+	double sla_hours;	/* sla_due = plan start + this, unless sooner */
+	double duration;	/* minutes, for jobs that give none */
+	int territory_binds;	/* the job's territory is a hard rule */
+	int parts_pickup;	/* may a tech without the parts pick them up */
+	double pickup_minutes;	/* what a pickup adds to the drive */
+	int on_call;		/* on-call techs may take it after their shift */
+};
+
+struct match_weights {
+	double drive;		/* points lost per minute of added drive */
+	double sla;		/* points lost per minute later than the earliest
+				 * possible arrival, for jobs with a deadline */
+	double vip;		/* multiplies the sla weight for VIP customers */
+	double preferred;	/* points for the customer's preferred tech */
+	double parts;		/* points when the truck holds every part */
+	double balance;		/* points lost per hour already booked */
+	double territory;	/* points for working one's own territory */
+};
+
+struct match_rules {
+	struct match_weights weights;
+	struct match_playbook base;	/* the "default" section */
+	struct match_playbook *types;
+	size_t ntypes;
+	double on_call_minutes;		/* how long after a shift on-call reaches */
+};
+
+#define MATCH_MAX_REASONS 8
+
+struct match_job {
+	char *id, *type, *territory;
+	int priority, vip, locked;
+	double lat, lon;
+	size_t *skills, nskills;	/* interned; the playbook's included */
+	uint64_t *skillset;
+	double duration;
+	int has_window, has_sla;
+	struct match_interval window;
+	double sla_due;
+	struct match_part *parts;
+	size_t nparts;
+	long preferred, required, placed;	/* tech numbers, or -1 */
+	size_t *excluded, nexcluded;
+	int territory_binds, parts_pickup, on_call;
+	double pickup_minutes;
+	int offset_minutes;
+	int skip;		/* a bad record: comes out as it is */
+	/* the result */
+	long tech;		/* -1: see exception */
+	double arrive, drive, score;
+	int pickup;		/* parts to be picked up on the way */
+	long runner_up;
+	double runner_up_score;
+	char *reasons[MATCH_MAX_REASONS];
+	int nreasons;
+	const char *exception;	/* a code: "no_capacity" ... */
+	char *message;
+};
+
+/* The techs holding a given set of skills, found once per distinct set. */
+struct match_pool {
+	uint64_t *skillset;
+	size_t *techs, ntechs;
+};
+
+struct match_day {
+	struct match_tech *techs;
+	size_t ntechs;
+	struct match_job *jobs;
+	size_t njobs;
+	char **skill_names;
+	size_t nskill_names, skill_cap, words;
+	struct match_rules rules;
+	struct fsd_travel travel;
+	double now;		/* nothing starts before this */
+	int has_now;
+	double plan_start;	/* --now, or the earliest shift start */
+	int naive;		/* "whoever qualified is free next" */
+	size_t *by_id;		/* tech numbers sorted by id */
+	/* made by match_run */
+	size_t *order;
+	struct match_pool *pools;	/* qualified techs per skill set */
+	size_t npools;
+};
+
+/* Intern a skill name: the same name, the same number. */
+size_t match_skill(struct match_day *day, const char *name);
+/* Add a tech or job, zeroed, with results cleared; returns it. */
+struct match_tech *match_add_tech(struct match_day *day);
+struct match_job *match_add_job(struct match_day *day);
+/* The tech with this id, or -1 (binary search after match_index_techs). */
+long match_find_tech(const struct match_day *day, const char *id);
+void match_index_techs(struct match_day *day);
+
+void match_rules_defaults(struct match_rules *rules);
+/* Read a rules file over the defaults; a bad one is reported and exits 1. */
+void match_rules_load(struct match_rules *rules, const char *path);
+const struct match_playbook *match_playbook_for(const struct match_rules *rules,
+    const char *type);
+void match_rules_free(struct match_rules *rules);
+/* Fold a job's playbook into it: skills, priority, SLA, flags. plan_start
+ * is the base of sla_hours. */
+void match_apply_playbook(struct match_day *day, struct match_job *job,
+    double plan_start);
+
+/* Decide the day. Afterwards every job that is not skip has tech >= 0 or
+ * an exception with its message. */
+void match_run(struct match_day *day);
+void match_day_free(struct match_day *day);
+
+/* Pieces, exposed for the unit tests and the explanation. */
+double match_drive_minutes(const struct match_day *day, double lat1, double lon1,
+    double lat2, double lon2);
+int match_has_skills(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j);
+/* Where j would go on t's day: the best position by score, or -1. With
+ * ignore_deadline, windows' ends and sla_due do not bind (for messages). */
+struct match_slot {
+	size_t pos;
+	double arrive, drive;
+	int pickup;
+};
+int match_best_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, int ignore_deadline, struct match_slot *slot);
+int match_append_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, struct match_slot *slot);
+void match_forced_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, struct match_slot *slot);
+int match_tech_has_parts(const struct match_tech *t, const struct match_job *j);
+/* When t's day begins: shift start, or --now when later. */
+double match_day_start(const struct match_day *day, const struct match_tech *t);
+void match_insert(struct match_day *day, size_t tech, size_t job,
+    const struct match_slot *slot);
+void match_remove(struct match_day *day, size_t tech, size_t pos);
+/* Why no tech could take job: sets its exception and message, after
+ * prefix (may be NULL) when one is given. */
+void match_explain(struct match_day *day, size_t job, const char *prefix);
+/* Score j on t at slot: the number the choice is made by. */
+double match_score(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, const struct match_slot *slot);
+void match_prepare(struct match_day *day);
+/* "13:10" in the given offset. */
+char *match_clock(double minutes, int offset_minutes, char buf[16]);
+
+#endif

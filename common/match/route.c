@@ -1,0 +1,230 @@
+/* A tech's day as a list of visits in time order, and where a new job
+ * can go in it. A job only fills idle time: it never moves a visit that
+ * is already promised, so every earlier decision stays true. */
+#include <string.h>
+
+#include "match.h"
+#include "xalloc.h"
+
+double
+match_drive_minutes(const struct match_day *day, double lat1, double lon1,
+    double lat2, double lon2)
+{
+	return fsd_travel_minutes(&day->travel,
+	    fsd_travel_km(&day->travel, lat1, lon1, lat2, lon2));
+}
+
+int
+match_has_skills(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j)
+{
+	for (size_t w = 0; w < day->words; w++)
+		if ((j->skillset[w] & ~t->skillset[w]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Does the truck hold every part, counting what earlier jobs used up? */
+static int
+has_parts(const struct match_tech *t, const struct match_job *j)
+{
+	for (size_t p = 0; p < j->nparts; p++) {
+		size_t lo = 0, hi = t->nstock;
+		long have = 0;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(t->stock[mid].sku, j->parts[p].sku);
+
+			if (c == 0) {
+				have = t->stock[mid].qty;
+				break;
+			}
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (have < j->parts[p].qty)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+use_parts(struct match_tech *t, const struct match_job *j, long sign)
+{
+	for (size_t p = 0; p < j->nparts; p++)
+		for (size_t k = 0; k < t->nstock; k++)
+			if (strcmp(t->stock[k].sku, j->parts[p].sku) == 0)
+				t->stock[k].qty -= sign * j->parts[p].qty;
+}
+
+static double
+day_start(const struct match_day *day, const struct match_tech *t)
+{
+	return day->has_now && day->now > t->shift.start ? day->now : t->shift.start;
+}
+
+static double
+day_end(const struct match_day *day, const struct match_tech *t, const struct match_job *j)
+{
+	return t->shift.end + (j->on_call && t->on_call ? day->rules.on_call_minutes : 0);
+}
+
+/* The first start at or after `at` when [start, start + len) misses every
+ * off period. */
+static double
+clear_of_off(const struct match_tech *t, double at, double len)
+{
+	for (size_t i = 0; i < t->noff; i++)
+		if (at < t->off[i].end && at + len > t->off[i].start)
+			at = t->off[i].end;
+	return at;
+}
+
+/* Try j between stop pos-1 (or home) and stop pos (or the day's end). */
+static int
+try_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, size_t pos, int pickup, int ignore_deadline,
+    struct match_slot *slot)
+{
+	const struct match_job *prev = pos > 0 ? &day->jobs[t->route[pos - 1].job] : NULL;
+	const struct match_job *next = pos < t->nroute ? &day->jobs[t->route[pos].job] : NULL;
+	double free_at = prev ? t->route[pos - 1].end : day_start(day, t);
+	double limit = next ? t->route[pos].arrive : day_end(day, t, j);
+	double extra = pickup ? j->pickup_minutes : 0;
+	double in, out = 0, saved = 0, arrive;
+
+	/* Cheap first: the gap cannot hold the work at all. */
+	if (limit - free_at < j->duration + extra)
+		return 0;
+	in = match_drive_minutes(day, prev ? prev->lat : t->lat, prev ? prev->lon : t->lon,
+	    j->lat, j->lon) + extra;
+	arrive = free_at + in;
+	if (j->has_window && arrive < j->window.start)
+		arrive = j->window.start;
+	arrive = clear_of_off(t, arrive, j->duration);
+	if (!ignore_deadline) {
+		if (j->has_window && arrive > j->window.end)
+			return 0;
+		if (j->has_sla && arrive > j->sla_due)
+			return 0;
+	}
+	if (next != NULL) {
+		out = match_drive_minutes(day, j->lat, j->lon, next->lat, next->lon);
+		saved = match_drive_minutes(day, prev ? prev->lat : t->lat,
+		    prev ? prev->lon : t->lon, next->lat, next->lon);
+	}
+	if (arrive + j->duration + out > limit)
+		return 0;
+	slot->pos = pos;
+	slot->arrive = arrive;
+	slot->drive = in + out - saved;
+	slot->pickup = pickup;
+	return 1;
+}
+
+/* Among the gaps, the least added drive; for a job with a deadline the
+ * sooner arrival counts too, as the score will weigh it. */
+int
+match_best_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, int ignore_deadline, struct match_slot *best)
+{
+	int pickup = !has_parts(t, j), found = 0;
+	double best_cost = 0;
+	double urgency = j->has_sla || j->priority <= 2 ? day->rules.weights.sla : 0;
+
+	if (pickup && !j->parts_pickup)
+		return 0;
+	for (size_t pos = 0; pos <= t->nroute; pos++) {
+		struct match_slot s;
+		double cost;
+
+		if (!try_slot(day, t, j, pos, pickup, ignore_deadline, &s))
+			continue;
+		cost = day->rules.weights.drive * s.drive + urgency * s.arrive;
+		if (!found || cost < best_cost) {
+			*best = s;
+			best_cost = cost;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* The naive dispatcher's only move: after the last visit. */
+int
+match_append_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, struct match_slot *slot)
+{
+	int pickup = !has_parts(t, j);
+
+	if (pickup && !j->parts_pickup)
+		return 0;
+	return try_slot(day, t, j, t->nroute, pickup, 0, slot);
+}
+
+/* A job placed by hand goes where it was put, even when it does not fit:
+ * after the last visit, as soon as the drive and its window allow. */
+void
+match_forced_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, struct match_slot *slot)
+{
+	const struct match_job *prev = t->nroute ? &day->jobs[t->route[t->nroute - 1].job] : NULL;
+	double free_at = prev ? t->route[t->nroute - 1].end : day_start(day, t);
+	int pickup = !has_parts(t, j);
+	double in = match_drive_minutes(day, prev ? prev->lat : t->lat,
+	    prev ? prev->lon : t->lon, j->lat, j->lon) + (pickup ? j->pickup_minutes : 0);
+	double arrive = free_at + in;
+
+	if (j->has_window && arrive < j->window.start)
+		arrive = j->window.start;
+	*slot = (struct match_slot){ t->nroute, clear_of_off(t, arrive, j->duration), in, pickup };
+}
+
+int
+match_tech_has_parts(const struct match_tech *t, const struct match_job *j)
+{
+	return has_parts(t, j);
+}
+
+double
+match_day_start(const struct match_day *day, const struct match_tech *t)
+{
+	return day_start(day, t);
+}
+
+void
+match_insert(struct match_day *day, size_t tech, size_t job, const struct match_slot *slot)
+{
+	struct match_tech *t = &day->techs[tech];
+	struct match_job *j = &day->jobs[job];
+
+	t->route = xgrow(t->route, &t->route_cap, t->nroute + 1, sizeof *t->route);
+	memmove(&t->route[slot->pos + 1], &t->route[slot->pos],
+	    (t->nroute - slot->pos) * sizeof *t->route);
+	t->route[slot->pos] = (struct match_stop){ job, slot->arrive, slot->arrive + j->duration };
+	t->nroute++;
+	t->booked += j->duration;
+	if (!slot->pickup)
+		use_parts(t, j, 1);
+	j->tech = (long)tech;
+	j->arrive = slot->arrive;
+	j->drive = slot->drive;
+	j->pickup = slot->pickup;
+}
+
+void
+match_remove(struct match_day *day, size_t tech, size_t pos)
+{
+	struct match_tech *t = &day->techs[tech];
+	struct match_job *j = &day->jobs[t->route[pos].job];
+
+	if (!j->pickup)
+		use_parts(t, j, -1);
+	t->booked -= j->duration;
+	memmove(&t->route[pos], &t->route[pos + 1], (t->nroute - pos - 1) * sizeof *t->route);
+	t->nroute--;
+	j->tech = -1;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bats
+# fsd-match: hard constraints, exception codes, the emergency interrupt,
+# locked and placed jobs, playbooks, bad input. Techs (fixtures/match):
+# T01 hvac+combustion central, T02 hvac north, T03 plumbing+gasfit+backflow
+# south (on call), T04 plumbing west (off 12-14), T05 electrical east.
+load helper
+
+TECHS=tests/fixtures/match/techs.ndjson
+RULES=tests/fixtures/match/rules.json
+D=2026-11-23
+
+# A job at a site near a tech's home: job ID LAT LON SKILLS MINUTES [EXTRA]
+job() {
+	printf '{"id":"%s","site":{"lat":%s,"lon":%s},"skills":%s,"duration":%s%s}\n' \
+	    "$1" "$2" "$3" "$4" "$5" "${6:+,$6}"
+}
+
+match() {
+	cd "$TOP" && run fsd-match --techs "$TECHS" "$@"
+}
+
+@test "a job goes to the nearest qualified tech, with score, reasons and runner-up" {
+	match <<< "$(job J1 39.84 -104.98 '["hvac"]' 60)"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r .tech)" T02
+	assert_eq "$(out_jq -r '.match.reasons[0]')" "has hvac"
+	assert_output_has '"2 min away"'
+	assert_eq "$(out_jq -r .match.runner_up.tech)" T01
+	assert_eq "$(out_jq -r .match.arrival)" "${D}T07:02:10-07:00"
+}
+
+@test "skills are hard: a certification keeps the nearer tech out" {
+	match <<< "$(job J1 39.84 -104.98 '["hvac","cert:combustion"]' 60)"
+	assert_eq "$(out_jq -r .tech)" T01
+}
+
+@test "no_qualified_tech names the nearest tech and the skill it lacks" {
+	match <<< "$(job J1 39.74 -104.99 '["hvac","cert:gasfit"]' 60)"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r .exception.code)" no_qualified_tech
+	assert_output_has "T01 is free but lacks cert:gasfit"
+	assert_eq "$(out_jq -r '.tech // "none"')" none
+}
+
+@test "time off is hard: the off tech is passed over" {
+	match <<< "$(job J1 39.74 -105.10 '["plumbing"]' 60 \
+	    '"window":{"start":"'$D'T12:00:00-07:00","end":"'$D'T12:45:00-07:00"}')"
+	assert_eq "$(out_jq -r .tech)" T03
+}
+
+@test "no_capacity when the day is full, naming where it fills" {
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 300)
+$(job J2 39.74 -104.83 '["electrical"]' 300)"
+	assert_eq "$(out_jq -r .tech | head -1)" T05
+	assert_eq "$(out_jq -r .exception.code | tail -1)" no_capacity
+	assert_output_has "T05 has the skills but is full from 12:00"
+}
+
+@test "sla_unreachable when nobody can arrive by sla_due" {
+	match <<< "$(job J1 39.95 -105.20 '["electrical"]' 30 '"sla_due":"'$D'T07:10:00-07:00"')"
+	assert_eq "$(out_jq -r .exception.code)" sla_unreachable
+	assert_output_has "after sla_due 07:10"
+}
+
+@test "parts_unavailable when the playbook allows no pickup" {
+	match --rules "$RULES" <<< "$(job J1 39.62 -104.98 '["plumbing"]' 45 \
+	    '"type":"backflow-test","parts":[{"sku":"BKFLOW-KIT-075","qty":1}]')"
+	assert_eq "$(out_jq -r .exception.code)" parts_unavailable
+	assert_output_has "no BKFLOW-KIT-075 on the truck"
+}
+
+@test "parts on the truck are used up: the second job needs a pickup" {
+	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"parts":[{"sku":"WH-ELEM-4500","qty":1}]')
+$(job J2 39.62 -104.98 '["cert:gasfit"]' 60 '"parts":[{"sku":"WH-ELEM-4500","qty":1}]')"
+	assert_eq "$(out_jq -c '[.tech, (.match.reasons | index("parts on truck") != null)]' | tr '\n' ' ')" '["T03",true] ["T03",false] '
+	assert_output_has "needs a parts pickup"
+}
+
+@test "territory binds when the rules say so" {
+	printf '{"default":{"territory_binds":true}}\n' > "$BATS_TEST_TMPDIR/r.json"
+	match --rules "$BATS_TEST_TMPDIR/r.json" <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"territory":"north"')"
+	assert_eq "$(out_jq -r .exception.code)" no_qualified_tech
+	assert_output_has "works south, the job is in north"
+}
+
+@test "required_tech is hard and excluded_techs keeps a tech away" {
+	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"required_tech":"T04"')
+$(job J2 39.62 -104.98 '["plumbing"]' 60 '"excluded_techs":["T03"]')"
+	assert_eq "$(out_jq -r .tech | tr '\n' ' ')" "T04 T04 "
+	assert_output_has "required by customer"
+}
+
+@test "preferred_tech wins a close call and says so" {
+	match <<< "$(job J1 39.78 -104.98 '["hvac"]' 60 '"preferred_tech":"T01"')"
+	assert_eq "$(out_jq -r .tech)" T01
+	assert_output_has "preferred by customer"
+}
+
+@test "a locked job keeps its tech and fills their day" {
+	match <<< "$(job J1 39.74 -104.83 '["hvac"]' 500 '"tech":"T05","locked":true')
+$(job J2 39.74 -104.83 '["electrical"]' 60)"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "T05 no_capacity "
+	assert_output_has "locked to T05"
+}
+
+@test "emergency interrupt: a priority 1 bumps a routine job, which is displaced" {
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 240 '"tech":"T05","priority":3')
+$(job J2 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')
+$(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"type":"panel-upgrade","sla_due":"'$D'T10:00:00-07:00"')"
+	assert_eq "$(out_jq -r .exception.code | head -1)" displaced
+	assert_output_has "displaced by J9 (priority 1 panel-upgrade) on T05"
+	assert_eq "$(out_jq -r 'select(.id=="J9") | .tech')" T05
+	assert_output_has "emergency: bumped J1"
+}
+
+@test "emergency interrupt never bumps a locked job" {
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 500 '"tech":"T05","locked":true')
+$(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"sla_due":"'$D'T10:00:00-07:00"')"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "T05 no_capacity "
+}
+
+@test "playbooks add skills, priority and an SLA" {
+	match --rules "$RULES" <<< "$(job J1 39.84 -104.98 '["hvac"]' 60 '"type":"no-heat"')"
+	assert_eq "$(out_jq -r .tech)" T01
+	assert_output_has "has hvac, cert:combustion"
+	assert_output_has "before sla_due"
+}
+
+@test "an on-call tech may run past the shift for an on-call playbook" {
+	match --rules "$RULES" --now "${D}T15:30:00-07:00" <<< "$(job J1 39.62 -104.98 '[]' 60 '"type":"gas-leak"')"
+	assert_eq "$(out_jq -r .tech)" T03
+	assert_output_has "on call after shift"
+}
+
+@test "an unknown key in the rules file is an error naming it" {
+	printf '{"types":{"no-heat":{"sla_hour":4}}}\n' > "$BATS_TEST_TMPDIR/r.json"
+	match --rules "$BATS_TEST_TMPDIR/r.json" < /dev/null
+	[ "$status" -eq 1 ]
+	assert_output_has '"types.no-heat": unknown key "sla_hour"'
+}
+
+@test "an unknown tech id is a positioned error; the job still comes out" {
+	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"required_tech":"T99"')"
+	[ "$status" -eq 1 ]
+	assert_output_has 'fsd-match: stdin:1: "required_tech": unknown tech "T99"'
+	assert_output_has '"code":"bad_record"'
+}
+
+@test "skills not an array, and a bad time, are positioned errors" {
+	match <<< "$(job J1 39.62 -104.98 '"plumbing"' 60)
+$(job J2 39.62 -104.98 '[]' 60 '"sla_due":"tomorrow"')"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:1: "skills" must be an array of strings'
+	assert_output_has 'stdin:2: "sla_due"'
+	[ "$(printf '%s\n' "$output" | grep -c '"bad_record"')" -eq 2 ]
+}
+
+@test "a bad tech line is reported with its place; the others still work" {
+	{ cat "$TOP/$TECHS"; echo '{"id":"T06","home":{"lat":39.7,"lon":-104.9},"shift":{"start":"x","end":"y"}}'; } > "$BATS_TEST_TMPDIR/t.ndjson"
+	cd "$TOP" && run fsd-match --techs "$BATS_TEST_TMPDIR/t.ndjson" <<< "$(job J1 39.84 -104.98 '["hvac"]' 60)"
+	[ "$status" -eq 1 ]
+	assert_output_has 't.ndjson:6: "shift.start"'
+	assert_output_has '"tech":"T02"'
+}
+
+@test "--techs is required" {
+	run fsd-match < /dev/null
+	[ "$status" -eq 2 ]
+}
+
+@test "every job comes out once, in input order, the same on every run" {
+	in="$(for i in 1 2 3 4 5 6 7 8; do job J$i 39.7$i -104.9$i '["plumbing"]' 90; done)"
+	match <<< "$in"
+	first=$output
+	assert_eq "$(out_jq -r .id | tr '\n' ' ')" "J1 J2 J3 J4 J5 J6 J7 J8 "
+	match <<< "$in"
+	assert_eq "$output" "$first"
+}
+
+@test "--naive gives the job to whoever is free next, however far" {
+	match --naive <<< "$(job J1 39.84 -104.98 '["hvac"]' 60)"
+	assert_eq "$(out_jq -r .tech)" T01
+}
