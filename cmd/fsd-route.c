@@ -2,8 +2,10 @@
  * arrival, customer ETA window, drive -- or, with --reassign, solve the
  * whole vehicle routing problem with time windows across the crew. The
  * solver is common/route/ (route.h); this file is options and records. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "fsd.h"
 #include "route/records.h"
@@ -46,7 +48,8 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 int
 main(int argc, char **argv)
 {
-	int first = fsd_parse_options(&tool, argc, argv);
+	struct timespec began, now;
+	int first = (clock_gettime(CLOCK_MONOTONIC, &began), fsd_parse_options(&tool, argc, argv));
 	struct route_run run = { 0 };
 	struct route_params params = { 0 };
 	struct route_instance *in;
@@ -69,6 +72,11 @@ main(int argc, char **argv)
 	route_run_load_techs(&run, techs_path);
 	fsd_read_records(argc - first, argv + first, per_job, &run);
 	in = route_run_instance(&run);
+	/* The time limit is the whole run's: reading and the matrix count. */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (params.seconds > 0)
+		params.seconds = fmax(params.seconds - (now.tv_sec - began.tv_sec)
+		    - (now.tv_nsec - began.tv_nsec) / 1e9, 1e-3);
 	plan = route_solve(in, &params);
 	route_run_emit(&run, in, plan, eta_text
 	    ? fsd_opt_double("eta-width", eta_text, 0, 24 * 60) : 60, summary);

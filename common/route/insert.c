@@ -7,68 +7,106 @@
 #include "insert.h"
 #include "xalloc.h"
 
-struct route_position
-route_best_position(const struct route_solution *s, int j, double blink,
-    struct route_rng *rng)
+/* Up to this many vehicles every route is tried for every job. */
+#define ROUTE_SCAN_ALL 50
+
+/* Try job j at every position of route v; better ones go into best. */
+static void
+try_route(const struct route_solution *s, int j, int v, double blink, struct route_rng *rng,
+    struct route_position *best)
 {
 	const struct route_instance *in = s->in;
 	const struct route_job *job = &in->jobs[j];
-	struct route_seg one = route_seg_job(in, j);
+	const struct route_plan *p = &s->routes[v];
+	struct route_seg one = route_seg_job(in, j), end = route_seg_depot(in, v, 1);
+
+	for (int k = 1; k <= p->len + 1; k++) {
+		int before = k == 1 ? in->vehicles[v].start_loc : in->jobs[p->jobs[k - 1]].loc;
+		int after = k == p->len + 1 ? in->vehicles[v].end_loc : in->jobs[p->jobs[k]].loc;
+		double delta = route_arc_cost(in, before, job->loc)
+		    + route_arc_cost(in, job->loc, after) - route_arc_cost(in, before, after);
+		struct route_seg seg;
+
+		if (delta >= best->delta)
+			continue;
+		if (blink > 0 && route_rng_unit(rng) < blink)
+			continue;
+		seg = route_seg_join(in, &p->pre[k - 1], &one);
+		if (seg.warp > ROUTE_EPS)
+			break;	/* later positions only arrive later */
+		seg = route_seg_join(in, &seg, &p->suf[k]);
+		seg = route_seg_join(in, &seg, &end);
+		if (!route_seg_feasible(in, v, &seg))
+			continue;
+		best->vehicle = v;
+		best->pos = k;
+		best->delta = delta;
+	}
+}
+
+/* May route v take job j at all (before looking at positions)? */
+static int
+worth_trying(const struct route_solution *s, int j, int v, unsigned char *empty_class_seen)
+{
+	const struct route_instance *in = s->in;
+
+	if (!route_may_serve(in, j, v))
+		return 0;
+	if (s->routes[v].whole.load + in->jobs[j].demand > in->vehicles[v].capacity + ROUTE_EPS)
+		return 0;
+	if (s->routes[v].len == 0) {
+		/* One empty route per class of identical vehicles is enough. */
+		int c = in->vehicle_class[v];
+		if (empty_class_seen[c])
+			return 0;
+		empty_class_seen[c] = 1;
+	}
+	return 1;
+}
+
+struct route_position
+route_best_position(const struct route_solution *s, int j, int everywhere, double blink,
+    struct route_rng *rng)
+{
+	const struct route_instance *in = s->in;
 	struct route_position best = { -1, 0, HUGE_VAL };
-	/* One empty route per class of identical vehicles is enough. */
-	unsigned char small_seen[256] = { 0 }, *seen = small_seen;
+	unsigned char small[2 * 256] = { 0 }, *seen = small, *tried;
 
 	if (in->nvehicles > 256)
-		seen = xcalloc(in->nvehicles, 1);
-	for (int v = 0; v < in->nvehicles; v++) {
-		const struct route_plan *p = &s->routes[v];
-		struct route_seg end;
+		seen = xcalloc(2 * (size_t)in->nvehicles, 1);
+	tried = seen + (in->nvehicles > 256 ? in->nvehicles : 256);
+	if (everywhere || in->nvehicles <= ROUTE_SCAN_ALL) {
+		for (int v = 0; v < in->nvehicles; v++)
+			if (worth_trying(s, j, v, seen))
+				try_route(s, j, v, blink, rng, &best);
+	} else {
+		/* A large crew: the routes of the job's neighbours, and empty
+		 * routes; a route far from all of them would not be cheapest. */
+		const int *nb = in->neighbours + (size_t)j * in->nneighbours;
 
-		if (!route_may_serve(in, j, v))
-			continue;
-		if (p->whole.load + job->demand > in->vehicles[v].capacity + ROUTE_EPS)
-			continue;
-		if (p->len == 0) {
-			int c = in->vehicle_class[v];
-			if (seen[c])
+		for (int k = 0; k < in->nneighbours && nb[k] >= 0; k++) {
+			int v = s->route_of[nb[k]];
+			if (v < 0 || tried[v])
 				continue;
-			seen[c] = 1;
+			tried[v] = 1;
+			if (worth_trying(s, j, v, seen))
+				try_route(s, j, v, blink, rng, &best);
 		}
-		end = route_seg_depot(in, v, 1);
-		for (int k = 1; k <= p->len + 1; k++) {
-			int before = k == 1 ? in->vehicles[v].start_loc : in->jobs[p->jobs[k - 1]].loc;
-			int after = k == p->len + 1 ? in->vehicles[v].end_loc : in->jobs[p->jobs[k]].loc;
-			double delta = route_arc_cost(in, before, job->loc)
-			    + route_arc_cost(in, job->loc, after) - route_arc_cost(in, before, after);
-			struct route_seg seg;
-
-			if (delta >= best.delta)
-				continue;
-			if (blink > 0 && route_rng_unit(rng) < blink)
-				continue;
-			seg = route_seg_join(in, &p->pre[k - 1], &one);
-			if (seg.warp > ROUTE_EPS)
-				break;	/* later positions only arrive later */
-			seg = route_seg_join(in, &seg, &p->suf[k]);
-			seg = route_seg_join(in, &seg, &end);
-			if (!route_seg_feasible(in, v, &seg))
-				continue;
-			best.vehicle = v;
-			best.pos = k;
-			best.delta = delta;
-		}
+		for (int v = 0; v < in->nvehicles; v++)
+			if (s->routes[v].len == 0 && worth_trying(s, j, v, seen))
+				try_route(s, j, v, blink, rng, &best);
 	}
-	if (seen != small_seen)
+	if (seen != small)
 		free(seen);
 	return best;
 }
 
 void
-route_recreate(struct route_solution *s, const int *jobs, int n, double blink,
-    struct route_rng *rng, unsigned char *touched)
+route_recreate(struct route_solution *s, const int *jobs, int n, int everywhere,
+    double blink, struct route_rng *rng, unsigned char *touched)
 {
 	for (int i = 0; i < n; i++) {
-		struct route_position at = route_best_position(s, jobs[i], blink, rng);
+		struct route_position at = route_best_position(s, jobs[i], everywhere, blink, rng);
 
 		if (at.vehicle < 0)
 			continue;

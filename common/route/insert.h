@@ -11,17 +11,19 @@ struct route_position {
 	double delta;		/* added cost */
 };
 
-/* The cheapest feasible position for unassigned job j. Each position is
+/* The cheapest feasible position for unassigned job j. With a large crew
+ * only the routes of j's neighbours and empty routes are tried unless
+ * everywhere is set. Each position is
  * skipped with probability blink (SISR's "blinks": a little noise that
  * lets the recreate find what a strict greedy never would); rng may be
  * NULL when blink is 0. */
 struct route_position route_best_position(const struct route_solution *s, int j,
-    double blink, struct route_rng *rng);
+    int everywhere, double blink, struct route_rng *rng);
 
 /* Insert jobs[0..n-1] in that order, each at its cheapest position; a job
  * that fits nowhere stays unassigned. Touched routes are flagged in
  * touched[] when it is not NULL. */
-void route_recreate(struct route_solution *s, const int *jobs, int n, double blink,
-    struct route_rng *rng, unsigned char *touched);
+void route_recreate(struct route_solution *s, const int *jobs, int n, int everywhere,
+    double blink, struct route_rng *rng, unsigned char *touched);
 
 #endif

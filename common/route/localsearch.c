@@ -20,6 +20,7 @@ struct search {
 	int restricted;		/* some job may not go on some vehicle */
 	int *list_a, *list_b;
 	long moves;
+	unsigned char *focus;
 };
 
 static double
@@ -94,9 +95,12 @@ append(const struct route_solution *s, int *list, int n, int v, int from, int to
 	return n;
 }
 
+/* A move changed routes a and b. */
 static void
-applied(struct search *x)
+applied(struct search *x, int a, int b)
 {
+	if (x->focus != NULL)
+		x->focus[a] = x->focus[b] = 1;
 	x->moves++;
 	if (x->p != NULL && x->p->on_move != NULL)
 		x->p->on_move(x->s, x->p->on_move_arg);
@@ -147,7 +151,7 @@ relocate_between(struct search *x, int a, int pu, int len, int b, int q)
 	nb = append(s, x->list_b, nb, b, q + 1, rb->len);
 	route_set_jobs(s, a, x->list_a, na);
 	route_set_jobs(s, b, x->list_b, nb);
-	applied(x);
+	applied(x, a, b);
 	return 1;
 }
 
@@ -189,7 +193,7 @@ swap_between(struct search *x, int a, int pu, int b, int pw)
 	rb->jobs[pw] = u;
 	route_plan_update(s, a);
 	route_plan_update(s, b);
-	applied(x);
+	applied(x, a, b);
 	return 1;
 }
 
@@ -240,7 +244,7 @@ two_opt_star(struct search *x, int a, int pu, int b, int pw)
 	nb = append(s, x->list_b, nb, a, pu + 1, ra->len);
 	route_set_jobs(s, a, x->list_a, na);
 	route_set_jobs(s, b, x->list_b, nb);
-	applied(x);
+	applied(x, a, b);
 	return 1;
 }
 
@@ -253,7 +257,7 @@ try_order(struct search *x, int v, int n)
 	if (cost >= route_cost(x->s, v) - GAIN_EPS)
 		return 0;
 	route_set_jobs(x->s, v, x->list_a, n);
-	applied(x);
+	applied(x, v, v);
 	return 1;
 }
 
@@ -354,10 +358,10 @@ improve_pair(struct search *x, int u, int w)
 
 long
 route_local_search(struct route_solution *s, const struct route_params *p,
-    struct route_rng *rng)
+    struct route_rng *rng, unsigned char *focus)
 {
 	const struct route_instance *in = s->in;
-	struct search x = { s, in, p, in->qualified != NULL, NULL, NULL, 0 };
+	struct search x = { s, in, p, in->qualified != NULL, NULL, NULL, 0, focus };
 	int *order = xmalloc((in->njobs + 1) * sizeof *order), improved = 1;
 
 	for (int j = 0; j < in->njobs; j++)
@@ -376,6 +380,9 @@ route_local_search(struct route_solution *s, const struct route_params *p,
 		for (int i = 0; i < in->njobs; i++) {
 			int u = order[i];
 			const int *nb = in->neighbours + (size_t)u * in->nneighbours;
+
+			if (focus != NULL && (s->route_of[u] < 0 || !focus[s->route_of[u]]))
+				continue;
 
 			for (int k = 0; k < in->nneighbours && nb[k] >= 0; k++)
 				if (improve_pair(&x, u, nb[k]))

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdio.h>
 
 #include "insert.h"
 #include "localsearch.h"
@@ -20,6 +21,9 @@ static const struct route_ruin ruin_settings = { 10, 10 };
 #define BLINK_RATE 0.01
 #define TEMPERATURE_START 10.0
 #define TEMPERATURE_END 0.05
+/* Jobs left out, retried each round besides those near the ruin. */
+#define RANDOM_RETRIES 8
+#define NEAR_RETRIES 10
 
 struct solver {
 	const struct route_instance *in;
@@ -29,6 +33,7 @@ struct solver {
 	double *key;		/* sort keys for the recreate order */
 	int *removed;
 	unsigned char *touched;
+	unsigned *mark, stamp;	/* jobs already in this round's list */
 	struct timespec started;
 };
 
@@ -92,6 +97,37 @@ unassigned_jobs(const struct route_solution *s, int *out, int n)
 	return n;
 }
 
+/* The jobs to recreate after a ruin: those just removed, and of the jobs
+ * left out before, the ones near them (only there has room been made)
+ * and a few at random. On an overbooked day hundreds of jobs fit nowhere;
+ * retrying them all every round would leave no time for the search. */
+static int
+retry_list(struct solver *x, const struct route_solution *s, int *list, int n)
+{
+	const struct route_instance *in = s->in;
+	int removed = n;
+
+	x->stamp++;
+	for (int i = 0; i < n; i++)
+		x->mark[list[i]] = x->stamp;
+	for (int i = 0; i < removed; i++) {
+		const int *nb = in->neighbours + (size_t)list[i] * in->nneighbours;
+		for (int k = 0; k < NEAR_RETRIES && k < in->nneighbours && nb[k] >= 0; k++)
+			if (s->route_of[nb[k]] < 0 && x->mark[nb[k]] != x->stamp) {
+				x->mark[nb[k]] = x->stamp;
+				list[n++] = nb[k];
+			}
+	}
+	for (int tries = 0; tries < RANDOM_RETRIES && s->nunassigned > n; tries++) {
+		int j = route_rng_below(&x->rng, in->njobs);
+		if (s->route_of[j] < 0 && x->mark[j] != x->stamp) {
+			x->mark[j] = x->stamp;
+			list[n++] = j;
+		}
+	}
+	return n;
+}
+
 /* dst takes src's routes that are flagged, and the place of every job in
  * list (removed jobs that may have moved or been left out). */
 static void
@@ -120,6 +156,7 @@ solver_init(struct solver *x, const struct route_instance *in, const struct rout
 	x->key = xmalloc((in->njobs + 1) * sizeof *x->key);
 	x->removed = xmalloc((in->njobs + 1) * sizeof *x->removed);
 	x->touched = xcalloc(in->nvehicles + 1, 1);
+	x->mark = xcalloc(in->njobs + 1, sizeof *x->mark);
 	for (int j = 0; j < in->njobs; j++) {
 		x->far[j] = HUGE_VAL;
 		for (int v = 0; v < in->nvehicles; v++)
@@ -138,6 +175,7 @@ solver_free(struct solver *x)
 	free(x->key);
 	free(x->removed);
 	free(x->touched);
+	free(x->mark);
 }
 
 static int
@@ -172,29 +210,32 @@ route_solve(const struct route_instance *in, const struct route_params *p)
 	solver_init(&x, in, p);
 	n = unassigned_jobs(best, x.removed, 0);
 	order_jobs(&x, x.removed, n);
-	route_recreate(best, x.removed, n, 0, NULL, NULL);
-	route_local_search(best, p, &x.rng);
+	route_recreate(best, x.removed, n, 1, 0, NULL, NULL);
+	route_local_search(best, p, &x.rng, NULL);
 	cur = route_solution_new(in);
 	work = route_solution_new(in);
 	route_solution_copy(cur, best);
 	route_solution_copy(work, best);
 	best_obj = cur_obj = route_solution_objective(best);
 
-	for (long iter = 0; !out_of_budget(&x, iter); iter++) {
+	long iter_done = 0;
+	if (getenv("ROUTE_DEBUG"))
+		fprintf(stderr, "construction %.3f s cost %.4f unassigned %d\n", elapsed(&x), route_solution_cost(best), best->nunassigned);
+	for (long iter = 0; !out_of_budget(&x, iter); iter++, iter_done = iter) {
 		double temperature = TEMPERATURE_START * pow(t_ratio, progress(&x, iter));
 		double obj;
 
 		memset(x.touched, 0, in->nvehicles);
 		n = route_ruin_strings(work, &ruin_settings, &x.rng, x.removed, x.touched);
-		n = unassigned_jobs(work, x.removed, 0);
+		n = retry_list(&x, work, x.removed, n);
 		order_jobs(&x, x.removed, n);
-		route_recreate(work, x.removed, n, BLINK_RATE, &x.rng, x.touched);
+		route_recreate(work, x.removed, n, 0, BLINK_RATE, &x.rng, x.touched);
 		obj = route_solution_objective(work);
 		if (obj < cur_obj - temperature * log(route_rng_unit(&x.rng) + 1e-300)) {
 			copy_touched(cur, work, x.touched, x.removed, n);
 			cur_obj = obj;
 			if (obj < best_obj - 1e-9) {
-				route_local_search(cur, p, &x.rng);
+				route_local_search(cur, p, &x.rng, x.touched);
 				route_solution_copy(work, cur);
 				route_solution_copy(best, cur);
 				best_obj = cur_obj = route_solution_objective(cur);
@@ -203,6 +244,8 @@ route_solve(const struct route_instance *in, const struct route_params *p)
 			copy_touched(work, cur, x.touched, x.removed, n);
 		}
 	}
+	if (getenv("ROUTE_DEBUG"))
+		fprintf(stderr, "iterations %ld elapsed %.3f best %.4f unassigned %d\n", iter_done, elapsed(&x), route_solution_cost(best), best->nunassigned);
 	route_solution_free(cur);
 	route_solution_free(work);
 	solver_free(&x);
