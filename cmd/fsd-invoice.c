@@ -1,0 +1,336 @@
+/* fsd-invoice: completed jobs in, each with its invoice out, priced by
+ * the shop's rate card (common/invoice/), with a signed payment link, an
+ * optional printable HTML copy, and a ledger so that nothing is billed
+ * twice. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fsd.h"
+#include "invoice/calc.h"
+#include "invoice/html.h"
+#include "invoice/job.h"
+#include "invoice/jsonbuf.h"
+#include "invoice/ledger.h"
+#include "invoice/paylink.h"
+#include "invoice/render.h"
+
+static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir, *date_text,
+    *verify_url;
+
+static const struct fsd_option options[] = {
+	{ 'r', "rates", "FILE", "the shop's rate card (JSON; see fsd-invoice(1))", NULL, &rates_path },
+	{ 'l', "ledger", "FILE", "skip jobs invoiced in FILE; append new invoices to it, locked and synced", NULL, &ledger_path },
+	{ 'k', "key", "FILE", "sign payment links with the key in FILE", NULL, &key_path },
+	{ 0, "pay-url", "TEMPLATE", "payment link template (default: the rate card's pay_url)", NULL, &pay_url },
+	{ 0, "html", "DIR", "also write a printable HTML file per invoice into DIR", NULL, &html_dir },
+	{ 0, "date", "DATE", "invoice date for jobs that carry none (YYYY-MM-DD)", NULL, &date_text },
+	{ 0, "verify-link", "URL", "check a payment link with --key; exit 0 if genuine, 1 if not", NULL, &verify_url },
+	{ 0 }
+};
+
+static const struct fsd_tool tool = {
+	"fsd-invoice",
+	"--rates FILE [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR] [--date DATE] [FILE ...]",
+	"price completed jobs by the rate card into invoices with signed payment links",
+	options, FSD_TOOL_RECORDS
+};
+
+/* Invoices go out in batches: first into the ledger (appended and synced),
+ * then to standard output, so an invoice anyone has seen is in the ledger. */
+#define BATCH_RECORDS 512
+#define BATCH_BYTES (1 << 20)
+
+struct run {
+	struct inv_ratecard card;
+	struct inv_job_reader reader;
+	struct inv_invoice inv;
+	struct inv_signer *signer;
+	const char *tmpl;
+	int has_ledger;
+	struct inv_ledger ledger;
+	struct inv_buf out, ledger_out;
+	size_t pending;
+	int64_t default_day;
+	long invoices, approvals, skipped;
+};
+
+static void
+flush_batch(struct run *r)
+{
+	if (r->has_ledger)
+		inv_ledger_append(&r->ledger, r->ledger_out.data, r->ledger_out.len);
+	if (r->out.len > 0 && fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len)
+		fsd_output_close();	/* reports the write error and exits */
+	r->out.len = r->ledger_out.len = 0;
+	r->pending = 0;
+}
+
+/* The record as it came, minus what this tool writes itself, left open
+ * for the caller's members. */
+static void
+open_record(struct inv_buf *b, const json_t *rec)
+{
+	const char *key;
+	json_t *v;
+	int first = 1;
+
+	inv_buf_char(b, '{');
+	json_object_foreach((json_t *)rec, key, v) {
+		if (strcmp(key, "invoice") == 0 || strcmp(key, "approval") == 0
+		    || strcmp(key, "exception") == 0)
+			continue;
+		inv_buf_key(b, key, &first);
+		inv_buf_json(b, v);
+	}
+	/* Every job has an id, so members follow with a comma. */
+	if (first)
+		inv_buf_puts(b, "\"id\":null");
+}
+
+static void
+close_record(struct run *r)
+{
+	inv_buf_puts(&r->out, "}\n");
+	if (++r->pending >= BATCH_RECORDS || r->out.len >= BATCH_BYTES)
+		flush_batch(r);
+}
+
+static void
+put_exception(struct inv_buf *b, const char *code, const char *message)
+{
+	int first = 1;
+
+	inv_buf_puts(b, ",\"exception\":{");
+	inv_buf_key(b, "code", &first);
+	inv_buf_string(b, code);
+	inv_buf_key(b, "message", &first);
+	inv_buf_string(b, message);
+	inv_buf_char(b, '}');
+}
+
+static int
+reject(struct run *r, const json_t *rec, const char *message)
+{
+	open_record(&r->out, rec);
+	put_exception(&r->out, "bad_record", message);
+	close_record(r);
+	/* --strict stops the loop after this record: out with what we hold. */
+	if (fsd_record_strict)
+		flush_batch(r);
+	return 1;
+}
+
+static void
+ask_approval(struct run *r, const json_t *rec, const struct inv_job *job)
+{
+	char total[FSD_MONEY_LEN], nte[FSD_MONEY_LEN], over[FSD_MONEY_LEN];
+	char *message = xasprintf("total %s %s is over the not-to-exceed of %s by %s: "
+	    "no invoice until the customer approves",
+	    fsd_money_format(r->inv.total, r->card.exponent, total), r->card.currency,
+	    fsd_money_format(job->nte, r->card.exponent, nte),
+	    fsd_money_format(r->inv.overage, r->card.exponent, over));
+
+	open_record(&r->out, rec);
+	put_exception(&r->out, "nte_exceeded", message);
+	inv_buf_puts(&r->out, ",\"approval\":");
+	inv_render_approval(&r->out, &r->card, &r->inv, job->nte);
+	close_record(r);
+	free(message);
+	r->approvals++;
+}
+
+static void
+write_html(const struct run *r, const json_t *rec, const struct inv_heading *h)
+{
+	char *name = inv_html_file_name(h->number);
+	char *path = xasprintf("%s/%s", html_dir, name);
+	struct fsd_replace file;
+
+	inv_html_write(fsd_replace_begin(&file, path), &r->card, rec, &r->inv, h);
+	fsd_replace_commit(&file);
+	free(path);
+	free(name);
+}
+
+static void
+issue(struct run *r, const json_t *rec, struct inv_heading *h)
+{
+	char *link = NULL;
+	size_t start = r->out.len;
+
+	if (r->signer != NULL && r->inv.total > 0) {
+		char amount[FSD_MONEY_LEN], token[INV_TOKEN_LEN];
+
+		fsd_money_format(r->inv.total, r->card.exponent, amount);
+		inv_pay_token(r->signer, h->number, amount, r->card.currency, token);
+		link = inv_pay_link(r->tmpl, h->number, amount, r->card.currency, token);
+	}
+	h->payment_link = link;
+	open_record(&r->out, rec);
+	inv_buf_puts(&r->out, ",\"invoice\":");
+	inv_render_invoice(&r->out, &r->card, &r->inv, h);
+	if (r->has_ledger) {
+		inv_buf_put(&r->ledger_out, r->out.data + start, r->out.len - start);
+		inv_buf_puts(&r->ledger_out, "}\n");
+		inv_ledger_add(&r->ledger, h->number);
+	}
+	if (html_dir != NULL)
+		write_html(r, rec, h);
+	close_record(r);
+	free(link);
+	r->invoices++;
+}
+
+static int
+per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
+{
+	struct run *r = ctx;
+	struct inv_job job;
+	struct inv_heading h = { 0 };
+	char err[INV_ERROR_LEN];
+	char *number;
+	int64_t day;
+
+	if (inv_job_read(&r->reader, rec, pos, &job, &day) != 0)
+		return reject(r, rec, fsd_field_error);
+	if (day == INT64_MIN && (day = r->default_day) == INT64_MIN) {
+		fsd_field_fail(pos, "no invoice date: give \"work.end\", \"completed_at\" "
+		    "(\"approved_at\" for a deposit) or --date");
+		return reject(r, rec, fsd_field_error);
+	}
+	number = inv_number(&r->card, job.id, job.stage);
+	if (r->has_ledger && inv_ledger_has(&r->ledger, number)) {
+		char *message = xasprintf("already invoiced as %s (ledger %s); not billed again",
+		    number, ledger_path);
+		open_record(&r->out, rec);
+		put_exception(&r->out, "already_invoiced", message);
+		close_record(r);
+		free(message);
+		free(number);
+		r->skipped++;
+		return 0;
+	}
+	if (inv_compute(&r->card, &job, &r->inv, err) != 0) {
+		fsd_field_fail(pos, "%s", err);
+		free(number);
+		return reject(r, rec, fsd_field_error);
+	}
+	if (r->inv.nte_exceeded) {
+		ask_approval(r, rec, &job);
+	} else {
+		h.number = number;
+		h.stage = job.stage;
+		h.date = day;
+		h.due = day + r->card.terms_days;
+		h.tax_exempt = job.tax_exempt && r->inv.jurisdiction != NULL;
+		issue(r, rec, &h);
+	}
+	free(number);
+	return 0;
+}
+
+static struct inv_signer *
+load_signer(void)
+{
+	char err[256];
+	char *key = inv_pay_key_read(key_path, err);
+	struct inv_signer *s;
+
+	if (key == NULL)
+		fsd_die(FSD_EXIT_USAGE, "--key %s", err);
+	s = inv_signer_new(key);
+	/* Not left lying about in freed memory. */
+	memset(key, 0, strlen(key));
+	free(key);
+	return s;
+}
+
+static const char *
+checked_template(const char *tmpl)
+{
+	char err[256];
+
+	if (tmpl == NULL)
+		fsd_usage_error("--key needs a payment link template: --pay-url or the rate card's pay_url");
+	if (inv_pay_template_check(tmpl, err) != 0)
+		fsd_usage_error("%s", err);
+	return tmpl;
+}
+
+/* --verify-link: the template from --pay-url, else the rate card's. */
+static int
+verify(void)
+{
+	struct inv_ratecard card = { 0 };
+	struct inv_signer *s;
+	char err[256], *invoice, *amount, *currency;
+	int ok;
+
+	if (key_path == NULL)
+		fsd_usage_error("--verify-link needs --key FILE");
+	if (pay_url == NULL && rates_path != NULL)
+		inv_ratecard_load(&card, rates_path);
+	s = load_signer();
+	ok = inv_pay_verify(s, checked_template(pay_url ? pay_url : card.pay_url), verify_url,
+	    &invoice, &amount, &currency, err);
+	if (ok == 0) {
+		printf("valid: invoice %s, %s %s\n", invoice, amount, currency);
+		free(invoice);
+		free(amount);
+		free(currency);
+	} else {
+		fsd_warn_at(NULL, "%s", err);
+	}
+	inv_signer_free(s);
+	inv_ratecard_free(&card);
+	return fsd_finish();
+}
+
+int
+main(int argc, char **argv)
+{
+	int first = fsd_parse_options(&tool, argc, argv);
+	struct run r = { .default_day = INT64_MIN };
+
+	if (verify_url != NULL)
+		return verify();
+	if (rates_path == NULL)
+		fsd_usage_error("--rates FILE is required");
+	if (pay_url != NULL && key_path == NULL)
+		fsd_usage_error("--pay-url needs --key FILE to sign the links");
+	if (date_text != NULL && fsd_date_parse(date_text, &r.default_day) != 0)
+		fsd_usage_error("option '--date': \"%s\" is not a date like 2026-11-23", date_text);
+	if (html_dir != NULL && mkdir(html_dir, 0777) != 0 && errno != EEXIST)
+		fsd_die(FSD_EXIT_DATA, "%s: %s", html_dir, strerror(errno));
+	inv_ratecard_load(&r.card, rates_path);
+	r.reader.currency = r.card.currency;
+	if (key_path != NULL) {
+		r.tmpl = checked_template(pay_url ? pay_url : r.card.pay_url);
+		r.signer = load_signer();
+	}
+	if (ledger_path != NULL) {
+		inv_ledger_open(&r.ledger, ledger_path);
+		r.has_ledger = 1;
+	}
+	fsd_read_records(argc - first, argv + first, per_job, &r);
+	flush_batch(&r);
+	if (r.has_ledger)
+		inv_ledger_close(&r.ledger);
+	if (r.skipped > 0)
+		fsd_note("%ld job%s already invoiced (ledger %s): skipped", r.skipped,
+		    r.skipped == 1 ? "" : "s", ledger_path);
+	if (r.approvals > 0)
+		fsd_note("%ld job%s over the not-to-exceed: approval requested, not invoiced",
+		    r.approvals, r.approvals == 1 ? "" : "s");
+	inv_buf_free(&r.out);
+	inv_buf_free(&r.ledger_out);
+	inv_invoice_free(&r.inv);
+	inv_job_reader_free(&r.reader);
+	inv_signer_free(r.signer);
+	inv_ratecard_free(&r.card);
+	return fsd_finish();
+}

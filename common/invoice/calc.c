@@ -1,0 +1,505 @@
+/* Pricing a job: lines first (flat rate, labor, trip, parts), then
+ * discounts against the lines they apply to, then tax by category, then
+ * totals. Every step rounds at most once, through fsd_money_scale, with
+ * the card's mode. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rfc3339.h"
+#include "xalloc.h"
+#include "invoice/calc.h"
+
+/* Quantities and minutes above this are typos; the bound keeps a price
+ * (at most 10^12 minor units) times a quantity inside 64 bits. */
+#define INV_MAX_QTY 1000000
+
+const char *const inv_line_kind_names[] = {
+	"labor", "trip", "flat_rate", "part", "discount", "deposit", "credit"
+};
+
+const char *const inv_multiplier_names[] = {
+	NULL, "after_hours", "weekend", "holiday"
+};
+
+static int __attribute__((format(printf, 2, 3)))
+fail(char err[INV_ERROR_LEN], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, INV_ERROR_LEN, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* snprintf that never leaves half a UTF-8 character at the cut. */
+static void __attribute__((format(printf, 2, 3)))
+describe(struct inv_line *line, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line->description, INV_DESCRIPTION_LEN, fmt, ap);
+	va_end(ap);
+	if (n >= INV_DESCRIPTION_LEN) {
+		size_t end = INV_DESCRIPTION_LEN - 1;
+		while (end > 0 && ((unsigned char)line->description[end] & 0xC0) == 0x80)
+			end--;
+		line->description[end] = '\0';
+	}
+}
+
+static struct inv_line *
+add_line(struct inv_invoice *inv, enum inv_line_kind kind, int category,
+    const char *code, long qty, int64_t unit_price, int64_t amount)
+{
+	struct inv_line *line;
+
+	inv->lines = xgrow(inv->lines, &inv->cap, inv->nlines + 1, sizeof *inv->lines);
+	line = &inv->lines[inv->nlines++];
+	line->kind = kind;
+	line->category = category;
+	line->code = code;
+	line->description[0] = '\0';
+	line->qty = qty;
+	line->unit_price = unit_price;
+	line->amount = amount;
+	line->tax = 0;
+	return line;
+}
+
+static int
+ratio_less(struct inv_ratio a, struct inv_ratio b)
+{
+	return (__int128)a.num * b.den < (__int128)b.num * a.den;
+}
+
+/* The one multiplier labor is billed at: the highest of those that apply
+ * (holiday, weekend, after hours). They do not compound: a holiday night
+ * is billed at the holiday rate, as shops quote it. */
+static enum inv_multiplier
+pick_multiplier(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_ratio *m)
+{
+	enum inv_multiplier which = INV_MULT_NONE;
+	struct inv_ratio one = { 1, 1 };
+	int after = job->after_hours == 1;
+
+	*m = one;
+	if (job->after_hours < 0 && job->has_start)
+		after = job->start_minute < card->day_start_minute
+		    || job->start_minute >= card->day_end_minute;
+	if (job->has_start) {
+		int64_t lo = 0, hi = (int64_t)card->nholidays;
+		/* Binary search by hand: the list is sorted days. */
+		while (lo < hi) {
+			int64_t mid = (lo + hi) / 2;
+			if (card->holidays[mid] < job->start_day)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < (int64_t)card->nholidays && card->holidays[lo] == job->start_day
+		    && ratio_less(*m, card->holiday)) {
+			*m = card->holiday;
+			which = INV_MULT_HOLIDAY;
+		}
+		if (fsd_weekday(job->start_day) >= 6 && ratio_less(*m, card->weekend)) {
+			*m = card->weekend;
+			which = INV_MULT_WEEKEND;
+		}
+	}
+	if (after && ratio_less(*m, card->after_hours)) {
+		*m = card->after_hours;
+		which = INV_MULT_AFTER_HOURS;
+	}
+	return which;
+}
+
+static const char *
+job_trade(const struct inv_ratecard *card, const struct inv_job *job)
+{
+	if (job->trade != NULL)
+		return job->trade;
+	for (size_t i = 0; i < job->nskills; i++)
+		if (inv_find(card->trade_rates, card->ntrade_rates, sizeof *card->trade_rates,
+		    job->skills[i]) != NULL)
+			return job->skills[i];
+	return NULL;
+}
+
+/* At least the minimum, then up to the next increment: 61 minutes with a
+ * 60-minute minimum and 15-minute steps bill as 75. */
+static long
+billable_minutes(const struct inv_ratecard *card, long minutes)
+{
+	long inc = card->increment_minutes;
+	long rounded = (minutes + inc - 1) / inc * inc;
+
+	return rounded < card->minimum_minutes ? card->minimum_minutes : rounded;
+}
+
+static int
+price_flat_rate(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, int *covers_labor, char err[INV_ERROR_LEN])
+{
+	for (size_t i = 0; i < job->ntasks; i++) {
+		const struct inv_item *t = &job->tasks[i];
+		const struct inv_task *task = inv_find(card->tasks, card->ntasks,
+		    sizeof *card->tasks, t->code);
+		struct inv_line *line;
+
+		if (task == NULL)
+			return fail(err, "\"tasks\": unknown flat-rate code \"%s\"", t->code);
+		if (t->qty < 1 || t->qty > INV_MAX_QTY)
+			return fail(err, "\"tasks\": qty of \"%s\" must be from 1 to 1000000, not %ld",
+			    t->code, t->qty);
+		line = add_line(inv, INV_LINE_FLAT_RATE, INV_CAT_FLAT_RATE, task->code,
+		    t->qty, task->price, task->price * t->qty);
+		describe(line, "%s", task->description ? task->description : task->code);
+		*covers_labor |= task->includes_labor;
+	}
+	return 0;
+}
+
+static void
+hours_text(long minutes, char buf[32])
+{
+	if (minutes % 60 == 0)
+		snprintf(buf, 32, "%ld h", minutes / 60);
+	else if (minutes < 60)
+		snprintf(buf, 32, "%ld min", minutes);
+	else
+		snprintf(buf, 32, "%ld h %ld min", minutes / 60, minutes % 60);
+}
+
+static int
+price_labor(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	static const char *const label[] = { "", "after hours", "weekend", "holiday" };
+	struct inv_ratio m;
+	char mult[80] = "", factor[48], hours[32];
+
+	inv->multiplier = pick_multiplier(card, job, &m);
+	if (inv->multiplier != INV_MULT_NONE)
+		snprintf(mult, sizeof mult, ", %s x%s", label[inv->multiplier],
+		    inv_ratio_text(m, factor));
+	for (size_t i = 0; i < job->nlabor; i++) {
+		const struct inv_labor *e = &job->labor[i];
+		const char *trade = e->trade ? e->trade : job_trade(card, job);
+		const struct inv_named_amount *rate = NULL;
+		const char *code = trade;
+		long billable = billable_minutes(card, e->minutes);
+		int64_t unit, amount;
+		struct inv_line *line;
+
+		if (e->minutes < 0 || e->minutes > INV_MAX_QTY)
+			return fail(err, "labor minutes must be from 0 to 1000000, not %ld", e->minutes);
+		if (e->level != NULL) {
+			rate = inv_find(card->level_rates, card->nlevel_rates,
+			    sizeof *card->level_rates, e->level);
+			if (rate == NULL)
+				return fail(err, "\"labor\": no rate for tech level \"%s\" in labor.levels",
+				    e->level);
+			code = e->level;
+		} else if (trade == NULL) {
+			return fail(err, "no labor rate: give \"trade\" or a skill that has a rate in labor.rates");
+		} else if ((rate = inv_find(card->trade_rates, card->ntrade_rates,
+		    sizeof *card->trade_rates, trade)) == NULL) {
+			return fail(err, "no labor rate for trade \"%s\" in labor.rates", trade);
+		}
+		if (fsd_money_scale(rate->minor, m.num, m.den, card->rounding, &unit) != 0
+		    || fsd_money_scale(unit, billable, 60, card->rounding, &amount) != 0)
+			return fail(err, "labor amount too large");
+		inv->billable_minutes += billable;
+		line = add_line(inv, INV_LINE_LABOR, INV_CAT_LABOR, code, billable, unit, amount);
+		hours_text(billable, hours);
+		describe(line, "Labor, %s%s%s, %s%s", code ? code : "", e->tech ? ", " : "",
+		    e->tech ? e->tech : "", hours, mult);
+	}
+	return 0;
+}
+
+static void
+price_trip(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv)
+{
+	const struct inv_named_amount *zone = inv_find(card->trip_zones,
+	    card->ntrip_zones, sizeof *card->trip_zones, job->zone);
+	struct inv_line *line;
+
+	if (zone == NULL && !card->has_trip_default)
+		return;
+	line = add_line(inv, INV_LINE_TRIP, INV_CAT_TRIP, zone ? zone->name : "default", 1,
+	    zone ? zone->minor : card->trip_default, zone ? zone->minor : card->trip_default);
+	if (zone != NULL)
+		describe(line, "Trip fee, %s zone", zone->name);
+	else
+		describe(line, "Trip fee");
+}
+
+/* How many of sku the job's flat-rate tasks include. */
+static long
+included_qty(const struct inv_ratecard *card, const struct inv_job *job, const char *sku)
+{
+	long n = 0;
+
+	for (size_t i = 0; i < job->ntasks; i++) {
+		const struct inv_task *task = inv_find(card->tasks, card->ntasks,
+		    sizeof *card->tasks, job->tasks[i].code);
+		const struct inv_included *inc = task ? inv_find(task->parts, task->nparts,
+		    sizeof *task->parts, sku) : NULL;
+
+		if (inc != NULL)
+			n += inc->qty * job->tasks[i].qty;
+	}
+	return n;
+}
+
+static int
+price_parts(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	for (size_t i = 0; i < job->nparts; i++) {
+		const struct inv_item *used = &job->parts[i];
+		const struct inv_part *part = inv_find(card->parts, card->nparts,
+		    sizeof *card->parts, used->code);
+		const char *what;
+		long covered = job->ntasks ? included_qty(card, job, used->code) : 0;
+		struct inv_line *line;
+
+		if (part == NULL)
+			return fail(err, "\"parts_used\": unknown SKU \"%s\"", used->code);
+		if (used->qty < 1 || used->qty > INV_MAX_QTY)
+			return fail(err, "\"parts_used\": qty of \"%s\" must be from 1 to 1000000, not %ld",
+			    used->code, used->qty);
+		what = part->description ? part->description : part->sku;
+		/* Earlier lines of the same SKU use up the included quantity first. */
+		for (size_t k = 0; k < i && covered > 0; k++)
+			if (strcmp(job->parts[k].code, used->code) == 0)
+				covered -= job->parts[k].qty;
+		if (covered > used->qty)
+			covered = used->qty;
+		if (covered > 0) {
+			line = add_line(inv, INV_LINE_PART, INV_CAT_PARTS, part->sku, covered, 0, 0);
+			describe(line, "%s (included in flat rate)", what);
+		}
+		if (used->qty > covered) {
+			long qty = used->qty - (covered > 0 ? covered : 0);
+			line = add_line(inv, INV_LINE_PART, INV_CAT_PARTS, part->sku, qty,
+			    part->price, part->price * qty);
+			describe(line, "%s", what);
+		}
+	}
+	return 0;
+}
+
+/* Take a discount off the categories it applies to, in category order,
+ * never below zero. A percentage takes its share of each; an amount is
+ * used up category by category. base holds what is left to discount. */
+static void
+apply_discount(const struct inv_ratecard *card, const struct inv_discount *d,
+    int64_t base[INV_NCATS], struct inv_invoice *inv)
+{
+	int64_t left = d->amount;
+
+	for (int c = 0; c < INV_NCATS; c++) {
+		int64_t off = 0;
+		struct inv_line *line;
+
+		if (!(d->applies_to & (1u << c)) || base[c] <= 0)
+			continue;
+		if (d->is_percent)
+			fsd_money_scale(base[c], d->percent.num, d->percent.den, card->rounding, &off);
+		else
+			off = left < base[c] ? left : base[c];
+		if (off <= 0)
+			continue;
+		left -= off;
+		base[c] -= off;
+		line = add_line(inv, INV_LINE_DISCOUNT, c, d->code, 1, -off, -off);
+		describe(line, "%s (%s)", d->description ? d->description : d->code,
+		    inv_category_names[c]);
+	}
+}
+
+static int
+price_discounts(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	int64_t base[INV_NCATS] = { 0 };
+	const struct inv_discount *coupon = NULL;
+
+	if (job->coupon != NULL && (coupon = inv_find(card->coupons, card->ncoupons,
+	    sizeof *card->coupons, job->coupon)) == NULL)
+		return fail(err, "\"coupon\": unknown coupon \"%s\"", job->coupon);
+	for (size_t i = 0; i < inv->nlines; i++)
+		if (inv->lines[i].category >= 0)
+			base[inv->lines[i].category] += inv->lines[i].amount;
+	if (job->member && card->has_member) {
+		if (card->member.waive_trip && base[INV_CAT_TRIP] > 0) {
+			struct inv_line *line = add_line(inv, INV_LINE_DISCOUNT, INV_CAT_TRIP,
+			    "member", 1, -base[INV_CAT_TRIP], -base[INV_CAT_TRIP]);
+			describe(line, "Trip fee waived for members");
+			base[INV_CAT_TRIP] = 0;
+		}
+		apply_discount(card, &card->member, base, inv);
+	}
+	if (coupon != NULL)
+		apply_discount(card, coupon, base, inv);
+	return 0;
+}
+
+static const struct inv_jurisdiction *
+find_jurisdiction(const struct inv_ratecard *card, const struct inv_job *job,
+    char err[INV_ERROR_LEN], int *bad)
+{
+	const struct inv_territory_tax *t;
+	const struct inv_jurisdiction *j;
+
+	*bad = 0;
+	if (job->jurisdiction != NULL) {
+		j = inv_find(card->jurisdictions, card->njurisdictions,
+		    sizeof *card->jurisdictions, job->jurisdiction);
+		if (j == NULL) {
+			*bad = 1;
+			fail(err, "\"tax_jurisdiction\": \"%s\" is not in the rate card's tax.jurisdictions",
+			    job->jurisdiction);
+		}
+		return j;
+	}
+	t = inv_find(card->territory_tax, card->nterritory_tax, sizeof *card->territory_tax,
+	    job->territory);
+	if (t != NULL)
+		return &card->jurisdictions[t->jurisdiction];
+	return card->default_jurisdiction < 0 ? NULL
+	    : &card->jurisdictions[card->default_jurisdiction];
+}
+
+/* Per line: each line's tax is rounded and the invoice tax is their sum.
+ * Per invoice: each category's lines are summed and rounded once, which
+ * is what some jurisdictions require and never drifts by a cent per line. */
+static int
+price_tax(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	int bad;
+	const struct inv_jurisdiction *j = find_jurisdiction(card, job, err, &bad);
+	int64_t base[INV_NCATS] = { 0 }, tax[INV_NCATS] = { 0 };
+
+	if (bad)
+		return -1;
+	inv->jurisdiction = j;
+	if (j == NULL || job->tax_exempt)
+		return 0;
+	for (size_t i = 0; i < inv->nlines; i++) {
+		struct inv_line *line = &inv->lines[i];
+		int c = line->category;
+
+		if (c < 0)
+			continue;
+		base[c] += line->amount;
+		if (!card->tax_per_invoice && j->rate[c].num != 0) {
+			if (fsd_money_scale(line->amount, j->rate[c].num, j->rate[c].den,
+			    card->rounding, &line->tax) != 0)
+				return fail(err, "tax amount too large");
+			tax[c] += line->tax;
+		}
+	}
+	for (int c = 0; c < INV_NCATS; c++) {
+		if (j->rate[c].num == 0 || base[c] == 0)
+			continue;
+		if (card->tax_per_invoice && fsd_money_scale(base[c], j->rate[c].num,
+		    j->rate[c].den, card->rounding, &tax[c]) != 0)
+			return fail(err, "tax amount too large");
+		inv->taxes[inv->ntaxes++] = (struct inv_tax){ c, j->rate[c], base[c], tax[c] };
+		inv->tax += tax[c];
+	}
+	return 0;
+}
+
+static int
+sum_lines(struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	inv->subtotal = 0;
+	for (size_t i = 0; i < inv->nlines; i++)
+		if (fsd_money_add(inv->subtotal, inv->lines[i].amount, &inv->subtotal) != 0)
+			return fail(err, "invoice amounts too large");
+	if (fsd_money_add(inv->subtotal, inv->tax, &inv->total) != 0)
+		return fail(err, "invoice amounts too large");
+	return 0;
+}
+
+static int
+price_deposit(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	struct inv_line *line;
+
+	if (!job->has_deposit)
+		return fail(err, "\"status\" is \"approved\" but the job has no \"deposit\" to bill");
+	line = add_line(inv, INV_LINE_DEPOSIT, -1, "deposit", 1, job->deposit, job->deposit);
+	(void)card;
+	describe(line, "Deposit on approval of job %s", job->id);
+	return sum_lines(inv, err);
+}
+
+int
+inv_compute(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	int covers_labor = 0;
+
+	inv->nlines = inv->ntaxes = 0;
+	inv->subtotal = inv->tax = inv->total = inv->overage = 0;
+	inv->jurisdiction = NULL;
+	inv->multiplier = INV_MULT_NONE;
+	inv->billable_minutes = 0;
+	inv->nte_exceeded = 0;
+	if (job->stage == INV_STAGE_DEPOSIT)
+		return price_deposit(card, job, inv, err);
+	if (price_flat_rate(card, job, inv, &covers_labor, err) != 0)
+		return -1;
+	/* A flat rate that includes labor prices the visit: the time on site
+	 * is what it replaces, not an extra. */
+	if (!covers_labor && price_labor(card, job, inv, err) != 0)
+		return -1;
+	price_trip(card, job, inv);
+	if (price_parts(card, job, inv, err) != 0 || price_discounts(card, job, inv, err) != 0
+	    || price_tax(card, job, inv, err) != 0 || sum_lines(inv, err) != 0)
+		return -1;
+	if (job->has_nte && inv->total > job->nte) {
+		inv->nte_exceeded = 1;
+		inv->overage = inv->total - job->nte;
+	}
+	/* Over the NTE nothing is billed, so there is no deposit to credit yet. */
+	if (job->has_deposit && !inv->nte_exceeded) {
+		char *deposit_number = inv_number(card, job->id, INV_STAGE_DEPOSIT);
+		struct inv_line *line = add_line(inv, INV_LINE_CREDIT, -1, "deposit", 1,
+		    -job->deposit, -job->deposit);
+
+		describe(line, "Deposit received, invoice %s", deposit_number);
+		free(deposit_number);
+		if (sum_lines(inv, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+void
+inv_invoice_free(struct inv_invoice *inv)
+{
+	free(inv->lines);
+	memset(inv, 0, sizeof *inv);
+}
+
+char *
+inv_number(const struct inv_ratecard *card, const char *job_id, enum inv_stage stage)
+{
+	return xasprintf("%s%s%s", card->prefix, job_id,
+	    stage == INV_STAGE_DEPOSIT ? "-D" : "");
+}

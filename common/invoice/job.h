@@ -1,0 +1,34 @@
+/* A completed job record read into the calculator's struct: the only
+ * place that knows the field names of on-site capture (work, labor,
+ * tasks, parts_used, after_hours, nte, deposit, ...). */
+#ifndef INV_JOB_H
+#define INV_JOB_H
+
+#include <jansson.h>
+
+#include "err.h"
+#include "invoice/calc.h"
+
+/* Arrays reused from one record to the next; strings borrowed from the
+ * record, so a job lives only as long as its record. */
+struct inv_job_reader {
+	struct inv_labor *labor;
+	size_t labor_cap;
+	struct inv_item *tasks, *parts;
+	size_t tasks_cap, parts_cap;
+	const char **skills;
+	size_t skills_cap;
+	char **owned;		/* codes cut out of "CODE:qty" strings */
+	size_t nowned, owned_cap;
+	const char *currency;	/* the rate card's: a job in another is refused */
+};
+
+/* Fill job from rec. Returns 0, or -1 after reporting the problem at pos
+ * (the message is in fsd_field_error). *day is the invoice date as days
+ * since 1970, or INT64_MIN when the record gives none. */
+int inv_job_read(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos,
+    struct inv_job *job, int64_t *day);
+
+void inv_job_reader_free(struct inv_job_reader *r);
+
+#endif

@@ -1,0 +1,179 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+#include "invoice/jsonbuf.h"
+
+static void
+reserve(struct inv_buf *b, size_t more)
+{
+	if (b->len + more > b->cap)
+		b->data = xgrow(b->data, &b->cap, b->len + more, 1);
+}
+
+void
+inv_buf_put(struct inv_buf *b, const char *s, size_t len)
+{
+	reserve(b, len);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+}
+
+void
+inv_buf_puts(struct inv_buf *b, const char *s)
+{
+	inv_buf_put(b, s, strlen(s));
+}
+
+void
+inv_buf_char(struct inv_buf *b, char c)
+{
+	reserve(b, 1);
+	b->data[b->len++] = c;
+}
+
+/* Escaped as jansson escapes by default: quote, backslash and control
+ * characters; UTF-8 and '/' go through as they are. */
+static void
+put_string(struct inv_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *o;
+
+	reserve(b, n * 6 + 2);
+	o = b->data + b->len;
+	*o++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*o++ = (char)c;
+			continue;
+		}
+		*o++ = '\\';
+		switch (c) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		default:
+			*o++ = 'u';
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o++ = '"';
+	b->len = (size_t)(o - b->data);
+}
+
+void
+inv_buf_string(struct inv_buf *b, const char *s)
+{
+	put_string(b, s, strlen(s));
+}
+
+void
+inv_buf_int(struct inv_buf *b, int64_t v)
+{
+	char tmp[24];
+	int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
+
+	inv_buf_put(b, tmp, (size_t)n);
+}
+
+void
+inv_buf_key(struct inv_buf *b, const char *key, int *first)
+{
+	if (!*first)
+		inv_buf_char(b, ',');
+	*first = 0;
+	inv_buf_string(b, key);
+	inv_buf_char(b, ':');
+}
+
+/* jansson's real format: %.15g, ".0" added to a whole number so it reads
+ * back as a real, and no '+' or leading zeros in the exponent. */
+static void
+put_real(struct inv_buf *b, double d)
+{
+	char tmp[64], *e;
+	int n = snprintf(tmp, sizeof tmp - 3, "%.15g", d);
+
+	if (strchr(tmp, '.') == NULL && strchr(tmp, 'e') == NULL) {
+		memcpy(tmp + n, ".0", 3);
+		n += 2;
+	}
+	if ((e = strchr(tmp, 'e')) != NULL) {
+		char *start = e + 1, *end = e + 2;
+
+		if (*start == '-')
+			start++;
+		while (*end == '0')
+			end++;
+		if (end != start) {
+			memmove(start, end, (size_t)(tmp + n + 1 - end));
+			n -= (int)(end - start);
+		}
+	}
+	inv_buf_put(b, tmp, (size_t)n);
+}
+
+void
+inv_buf_json(struct inv_buf *b, const json_t *v)
+{
+	const char *key;
+	json_t *member;
+	size_t i;
+	int first = 1;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		inv_buf_char(b, '{');
+		json_object_foreach((json_t *)v, key, member) {
+			inv_buf_key(b, key, &first);
+			inv_buf_json(b, member);
+		}
+		inv_buf_char(b, '}');
+		break;
+	case JSON_ARRAY:
+		inv_buf_char(b, '[');
+		json_array_foreach(v, i, member) {
+			if (i > 0)
+				inv_buf_char(b, ',');
+			inv_buf_json(b, member);
+		}
+		inv_buf_char(b, ']');
+		break;
+	case JSON_STRING:
+		put_string(b, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		inv_buf_int(b, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		put_real(b, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		inv_buf_puts(b, "true");
+		break;
+	case JSON_FALSE:
+		inv_buf_puts(b, "false");
+		break;
+	default:
+		inv_buf_puts(b, "null");
+	}
+}
+
+void
+inv_buf_free(struct inv_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,904 @@
+/* Loading and checking a rate card. Every problem is reported with the
+ * line its key is on and loading goes on, so one run shows them all. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "record.h"
+#include "rfc3339.h"
+#include "xalloc.h"
+#include "invoice/ratecard.h"
+
+const char *const inv_category_names[INV_NCATS] = {
+	"labor", "trip", "flat_rate", "parts"
+};
+
+/* Prices above this (ten billion in major units at exponent 2) are
+ * surely typos, and the bound keeps every product of a price and a
+ * quantity far inside 64 bits. */
+#define MAX_MINOR 1000000000000LL
+
+struct loader {
+	const char *text, *name;
+	int problems;
+};
+
+/* The line of a dotted key path in the file: each segment is looked for
+ * as "segment" after the previous one, which finds the right place for
+ * any card written one key per line or less. */
+static long
+line_of(const struct loader *l, const char *path)
+{
+	const char *at = l->text, *seg = path;
+	long line = 1;
+
+	if (at == NULL)
+		return 0;
+	while (*seg != '\0') {
+		size_t len = strcspn(seg, ".");
+		char *quoted = xasprintf("\"%.*s\"", (int)len, seg);
+		const char *found = strstr(at, quoted);
+
+		free(quoted);
+		if (found == NULL)
+			break;
+		at = found + len + 2;
+		seg += len;
+		if (*seg == '.')
+			seg++;
+	}
+	for (const char *p = l->text; p < at; p++)
+		if (*p == '\n')
+			line++;
+	/* at is past the key; a key at the end of its line is still on it. */
+	return line;
+}
+
+static void __attribute__((format(printf, 3, 4)))
+problem(struct loader *l, const char *path, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	fsd_warn_at(&(struct fsd_pos){ l->name, line_of(l, path) }, "\"%s\" %s",
+	    path, message);
+	l->problems++;
+}
+
+/* Reject keys the card format does not have: a misspelt key would
+ * otherwise be silently ignored and its rule never applied. */
+static void
+check_keys(struct loader *l, const json_t *obj, const char *path,
+    const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach((json_t *)obj, key, v) {
+		const char *const *a;
+
+		for (a = allowed; *a != NULL; a++)
+			if (strcmp(*a, key) == 0)
+				break;
+		if (*a == NULL) {
+			char *sub = *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
+			problem(l, sub, "is not a rate card key");
+			free(sub);
+		}
+	}
+}
+
+static const json_t *
+get_object(struct loader *l, const json_t *parent, const char *key, const char *path)
+{
+	const json_t *v = json_object_get(parent, key);
+
+	if (v == NULL || json_is_null(v))
+		return NULL;
+	if (!json_is_object(v)) {
+		problem(l, path, "must be an object");
+		return NULL;
+	}
+	return v;
+}
+
+static char *
+get_string(struct loader *l, const json_t *v, const char *path)
+{
+	if (v == NULL || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		problem(l, path, "must be a string");
+		return NULL;
+	}
+	return xstrdup(json_string_value(v));
+}
+
+/* Money in the card is integer minor units, as everywhere in fsd. */
+static int
+get_money(struct loader *l, const json_t *v, const char *path, int64_t *out)
+{
+	if (!json_is_integer(v) || json_integer_value(v) < 0
+	    || json_integer_value(v) > MAX_MINOR) {
+		problem(l, path, "must be a whole number of minor units (cents) from 0 to %lld",
+		    MAX_MINOR);
+		return -1;
+	}
+	*out = json_integer_value(v);
+	return 0;
+}
+
+static int
+get_int(struct loader *l, const json_t *v, const char *path, long min, long max,
+    int *out)
+{
+	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max) {
+		problem(l, path, "must be a whole number from %ld to %ld", min, max);
+		return -1;
+	}
+	*out = (int)json_integer_value(v);
+	return 0;
+}
+
+int
+inv_ratio_parse(const char *text, struct inv_ratio *out)
+{
+	int64_t num = 0, den = 1;
+	int decimals = -1, any = 0;
+
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '.' && decimals < 0) {
+			decimals = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || num > 100000000000LL)
+			return -1;
+		if (decimals >= 0 && ++decimals > 9)
+			return -1;
+		num = num * 10 + (*p - '0');
+		if (decimals > 0)
+			den *= 10;
+		any = 1;
+	}
+	if (!any)
+		return -1;
+	out->num = num;
+	out->den = den;
+	return 0;
+}
+
+/* A non-negative decimal written as a string ("8.81") or a number; scale
+ * divides it (100 for a percentage). */
+static int
+get_ratio(struct loader *l, const json_t *v, const char *path, int64_t scale,
+    struct inv_ratio *out)
+{
+	char buf[64];
+	const char *text = buf;
+
+	if (json_is_string(v))
+		text = json_string_value(v);
+	else if (json_is_integer(v))
+		snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(buf, sizeof buf, "%.9g", json_real_value(v));
+	else
+		text = "";
+	if (inv_ratio_parse(text, out) != 0) {
+		problem(l, path, "must be a decimal number of at most 9 places, like \"8.81\"");
+		return -1;
+	}
+	out->den *= scale;
+	return 0;
+}
+
+/* "1.5" for 3/2: a ratio whose den is a power of ten, without trailing zeros. */
+const char *
+inv_ratio_text(struct inv_ratio r, char buf[INV_RATIO_LEN])
+{
+	int64_t whole = r.num / r.den, frac = r.num % r.den;
+	int n = snprintf(buf, INV_RATIO_LEN, "%lld", (long long)whole);
+
+	if (frac != 0 && n > 0 && n < INV_RATIO_LEN - 22) {
+		/* den is a power of ten: one digit of the fraction per factor. */
+		buf[n++] = '.';
+		for (int64_t d = r.den / 10; d > 0; d /= 10) {
+			buf[n++] = (char)('0' + frac / d % 10);
+			frac %= d;
+			if (frac == 0)
+				break;
+		}
+		buf[n] = '\0';
+	}
+	return buf;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+by_day(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+void *
+inv_find(const void *table, size_t n, size_t size, const char *name)
+{
+	if (name == NULL || n == 0)
+		return NULL;
+	return bsearch(&name, table, n, size, by_name);
+}
+
+/* An object of name -> minor units, sorted by name. */
+static struct inv_named_amount *
+get_amounts(struct loader *l, const json_t *obj, const char *path, size_t *n)
+{
+	struct inv_named_amount *table = xcalloc(json_object_size(obj) + 1, sizeof *table);
+	const char *key;
+	json_t *v;
+
+	*n = 0;
+	json_object_foreach((json_t *)obj, key, v) {
+		char *sub = xasprintf("%s.%s", path, key);
+
+		if (get_money(l, v, sub, &table[*n].minor) == 0)
+			table[(*n)++].name = xstrdup(key);
+		free(sub);
+	}
+	qsort(table, *n, sizeof *table, by_name);
+	return table;
+}
+
+static const char *const top_keys[] = {
+	"note", "business", "currency", "rounding", "tax_rounding", "invoice_prefix",
+	"terms_days", "pay_url", "labor", "hours", "multipliers", "holidays",
+	"trip_fee", "price_book", "parts", "markup", "tax", "discounts", NULL
+};
+
+static void
+load_business(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = {
+		"name", "address", "phone", "email", "website", NULL
+	};
+	const json_t *b = get_object(l, doc, "business", "business");
+
+	if (b == NULL)
+		return;
+	check_keys(l, b, "business", keys);
+	c->business_name = get_string(l, json_object_get(b, "name"), "business.name");
+	c->business_address = get_string(l, json_object_get(b, "address"), "business.address");
+	c->business_phone = get_string(l, json_object_get(b, "phone"), "business.phone");
+	c->business_email = get_string(l, json_object_get(b, "email"), "business.email");
+	c->business_website = get_string(l, json_object_get(b, "website"), "business.website");
+}
+
+static void
+load_money_rules(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	const json_t *v;
+
+	c->currency = get_string(l, json_object_get(doc, "currency"), "currency");
+	if (c->currency == NULL) {
+		problem(l, "currency", "is required (an ISO 4217 code such as \"USD\")");
+	} else if ((c->exponent = fsd_currency_exponent(c->currency)) < 0) {
+		problem(l, "currency", "must be an ISO 4217 code such as \"USD\"");
+	}
+	c->rounding = FSD_ROUND_HALF_UP;
+	v = json_object_get(doc, "rounding");
+	if (v != NULL && (!json_is_string(v)
+	    || fsd_rounding_parse(json_string_value(v), &c->rounding) != 0))
+		problem(l, "rounding", "must be \"half-up\" or \"half-even\"");
+	v = json_object_get(doc, "tax_rounding");
+	if (v != NULL) {
+		const char *s = json_is_string(v) ? json_string_value(v) : "";
+		if (strcmp(s, "invoice") == 0)
+			c->tax_per_invoice = 1;
+		else if (strcmp(s, "line") != 0)
+			problem(l, "tax_rounding", "must be \"line\" or \"invoice\"");
+	}
+	c->prefix = get_string(l, json_object_get(doc, "invoice_prefix"), "invoice_prefix");
+	if (c->prefix == NULL)
+		c->prefix = xstrdup("INV-");
+	if ((v = json_object_get(doc, "terms_days")) != NULL)
+		get_int(l, v, "terms_days", 0, 365, &c->terms_days);
+	c->pay_url = get_string(l, json_object_get(doc, "pay_url"), "pay_url");
+	c->note = get_string(l, json_object_get(doc, "note"), "note");
+}
+
+static void
+load_labor(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = {
+		"minimum_minutes", "increment_minutes", "rates", "levels", NULL
+	};
+	const json_t *labor = get_object(l, doc, "labor", "labor"), *v;
+
+	c->increment_minutes = 1;
+	if (labor == NULL) {
+		problem(l, "labor", "is required: an object with \"rates\" per trade");
+		return;
+	}
+	check_keys(l, labor, "labor", keys);
+	if ((v = json_object_get(labor, "minimum_minutes")) != NULL)
+		get_int(l, v, "labor.minimum_minutes", 0, 24 * 60, &c->minimum_minutes);
+	if ((v = json_object_get(labor, "increment_minutes")) != NULL)
+		get_int(l, v, "labor.increment_minutes", 1, 24 * 60, &c->increment_minutes);
+	if ((v = get_object(l, labor, "rates", "labor.rates")) != NULL)
+		c->trade_rates = get_amounts(l, v, "labor.rates", &c->ntrade_rates);
+	else
+		problem(l, "labor.rates", "is required: an hourly rate per trade");
+	if ((v = get_object(l, labor, "levels", "labor.levels")) != NULL)
+		c->level_rates = get_amounts(l, v, "labor.levels", &c->nlevel_rates);
+}
+
+static int
+get_clock(struct loader *l, const json_t *v, const char *path, int *minute)
+{
+	const char *s = json_is_string(v) ? json_string_value(v) : "";
+	int hh, mm;
+	char end;
+
+	if (sscanf(s, "%2d:%2d%c", &hh, &mm, &end) != 2 || strlen(s) != 5
+	    || hh < 0 || hh > 24 || mm < 0 || mm > 59 || hh * 60 + mm > 24 * 60) {
+		problem(l, path, "must be a local time like \"08:00\"");
+		return -1;
+	}
+	*minute = hh * 60 + mm;
+	return 0;
+}
+
+static void
+load_calendar(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const hour_keys[] = { "start", "end", NULL };
+	static const char *const mult_keys[] = { "after_hours", "weekend", "holiday", NULL };
+	const json_t *hours = get_object(l, doc, "hours", "hours");
+	const json_t *mult = get_object(l, doc, "multipliers", "multipliers");
+	const json_t *days = json_object_get(doc, "holidays"), *v;
+	size_t i;
+
+	/* Without "hours" every time of day is regular. */
+	c->day_start_minute = 0;
+	c->day_end_minute = 24 * 60;
+	if (hours != NULL) {
+		check_keys(l, hours, "hours", hour_keys);
+		get_clock(l, json_object_get(hours, "start"), "hours.start", &c->day_start_minute);
+		get_clock(l, json_object_get(hours, "end"), "hours.end", &c->day_end_minute);
+		if (c->day_end_minute <= c->day_start_minute)
+			problem(l, "hours.end", "must be after hours.start");
+	}
+	c->after_hours = c->weekend = c->holiday = (struct inv_ratio){ 1, 1 };
+	if (mult != NULL) {
+		check_keys(l, mult, "multipliers", mult_keys);
+		if ((v = json_object_get(mult, "after_hours")) != NULL)
+			get_ratio(l, v, "multipliers.after_hours", 1, &c->after_hours);
+		if ((v = json_object_get(mult, "weekend")) != NULL)
+			get_ratio(l, v, "multipliers.weekend", 1, &c->weekend);
+		if ((v = json_object_get(mult, "holiday")) != NULL)
+			get_ratio(l, v, "multipliers.holiday", 1, &c->holiday);
+	}
+	if (days == NULL)
+		return;
+	if (!json_is_array(days)) {
+		problem(l, "holidays", "must be an array of dates like \"2026-11-26\"");
+		return;
+	}
+	c->holidays = xcalloc(json_array_size(days) + 1, sizeof *c->holidays);
+	json_array_foreach(days, i, v) {
+		if (!json_is_string(v) || fsd_date_parse(json_string_value(v),
+		    &c->holidays[c->nholidays]) != 0)
+			problem(l, "holidays", "must be an array of dates like \"2026-11-26\"");
+		else
+			c->nholidays++;
+	}
+	qsort(c->holidays, c->nholidays, sizeof *c->holidays, by_day);
+}
+
+static void
+load_trip(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = { "default", "zones", NULL };
+	const json_t *trip = get_object(l, doc, "trip_fee", "trip_fee"), *v;
+
+	if (trip == NULL)
+		return;
+	check_keys(l, trip, "trip_fee", keys);
+	if ((v = json_object_get(trip, "default")) != NULL)
+		c->has_trip_default = get_money(l, v, "trip_fee.default", &c->trip_default) == 0;
+	if ((v = get_object(l, trip, "zones", "trip_fee.zones")) != NULL)
+		c->trip_zones = get_amounts(l, v, "trip_fee.zones", &c->ntrip_zones);
+}
+
+static void
+load_task(struct loader *l, struct inv_task *t, const char *code, const json_t *v,
+    const char *path)
+{
+	static const char *const keys[] = {
+		"price", "description", "includes", "includes_labor", "parts", NULL
+	};
+	const json_t *parts, *qty, *flag;
+	const char *sku;
+	char *sub;
+
+	t->code = xstrdup(code);
+	t->includes_labor = 1;
+	if (!json_is_object(v)) {
+		problem(l, path, "must be an object with a \"price\"");
+		return;
+	}
+	check_keys(l, v, path, keys);
+	sub = xasprintf("%s.price", path);
+	if (json_object_get(v, "price") == NULL)
+		problem(l, sub, "is required");
+	else
+		get_money(l, json_object_get(v, "price"), sub, &t->price);
+	free(sub);
+	sub = xasprintf("%s.description", path);
+	t->description = get_string(l, json_object_get(v, "description"), sub);
+	free(sub);
+	sub = xasprintf("%s.includes", path);
+	t->includes = get_string(l, json_object_get(v, "includes"), sub);
+	free(sub);
+	if ((flag = json_object_get(v, "includes_labor")) != NULL) {
+		if (!json_is_boolean(flag))
+			problem(l, path, "\"includes_labor\" must be true or false");
+		else
+			t->includes_labor = json_is_true(flag);
+	}
+	sub = xasprintf("%s.parts", path);
+	if ((parts = get_object(l, v, "parts", sub)) != NULL) {
+		t->parts = xcalloc(json_object_size(parts) + 1, sizeof *t->parts);
+		json_object_foreach((json_t *)parts, sku, qty) {
+			if (!json_is_integer(qty) || json_integer_value(qty) < 1
+			    || json_integer_value(qty) > 100000) {
+				problem(l, sub, "must map each SKU to a whole number of at least 1");
+				continue;
+			}
+			t->parts[t->nparts].sku = xstrdup(sku);
+			t->parts[t->nparts++].qty = (long)json_integer_value(qty);
+		}
+		qsort(t->parts, t->nparts, sizeof *t->parts, by_name);
+	}
+	free(sub);
+}
+
+static void
+load_price_book(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	const json_t *book = get_object(l, doc, "price_book", "price_book");
+	const char *code;
+	json_t *v;
+
+	if (book == NULL)
+		return;
+	c->tasks = xcalloc(json_object_size(book) + 1, sizeof *c->tasks);
+	json_object_foreach((json_t *)book, code, v) {
+		char *path = xasprintf("price_book.%s", code);
+		load_task(l, &c->tasks[c->ntasks++], code, v, path);
+		free(path);
+	}
+	qsort(c->tasks, c->ntasks, sizeof *c->tasks, by_name);
+}
+
+static void
+load_markup(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = { "up_to", "percent", NULL };
+	const json_t *tiers = json_object_get(doc, "markup"), *t;
+	size_t i;
+
+	if (tiers == NULL)
+		return;
+	if (!json_is_array(tiers)) {
+		problem(l, "markup", "must be an array of {\"up_to\", \"percent\"} tiers");
+		return;
+	}
+	c->tiers = xcalloc(json_array_size(tiers) + 1, sizeof *c->tiers);
+	json_array_foreach(tiers, i, t) {
+		struct inv_tier *tier = &c->tiers[c->ntiers];
+		const json_t *up = json_object_get(t, "up_to");
+
+		if (!json_is_object(t) || json_object_get(t, "percent") == NULL) {
+			problem(l, "markup", "tier %zu must be an object with \"percent\"", i + 1);
+			continue;
+		}
+		check_keys(l, t, "markup", keys);
+		if (get_ratio(l, json_object_get(t, "percent"), "markup.percent", 100,
+		    &tier->markup) != 0)
+			continue;
+		tier->unlimited = up == NULL;
+		if (up != NULL && get_money(l, up, "markup.up_to", &tier->up_to) != 0)
+			continue;
+		if (c->ntiers > 0 && (c->tiers[c->ntiers - 1].unlimited
+		    || (!tier->unlimited && tier->up_to <= c->tiers[c->ntiers - 1].up_to))) {
+			problem(l, "markup", "tiers must rise by \"up_to\", the last may leave it out");
+			continue;
+		}
+		c->ntiers++;
+	}
+}
+
+int64_t
+inv_markup_price(const struct inv_ratecard *c, int64_t cost)
+{
+	int64_t markup = 0;
+
+	for (size_t i = 0; i < c->ntiers; i++)
+		if (c->tiers[i].unlimited || cost <= c->tiers[i].up_to) {
+			/* Cannot fail: cost is at most MAX_MINOR. */
+			fsd_money_scale(cost, c->tiers[i].markup.num, c->tiers[i].markup.den,
+			    c->rounding, &markup);
+			break;
+		}
+	return cost + markup;
+}
+
+/* Parts are loaded after the markup tiers so each price is settled once. */
+static void
+load_parts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = { "cost", "price", "markup", "description", NULL };
+	const json_t *parts = get_object(l, doc, "parts", "parts");
+	const char *sku;
+	json_t *v;
+
+	if (parts == NULL)
+		return;
+	c->parts = xcalloc(json_object_size(parts) + 1, sizeof *c->parts);
+	json_object_foreach((json_t *)parts, sku, v) {
+		struct inv_part *p = &c->parts[c->nparts];
+		char *path = xasprintf("parts.%s", sku), *sub;
+		const json_t *cost = json_object_get(v, "cost"), *price = json_object_get(v, "price");
+		const json_t *markup = json_object_get(v, "markup");
+		struct inv_ratio own;
+
+		if (!json_is_object(v) || (cost == NULL && price == NULL)) {
+			problem(l, path, "must be an object with a \"cost\" or a \"price\"");
+			free(path);
+			continue;
+		}
+		check_keys(l, v, path, keys);
+		p->sku = xstrdup(sku);
+		sub = xasprintf("%s.description", path);
+		p->description = get_string(l, json_object_get(v, "description"), sub);
+		free(sub);
+		sub = xasprintf("%s.cost", path);
+		if (cost != NULL)
+			get_money(l, cost, sub, &p->cost);
+		free(sub);
+		sub = xasprintf("%s.price", path);
+		if (price != NULL) {
+			get_money(l, price, sub, &p->price);
+		} else if (markup != NULL) {
+			free(sub);
+			sub = xasprintf("%s.markup", path);
+			if (get_ratio(l, markup, sub, 100, &own) == 0) {
+				int64_t add = 0;
+				fsd_money_scale(p->cost, own.num, own.den, c->rounding, &add);
+				p->price = p->cost + add;
+			}
+		} else {
+			p->price = inv_markup_price(c, p->cost);
+		}
+		free(sub);
+		free(path);
+		c->nparts++;
+	}
+	qsort(c->parts, c->nparts, sizeof *c->parts, by_name);
+}
+
+static void
+load_jurisdiction(struct loader *l, struct inv_jurisdiction *j, const char *id,
+    const json_t *v)
+{
+	static const char *const keys[] = {
+		"name", "labor", "trip", "flat_rate", "parts", NULL
+	};
+	char *path = xasprintf("tax.jurisdictions.%s", id);
+
+	j->id = xstrdup(id);
+	for (int k = 0; k < INV_NCATS; k++)
+		j->rate[k] = (struct inv_ratio){ 0, 1 };
+	if (!json_is_object(v)) {
+		problem(l, path, "must be an object of percentages per category");
+		free(path);
+		return;
+	}
+	check_keys(l, v, path, keys);
+	for (int k = 0; k < INV_NCATS; k++) {
+		const json_t *rate = json_object_get(v, inv_category_names[k]);
+		char *sub = xasprintf("%s.%s", path, inv_category_names[k]);
+
+		if (rate != NULL)
+			get_ratio(l, rate, sub, 100, &j->rate[k]);
+		free(sub);
+	}
+	free(path);
+	path = xasprintf("tax.jurisdictions.%s.name", id);
+	j->name = get_string(l, json_object_get(v, "name"), path);
+	free(path);
+}
+
+static long
+jurisdiction_index(const struct inv_ratecard *c, const char *id)
+{
+	const struct inv_jurisdiction *j = inv_find(c->jurisdictions, c->njurisdictions,
+	    sizeof *c->jurisdictions, id);
+
+	return j == NULL ? -1 : j - c->jurisdictions;
+}
+
+static void
+load_tax(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = { "default", "territories", "jurisdictions", NULL };
+	const json_t *tax = get_object(l, doc, "tax", "tax"), *juris, *terr, *v;
+	const char *key;
+
+	c->default_jurisdiction = -1;
+	if (tax == NULL)
+		return;
+	check_keys(l, tax, "tax", keys);
+	if ((juris = get_object(l, tax, "jurisdictions", "tax.jurisdictions")) != NULL) {
+		c->jurisdictions = xcalloc(json_object_size(juris) + 1, sizeof *c->jurisdictions);
+		json_object_foreach((json_t *)juris, key, v)
+			load_jurisdiction(l, &c->jurisdictions[c->njurisdictions++], key, v);
+		qsort(c->jurisdictions, c->njurisdictions, sizeof *c->jurisdictions, by_name);
+	}
+	if ((v = json_object_get(tax, "default")) != NULL) {
+		char *id = get_string(l, v, "tax.default");
+		if (id != NULL && (c->default_jurisdiction = jurisdiction_index(c, id)) < 0)
+			problem(l, "tax.default", "names no jurisdiction in tax.jurisdictions");
+		free(id);
+	}
+	if ((terr = get_object(l, tax, "territories", "tax.territories")) == NULL)
+		return;
+	c->territory_tax = xcalloc(json_object_size(terr) + 1, sizeof *c->territory_tax);
+	json_object_foreach((json_t *)terr, key, v) {
+		long j = json_is_string(v) ? jurisdiction_index(c, json_string_value(v)) : -1;
+		char *path = xasprintf("tax.territories.%s", key);
+
+		if (j < 0) {
+			problem(l, path, "names no jurisdiction in tax.jurisdictions");
+		} else {
+			c->territory_tax[c->nterritory_tax].territory = xstrdup(key);
+			c->territory_tax[c->nterritory_tax++].jurisdiction = (size_t)j;
+		}
+		free(path);
+	}
+	qsort(c->territory_tax, c->nterritory_tax, sizeof *c->territory_tax, by_name);
+}
+
+static void
+load_discount(struct loader *l, struct inv_discount *d, const char *code,
+    const json_t *v, const char *path, int member)
+{
+	static const char *const keys[] = {
+		"percent", "amount", "applies_to", "description", "waive_trip", NULL
+	};
+	const json_t *percent, *amount, *applies, *waive, *cat;
+	char *sub;
+	size_t i;
+
+	d->code = xstrdup(code);
+	if (!json_is_object(v)) {
+		problem(l, path, "must be an object with \"percent\" or \"amount\"");
+		return;
+	}
+	check_keys(l, v, path, keys);
+	percent = json_object_get(v, "percent");
+	amount = json_object_get(v, "amount");
+	if ((percent == NULL) == (amount == NULL))
+		problem(l, path, "must have one of \"percent\" and \"amount\"");
+	sub = xasprintf("%s.percent", path);
+	if (percent != NULL && get_ratio(l, percent, sub, 100, &d->percent) == 0) {
+		d->is_percent = 1;
+		if (d->percent.num > d->percent.den)
+			problem(l, sub, "must be at most 100");
+	}
+	free(sub);
+	sub = xasprintf("%s.amount", path);
+	if (amount != NULL)
+		get_money(l, amount, sub, &d->amount);
+	free(sub);
+	sub = xasprintf("%s.description", path);
+	d->description = get_string(l, json_object_get(v, "description"), sub);
+	free(sub);
+	if ((waive = json_object_get(v, "waive_trip")) != NULL) {
+		if (!member || !json_is_boolean(waive))
+			problem(l, path, "\"waive_trip\" is a true or false for members only");
+		else
+			d->waive_trip = json_is_true(waive);
+	}
+	applies = json_object_get(v, "applies_to");
+	sub = xasprintf("%s.applies_to", path);
+	if (applies == NULL) {
+		d->applies_to = 1u << INV_CAT_LABOR;
+	} else if (!json_is_array(applies) || json_array_size(applies) == 0) {
+		problem(l, sub, "must be a list of \"labor\", \"trip\", \"flat_rate\", \"parts\"");
+	} else {
+		json_array_foreach(applies, i, cat) {
+			int k;
+			for (k = 0; k < INV_NCATS; k++)
+				if (json_is_string(cat)
+				    && strcmp(json_string_value(cat), inv_category_names[k]) == 0)
+					break;
+			if (k == INV_NCATS)
+				problem(l, sub, "must be a list of \"labor\", \"trip\", \"flat_rate\", \"parts\"");
+			else
+				d->applies_to |= 1u << k;
+		}
+	}
+	free(sub);
+}
+
+static void
+load_discounts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+{
+	static const char *const keys[] = { "member", "coupons", NULL };
+	const json_t *disc = get_object(l, doc, "discounts", "discounts"), *v, *coupons;
+	const char *code;
+
+	if (disc == NULL)
+		return;
+	check_keys(l, disc, "discounts", keys);
+	if ((v = json_object_get(disc, "member")) != NULL) {
+		c->has_member = 1;
+		load_discount(l, &c->member, "member", v, "discounts.member", 1);
+	}
+	if ((coupons = get_object(l, disc, "coupons", "discounts.coupons")) == NULL)
+		return;
+	c->coupons = xcalloc(json_object_size(coupons) + 1, sizeof *c->coupons);
+	json_object_foreach((json_t *)coupons, code, v) {
+		char *path = xasprintf("discounts.coupons.%s", code);
+		load_discount(l, &c->coupons[c->ncoupons++], code, v, path, 0);
+		free(path);
+	}
+	qsort(c->coupons, c->ncoupons, sizeof *c->coupons, by_name);
+}
+
+/* A price book entry that includes a part the card does not sell would
+ * make the netting of parts silently wrong. */
+static void
+check_included_parts(struct loader *l, const struct inv_ratecard *c)
+{
+	for (size_t i = 0; i < c->ntasks; i++)
+		for (size_t k = 0; k < c->tasks[i].nparts; k++)
+			if (inv_find(c->parts, c->nparts, sizeof *c->parts,
+			    c->tasks[i].parts[k].sku) == NULL) {
+				char *path = xasprintf("price_book.%s.parts", c->tasks[i].code);
+				problem(l, path, "includes \"%s\", which is not in \"parts\"",
+				    c->tasks[i].parts[k].sku);
+				free(path);
+			}
+}
+
+int
+inv_ratecard_from_json(struct inv_ratecard *c, const json_t *doc, const char *text,
+    const char *name)
+{
+	struct loader l = { text, name, 0 };
+
+	memset(c, 0, sizeof *c);
+	check_keys(&l, doc, "", top_keys);
+	load_business(&l, c, doc);
+	load_money_rules(&l, c, doc);
+	load_labor(&l, c, doc);
+	load_calendar(&l, c, doc);
+	load_trip(&l, c, doc);
+	load_price_book(&l, c, doc);
+	load_markup(&l, c, doc);
+	load_parts(&l, c, doc);
+	load_tax(&l, c, doc);
+	load_discounts(&l, c, doc);
+	check_included_parts(&l, c);
+	return l.problems;
+}
+
+static char *
+read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text = NULL;
+	size_t len = 0, cap = 0, got;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		text = xgrow(text, &cap, len + 4097, 1);
+		got = fread(text + len, 1, 4096, f);
+		len += got;
+	} while (got > 0);
+	text[len] = '\0';
+	fclose(f);
+	return text;
+}
+
+void
+inv_ratecard_load(struct inv_ratecard *card, const char *path)
+{
+	json_t *doc = fsd_load_json_object(path);
+	char *text = read_text(path);
+	int problems = inv_ratecard_from_json(card, doc, text, path);
+
+	free(text);
+	json_decref(doc);
+	if (problems > 0) {
+		inv_ratecard_free(card);
+		fsd_die(FSD_EXIT_DATA, "%s: %d problem%s in the rate card; nothing invoiced",
+		    path, problems, problems == 1 ? "" : "s");
+	}
+}
+
+static void
+free_amounts(struct inv_named_amount *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(t[i].name);
+	free(t);
+}
+
+static void
+free_discount(struct inv_discount *d)
+{
+	free(d->code);
+	free(d->description);
+}
+
+void
+inv_ratecard_free(struct inv_ratecard *c)
+{
+	free(c->currency);
+	free(c->prefix);
+	free(c->pay_url);
+	free(c->business_name);
+	free(c->business_address);
+	free(c->business_phone);
+	free(c->business_email);
+	free(c->business_website);
+	free(c->note);
+	free_amounts(c->trade_rates, c->ntrade_rates);
+	free_amounts(c->level_rates, c->nlevel_rates);
+	free_amounts(c->trip_zones, c->ntrip_zones);
+	free(c->holidays);
+	for (size_t i = 0; i < c->ntasks; i++) {
+		free(c->tasks[i].code);
+		free(c->tasks[i].description);
+		free(c->tasks[i].includes);
+		for (size_t k = 0; k < c->tasks[i].nparts; k++)
+			free(c->tasks[i].parts[k].sku);
+		free(c->tasks[i].parts);
+	}
+	free(c->tasks);
+	for (size_t i = 0; i < c->nparts; i++) {
+		free(c->parts[i].sku);
+		free(c->parts[i].description);
+	}
+	free(c->parts);
+	free(c->tiers);
+	for (size_t i = 0; i < c->njurisdictions; i++) {
+		free(c->jurisdictions[i].id);
+		free(c->jurisdictions[i].name);
+	}
+	free(c->jurisdictions);
+	for (size_t i = 0; i < c->nterritory_tax; i++)
+		free(c->territory_tax[i].territory);
+	free(c->territory_tax);
+	free_discount(&c->member);
+	for (size_t i = 0; i < c->ncoupons; i++)
+		free_discount(&c->coupons[i]);
+	free(c->coupons);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,26 @@
+/* An invoice (or an approval request) written as the JSON object that
+ * goes into the job's record, straight from the calculator's structs. */
+#ifndef INV_RENDER_H
+#define INV_RENDER_H
+
+#include "invoice/calc.h"
+#include "invoice/jsonbuf.h"
+
+struct inv_heading {
+	const char *number;	/* the invoice number */
+	enum inv_stage stage;
+	int64_t date, due;	/* days since 1970 */
+	const char *payment_link;	/* NULL: none */
+	int tax_exempt;
+};
+
+/* {"number": ..., "lines": [...], "subtotal", "taxes", "tax", "total", ...} */
+void inv_render_invoice(struct inv_buf *b, const struct inv_ratecard *card,
+    const struct inv_invoice *inv, const struct inv_heading *h);
+
+/* {"amount", "nte", "overage", "currency", "lines", ...}: what the
+ * customer is asked to approve when the total is over the not-to-exceed. */
+void inv_render_approval(struct inv_buf *b, const struct inv_ratecard *card,
+    const struct inv_invoice *inv, int64_t nte);
+
+#endif
