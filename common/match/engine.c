@@ -60,6 +60,7 @@ match_prepare(struct match_day *day)
 		day->jobs[i].skillset = bitset(day, day->jobs[i].skills, day->jobs[i].nskills);
 	}
 	match_index_techs(day);
+	match_refresh_gaps(day);
 }
 
 /* Emergencies first, then the nearest deadline (the SLA or the window's

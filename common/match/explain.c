@@ -189,10 +189,20 @@ judge(const struct match_day *day, size_t tech, const struct match_job *j,
 					    match_clock(t->off[i].end, t->offset_minutes, until));
 			}
 		}
-		SAY("%s has the skills but is full from %s (%.0f min left%s, the job needs %.0f)",
-		    t->id, match_clock(from, j->offset_minutes, clock), left > 0 ? left : 0,
-		    off, j->duration);
-		m->rank = from + km / 1000;
+		{
+			const struct match_job *last = &day->jobs[t->route[t->nroute - 1].job];
+			double drive = match_drive_minutes(day, last->lat, last->lon, j->lat, j->lon);
+			double extra = match_tech_has_parts(t, j) ? 0 : j->pickup_minutes;
+			char pickup[48] = "";
+
+			if (extra > 0)
+				snprintf(pickup, sizeof pickup, " + %.0f min parts pickup", extra);
+			SAY("%s has the skills but is full from %s (%.0f min left%s; the job needs %.0f + %.0f min drive%s)",
+			    t->id, match_clock(from, j->offset_minutes, clock), left > 0 ? left : 0,
+			    off, j->duration, drive, pickup);
+			/* Nearest: the smallest shortfall. */
+			m->rank = j->duration + drive + extra - left;
+		}
 	} else {
 		SAY("%s has the skills but no room in the shift %s-%s for %.0f min",
 		    t->id, match_clock(t->shift.start, t->offset_minutes, clock),

@@ -54,6 +54,7 @@ struct match_tech {
 	struct match_stop *route;
 	size_t nroute, route_cap;
 	double booked;			/* minutes of work on the route */
+	double longest_gap;		/* minutes: the longest idle stretch */
 };
 
 enum { MATCH_UNSET = -1 };
@@ -205,6 +206,7 @@ void match_explain(struct match_day *day, size_t job, const char *prefix);
 double match_score(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, const struct match_slot *slot);
 void match_prepare(struct match_day *day);
+void match_refresh_gaps(struct match_day *day);
 /* "13:10" in the given offset. */
 char *match_clock(double minutes, int offset_minutes, char buf[16]);
 

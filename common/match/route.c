@@ -125,6 +125,31 @@ try_slot(const struct match_day *day, const struct match_tech *t,
 	return 1;
 }
 
+/* The longest idle stretch of t's day: a job longer than it cannot go
+ * anywhere, which rules out a full tech without a single drive estimate. */
+static void
+refresh_gap(const struct match_day *day, struct match_tech *t)
+{
+	double from = day_start(day, t), longest = 0;
+
+	for (size_t k = 0; k <= t->nroute; k++) {
+		double until = k < t->nroute ? t->route[k].arrive : t->shift.end;
+
+		if (until - from > longest)
+			longest = until - from;
+		if (k < t->nroute)
+			from = t->route[k].end;
+	}
+	t->longest_gap = longest;
+}
+
+void
+match_refresh_gaps(struct match_day *day)
+{
+	for (size_t i = 0; i < day->ntechs; i++)
+		refresh_gap(day, &day->techs[i]);
+}
+
 /* Among the gaps, the least added drive; for a job with a deadline the
  * sooner arrival counts too, as the score will weigh it. */
 int
@@ -136,6 +161,9 @@ match_best_slot(const struct match_day *day, const struct match_tech *t,
 	double urgency = j->has_sla || j->priority <= 2 ? day->rules.weights.sla : 0;
 
 	if (pickup && !j->parts_pickup)
+		return 0;
+	/* On call, the day runs past the shift: the gap is longer then. */
+	if (t->longest_gap < j->duration && !(j->on_call && t->on_call))
 		return 0;
 	for (size_t pos = 0; pos <= t->nroute; pos++) {
 		struct match_slot s;
@@ -209,6 +237,7 @@ match_insert(struct match_day *day, size_t tech, size_t job, const struct match_
 	t->booked += j->duration;
 	if (!slot->pickup)
 		use_parts(t, j, 1);
+	refresh_gap(day, t);
 	j->tech = (long)tech;
 	j->arrive = slot->arrive;
 	j->drive = slot->drive;
@@ -226,5 +255,6 @@ match_remove(struct match_day *day, size_t tech, size_t pos)
 	t->booked -= j->duration;
 	memmove(&t->route[pos], &t->route[pos + 1], (t->nroute - pos - 1) * sizeof *t->route);
 	t->nroute--;
+	refresh_gap(day, t);
 	j->tech = -1;
 }
