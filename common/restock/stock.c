@@ -82,8 +82,13 @@ row_hash(int location, int sku, size_t mask)
 {
 	uint64_t key = (uint64_t)(uint32_t)location << 32 | (uint32_t)sku;
 
-	key *= 0x9E3779B97F4A7C15ULL;	/* Fibonacci hashing spreads the bits */
-	return (size_t)(key >> 17) & mask;
+	/* splitmix64's finaliser: every key bit moves the low bits we keep. */
+	key ^= key >> 30;
+	key *= 0xBF58476D1CE4E5B9ULL;
+	key ^= key >> 27;
+	key *= 0x94D049BB133111EBULL;
+	key ^= key >> 31;
+	return (size_t)key & mask;
 }
 
 static uint32_t *
