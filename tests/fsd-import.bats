@@ -1,0 +1,168 @@
+#!/usr/bin/env bats
+# fsd-import: CSV rows to records, typed by the vocabulary, nothing lost.
+
+load helper
+
+CSV=$FIXTURES/csv
+
+@test "sample techs: 25 technicians, typed" {
+	run fsd-import "$EXAMPLES/techs.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "${#lines[@]}" 25
+	assert_eq "$(out_jq -s 'map(.id) | first, last' | tr '\n' ' ')" '"T01" "T25" '
+	assert_eq "$(out_jq -s 'map(.skills | type) | unique')" '["array"]'
+	assert_eq "$(out_jq -s 'map(.home.lat | type) | unique')" '["number"]'
+	assert_eq "$(out_jq -s 'map(select(.off)) | map(.id)')" '["T14"]'
+	assert_eq "$(out_jq -s '.[0].stock | type')" '"object"'
+}
+
+@test "sample jobs: 150 jobs with emergencies, parts and unqualified work" {
+	run fsd-import "$EXAMPLES/jobs.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "${#lines[@]}" 150
+	assert_eq "$(out_jq -s 'map(select(.priority == 1)) | length')" 7
+	assert_eq "$(out_jq -s 'map(select(.priority == 1 and .sla_due == null)) | length')" 0
+	assert_eq "$(out_jq -s 'map(select(.skills | index("cert:medgas"))) | length')" 2
+	assert_eq "$(out_jq -s 'map(select(.locked)) | map(.tech) | sort')" '["T16","T20"]'
+	assert_eq "$(out_jq -s 'map(.customer.id | type) | unique')" '["string"]'
+	assert_eq "$(out_jq -s 'map(.duration) | min, max' | tr '\n' ' ')" '30 180 '
+}
+
+@test "round trip: every sample CSV comes back as the same records" {
+	for f in "$EXAMPLES"/*.csv; do
+		diff <(fsd-import "$f" | jq -cS .) \
+		     <(fsd-import "$f" | fsd-export | fsd-import | jq -cS .) \
+			|| { echo "round trip changed $f"; return 1; }
+	done
+}
+
+@test "round trip: the sample day's CSVs come back byte for byte" {
+	for f in "$EXAMPLES/techs.csv" "$EXAMPLES/jobs.csv"; do
+		fsd-import "$f" | fsd-export -f "$(head -n 1 "$f")" | cmp - "$f"
+	done
+}
+
+@test "dotted headers nest; an empty cell is an absent field" {
+	run bash -c "printf 'id,site.lat,site.address,customer.phone\nJ1,39.7,,303-555-0101\n' | fsd-import"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" '{"id":"J1","site":{"lat":39.7},"customer":{"phone":"303-555-0101"}}'
+}
+
+@test "types: ids and zips stay strings, vocabulary numbers, booleans, lists, parts, stock, off" {
+	run fsd-import "$CSV/types.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" '{"id":"007","customer":{"id":"00042","vip":true},"site":{"zip":"00742","lat":39.7392},"priority":1,"locked":false,"skills":["hvac","lang:es"],"excluded_techs":["T07","T09"],"parts":[{"sku":"WAX-RING","qty":1},{"sku":"FLT-16X25X1","qty":2}],"stock":{"CAP-45-5":3,"FLT-16X25X1":0},"off":[{"start":"2026-11-23T11:30:00-07:00","end":"2026-11-23T13:00:00-07:00"}],"rrule":"FREQ=MONTHLY;INTERVAL=3","crew":"2","travel_min":25}'
+}
+
+@test "Excel's CSV: BOM, CRLF, quoted commas, quotes and line breaks, TRUE/FALSE, empty rows" {
+	run fsd-import "$CSV/excel.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "${#lines[@]}" 2
+	assert_eq "$(out_jq -s '.[0].customer')" '{"name":"Lopez, Maria","vip":true}'
+	assert_eq "$(out_jq -s '.[0].site.address')" '"1420 S Clayton St\r\nApt 2"'
+	assert_eq "$(out_jq -s '.[1].notes')" '"says \"hi\""'
+	assert_eq "$(out_jq -s '.[1].customer.vip')" 'false'
+}
+
+@test "type options force a column's type, by full name or last part" {
+	run bash -c "printf 'id,site.lat,crew,tags,extra.flag,stops,skills\nJ1,39.7,2,a;b,yes,[{\"id\":1}],x;y\n' \
+		| fsd-import --string site.lat --number crew --bool flag --json stops --list crew,tags --string skills"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" '{"id":"J1","site":{"lat":"39.7"},"crew":2,"tags":["a","b"],"extra":{"flag":true},"stops":[{"id":1}],"skills":"x;y"}'
+}
+
+@test "a bad cell: positioned error, exit 1, the row kept as text with an exception" {
+	run fsd-import "$CSV/bad-rows.csv"
+	[ "$status" -eq 1 ]
+	assert_output_has "fsd-import: $CSV/bad-rows.csv:4: column \"duration\": \"abc\" is not a number"
+	assert_eq "$(fsd-import "$CSV/bad-rows.csv" 2>/dev/null | jq -c 'select(.id == "J2")')" \
+		"{\"id\":\"J2\",\"duration\":\"abc\",\"notes\":\"fine\",\"site\":{\"lat\":39.8},\"exception\":{\"code\":\"bad_record\",\"message\":\"$CSV/bad-rows.csv:4: column \\\"duration\\\": \\\"abc\\\" is not a number\"}}"
+}
+
+@test "every row comes out: 6 rows in, 6 records out, 4 of them exceptions" {
+	run bash -c "fsd-import '$CSV/bad-rows.csv' 2>/dev/null"
+	assert_eq "${#lines[@]}" 6
+	assert_eq "$(out_jq -s 'map(select(.exception)) | map(.id)')" '["J2","J3","J4","J5"]'
+}
+
+@test "ragged rows: extra cells kept in extra_cells, short rows reported" {
+	run fsd-import "$CSV/bad-rows.csv"
+	assert_output_has "bad-rows.csv:5: the row has 5 cells but the header has 4 columns"
+	assert_output_has "bad-rows.csv:6: the row has 2 cells but the header has 4 columns"
+	assert_eq "$(fsd-import "$CSV/bad-rows.csv" 2>/dev/null | jq -c 'select(.id == "J3") | .extra_cells')" '["cells"]'
+}
+
+@test "a trailing comma is not a ragged row" {
+	run bash -c "printf 'id,duration\nJ1,30,,\n' | fsd-import"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" '{"id":"J1","duration":30}'
+}
+
+@test "--rejects: bad rows go to FILE as CSV after their header, good rows out" {
+	rej=$BATS_TEST_TMPDIR/rejects.csv
+	run bash -c "fsd-import --rejects '$rej' '$CSV/bad-rows.csv' 2>/dev/null"
+	[ "$status" -eq 1 ]
+	assert_eq "$(out_jq -r .id | tr '\n' ' ')" 'J1 J6 '
+	assert_eq "$(cat "$rej")" "$(printf 'id,duration,notes,site.lat\nJ2,abc,fine,39.8\nJ3,30,too,many,cells\nJ4,45\nJ5,30,,north')"
+}
+
+@test "--stop-on-error stops at the first bad row, rows before it written" {
+	run bash -c "fsd-import --stop-on-error '$CSV/bad-rows.csv'"
+	[ "$status" -eq 1 ]
+	assert_output_has "stopped at the first bad row"
+	[[ $output != *"bad-rows.csv:5:"* ]]
+	run bash -c "fsd-import --stop-on-error '$CSV/bad-rows.csv' 2>/dev/null | jq -r .id"
+	assert_eq "$output" "$(printf 'J1\nJ2')"
+}
+
+@test "a bad header: named, line 1, no records from that file, other files go on" {
+	printf 'id,site,site.lat\nJ1,x,1\n' > "$BATS_TEST_TMPDIR/clash.csv"
+	run fsd-import "$BATS_TEST_TMPDIR/clash.csv" "$CSV/two-jobs.csv"
+	[ "$status" -eq 1 ]
+	assert_output_has 'clash.csv:1: column "site.lat" makes "site" an object, but "site" is a column of its own; no rows read from this file'
+	assert_eq "$(fsd-import "$BATS_TEST_TMPDIR/clash.csv" "$CSV/two-jobs.csv" 2>/dev/null | wc -l)" 2
+	run bash -c "printf 'id,name,id\n' | fsd-import"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:1: column "id" is in the header twice (columns 1 and 3)'
+}
+
+@test "text that is not UTF-8: reported, kept with U+FFFD" {
+	run bash -c "printf 'id,name\nJ1,caf\xe9\n' | fsd-import"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:2: column "name": the cell is not UTF-8 text (save the sheet as "CSV UTF-8")'
+	assert_output_has '"name":"caf�"'
+}
+
+@test "a quoted cell left open at the end of the file is reported at its row" {
+	run bash -c "printf 'id,notes\nJ1,ok\nJ2,\"never closed\nJ3,x\n' | fsd-import"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:3: a quoted cell is not closed before the end of the file'
+	assert_output_has '"notes":"never closed\nJ3,x\n"'
+}
+
+@test "the formula guard fsd-export adds comes off; --raw keeps it" {
+	run bash -c "printf \"id,name\nJ1,'=1+2\nJ2,'tis\n\" | fsd-import"
+	assert_eq "$output" "$(printf '{"id":"J1","name":"=1+2"}\n{"id":"J2","name":"'"'"'tis"}')"
+	run bash -c "printf \"id,name\nJ1,'=1+2\n\" | fsd-import --raw"
+	assert_eq "$output" "{\"id\":\"J1\",\"name\":\"'=1+2\"}"
+}
+
+@test "several files, each with its header; - is stdin; a missing file is reported" {
+	run bash -c "printf 'id,tech\nJ9,T01\n' | fsd-import '$CSV/two-jobs.csv' - /no/such.csv"
+	[ "$status" -eq 1 ]
+	assert_output_has 'fsd-import: /no/such.csv: No such file or directory'
+	assert_output_has '{"id":"J9","tech":"T01"}'
+	assert_output_has '"id":"J1043"'
+}
+
+@test "numbers as JSON writes them: no thousands separators, no hex" {
+	run bash -c "printf 'id,qty\nA,1,234\nB,0x10\nC,-2.5e1\n' | fsd-import 2>&1"
+	assert_output_has 'stdin:3: column "qty": "0x10" is not a number'
+	assert_output_has '{"id":"C","qty":-25.0}'
+	assert_output_has 'stdin:2: the row has 3 cells but the header has 2 columns'
+}
+
+@test "usage errors exit 2" {
+	run fsd-import --string
+	[ "$status" -eq 2 ]
+}
