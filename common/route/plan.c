@@ -65,9 +65,14 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	int at = in->vehicles[v].start_loc;
 	json_t *sum;
 
-	/* Leave at the earliest moment that still gives the shortest day
-	 * (segment.h's "earliest"): waiting, if any, comes later. */
-	depart = p->len > 0 ? p->whole.earliest : in->vehicles[v].shift_start;
+	/* As soon as possible: leave at the shift's start, or later only to
+	 * avoid waiting at the first door. An early schedule keeps the slack
+	 * for the day's surprises, and is feasible whenever any is. */
+	depart = in->vehicles[v].shift_start;
+	if (p->len > 0) {
+		const struct route_job *first = &in->jobs[p->jobs[1]];
+		depart = fmax(depart, first->ready - route_minutes(in, at, first->loc));
+	}
 	if (depart <= -ROUTE_UNBOUNDED / 2)
 		depart = 0;
 	t = depart;

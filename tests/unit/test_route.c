@@ -1,0 +1,231 @@
+/* The route solver's invariants, without JSON: segments agree with a
+ * plain simulation, every move the local search accepts keeps every route
+ * feasible, a seed gives one answer, and left-out jobs get the right
+ * reason. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route/insert.h"
+#include "route/localsearch.h"
+#include "route/rng.h"
+#include "route/route.h"
+#include "route/solution.h"
+#include "unit.h"
+
+/* A random planar instance: jobs around a depot at the centre, windows
+ * of varied width, capacities that bind, and (when restricted) jobs that
+ * only some vehicles may take. */
+static struct route_instance *
+random_instance(uint64_t seed, int njobs, int nvehicles, int restricted)
+{
+	struct route_rng rng;
+	int nlocs = njobs + 1;
+	struct route_instance *in = route_instance_new(njobs, nvehicles, nlocs);
+	double *x = malloc(nlocs * sizeof *x), *y = malloc(nlocs * sizeof *y);
+
+	route_rng_seed(&rng, seed);
+	x[0] = y[0] = 50;
+	for (int i = 1; i < nlocs; i++) {
+		x[i] = route_rng_unit(&rng) * 100;
+		y[i] = route_rng_unit(&rng) * 100;
+	}
+	for (int i = 0; i < nlocs; i++)
+		for (int j = 0; j < nlocs; j++)
+			in->minutes[i * nlocs + j] = in->km[i * nlocs + j] = hypot(x[i] - x[j], y[i] - y[j]);
+	for (int j = 0; j < njobs; j++) {
+		double open = route_rng_unit(&rng) * 600, width = 30 + route_rng_unit(&rng) * 200;
+		in->jobs[j].loc = j + 1;
+		in->jobs[j].ready = open;
+		in->jobs[j].due = open + width;
+		in->jobs[j].service = 10;
+		in->jobs[j].demand = 1 + route_rng_below(&rng, 20);
+	}
+	for (int v = 0; v < nvehicles; v++) {
+		in->vehicles[v].start_loc = in->vehicles[v].end_loc = 0;
+		in->vehicles[v].shift_start = 0;
+		in->vehicles[v].shift_end = 900;
+		in->vehicles[v].capacity = 100;
+	}
+	if (restricted) {
+		in->qualified = malloc((size_t)njobs * nvehicles);
+		for (int j = 0; j < njobs; j++)
+			for (int v = 0; v < nvehicles; v++)
+				in->qualified[j * nvehicles + v] = route_rng_unit(&rng) < 0.6;
+	}
+	route_instance_prepare(in);
+	free(x);
+	free(y);
+	return in;
+}
+
+struct watch {
+	long moves, bad;
+};
+
+/* Every route feasible by plain simulation, every job once. */
+static int
+all_feasible(const struct route_solution *s)
+{
+	int count = 0;
+
+	for (int v = 0; v < s->in->nvehicles; v++) {
+		if (!route_plan_check(s, v))
+			return 0;
+		count += s->routes[v].len;
+	}
+	return count + s->nunassigned == s->in->njobs;
+}
+
+static void
+on_move(const struct route_solution *s, void *arg)
+{
+	struct watch *w = arg;
+
+	w->moves++;
+	if (!all_feasible(s))
+		w->bad++;
+}
+
+static void
+test_segments_match_simulation(void)
+{
+	struct route_instance *in = random_instance(7, 40, 4, 0);
+	struct route_solution *s = route_solution_new(in);
+	struct route_rng rng;
+	long agree = 0, feasible = 0, trials = 2000;
+
+	route_rng_seed(&rng, 3);
+	/* Random orders, feasible or not: the segment verdict must match. */
+	for (long t = 0; t < trials; t++) {
+		int list[12], n = 1 + route_rng_below(&rng, 12);
+		for (int i = 0; i < n; i++)
+			list[i] = (int)((t * 12 + i * 7) % in->njobs);
+		for (int i = 0; i < n; i++)	/* distinct jobs */
+			for (int k = 0; k < i; k++)
+				if (list[k] == list[i])
+					list[i] = (list[i] + 1 + i) % in->njobs, k = -1;
+		route_set_jobs(s, 0, list, n);
+		feasible += route_plan_check(s, 0);
+		agree += route_seg_feasible(in, 0, &s->routes[0].whole) == route_plan_check(s, 0);
+		route_set_jobs(s, 0, list, 0);
+	}
+	CHECK(agree == trials, "segment concatenation agrees with a forward simulation");
+	CHECK(feasible > 0 && feasible < trials, "the trial routes include feasible and infeasible ones");
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
+static void
+test_moves_keep_routes_feasible(int restricted, const char *what)
+{
+	struct route_instance *in = random_instance(11 + restricted, 80, 8, restricted);
+	struct watch w = { 0, 0 };
+	struct route_params p = { 5, 300, 0, on_move, &w };
+	struct route_solution *s = route_solve(in, &p);
+
+	CHECK(w.moves > 20, "the local search applied moves");
+	CHECK(w.bad == 0, what);
+	CHECK(all_feasible(s), "the returned solution is feasible");
+	for (int j = 0; j < in->njobs; j++)
+		if (s->route_of[j] >= 0 && !route_may_serve(in, j, s->route_of[j]))
+			w.bad++;
+	CHECK(w.bad == 0, "every job rides with a vehicle allowed to take it");
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
+static void
+test_search_improves_and_is_deterministic(void)
+{
+	struct route_instance *in = random_instance(21, 60, 6, 0);
+	struct route_params none = { 1, 0, 0, NULL, NULL };
+	struct route_params some = { 1, 500, 0, NULL, NULL };
+	struct route_solution *a = route_solve(in, &none), *b = route_solve(in, &some);
+	struct route_solution *c = route_solve(in, &some);
+
+	CHECK(route_solution_objective(b) <= route_solution_objective(a),
+	    "the search never returns worse than the construction");
+	CHECK(route_solution_objective(b) == route_solution_objective(c),
+	    "the same seed and rounds give the same plan");
+	for (int j = 0; j < in->njobs; j++)
+		if (b->route_of[j] != c->route_of[j] || b->pos_of[j] != c->pos_of[j])
+			some.seed = 0;
+	CHECK(some.seed == 1, "... job for job");
+	route_solution_free(a);
+	route_solution_free(b);
+	route_solution_free(c);
+	route_instance_free(in);
+}
+
+/* Four jobs on a line, given out of order: one vehicle drives out and back. */
+static void
+test_line(void)
+{
+	struct route_instance *in = route_instance_new(4, 2, 5);
+	struct route_params p = { 1, 50, 0, NULL, NULL };
+	struct route_solution *s;
+
+	for (int i = 0; i < 5; i++)
+		for (int j = 0; j < 5; j++)
+			in->minutes[i * 5 + j] = in->km[i * 5 + j] = abs(i - j) * 10.0;
+	for (int j = 0; j < 4; j++) {
+		in->jobs[j].loc = 4 - j;	/* job 0 is farthest */
+		in->jobs[j].service = 5;
+	}
+	route_instance_prepare(in);
+	s = route_solve(in, &p);
+	CHECK(fabs(route_solution_cost(s) - 80 * (1 + ROUTE_KM_WEIGHT)) < 1e-9,
+	    "jobs on a line: out and back, 80 minutes");
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
+static void
+test_explain(void)
+{
+	struct route_instance *in = route_instance_new(5, 1, 2);
+	struct route_reason why;
+	struct route_params p = { 1, 0, 0, NULL, NULL };
+	struct route_solution *s;
+
+	in->minutes[1] = in->minutes[2] = in->km[1] = in->km[2] = 30;	/* 0 <-> 1 */
+	in->vehicles[0].shift_start = 0;
+	in->vehicles[0].shift_end = 480;
+	in->vehicles[0].capacity = 10;
+	for (int j = 0; j < 5; j++) {
+		in->jobs[j].loc = 1;
+		in->jobs[j].service = 60;
+	}
+	in->jobs[0].demand = 11;			/* more than the van holds */
+	in->jobs[1].ready = 0, in->jobs[1].due = 20;	/* closes before we get there */
+	in->jobs[2].service = 440;			/* no time to drive home */
+	in->qualified = calloc(5, 1);			/* job 3 only: nobody */
+	in->qualified[0] = in->qualified[1] = in->qualified[2] = in->qualified[4] = 1;
+	route_instance_prepare(in);
+	s = route_solve(in, &p);
+	CHECK(s->nunassigned == 4 && s->route_of[4] == 0, "only the plain job is routed");
+	route_explain(in, 0, &why);
+	CHECK_STR(why.code, "capacity", "too much demand: capacity");
+	route_explain(in, 1, &why);
+	CHECK_STR(why.code, "window_unreachable", "window closes before arrival");
+	route_explain(in, 2, &why);
+	CHECK_STR(why.code, "shift_too_short", "job and drive home overrun the shift");
+	route_explain(in, 3, &why);
+	CHECK_STR(why.code, "no_qualified_tech", "no tech may take it");
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
+int
+main(void)
+{
+	test_segments_match_simulation();
+	test_moves_keep_routes_feasible(0, "every accepted move keeps every route feasible");
+	test_moves_keep_routes_feasible(1, "... also when jobs are restricted to some vehicles");
+	test_search_improves_and_is_deterministic();
+	test_line();
+	test_explain();
+	return UNIT_DONE();
+}
