@@ -188,6 +188,7 @@ main(int argc, char **argv)
 	recur_visits_free(&visits);
 	recur_seen_free(&seen);
 	recur_holidays_free(&holidays);
+	recur_rrule_forget();
 	recur_zones_free();
 	return fsd_finish();
 }

@@ -397,11 +397,11 @@ recur_visit_job(const json_t *contract, const struct recur_contract *c,
 	json_object_set_new(job, "contract", json_string(c->id));
 	json_object_foreach(template, key, value)
 		if (strcmp(key, "id") != 0 && strcmp(key, "contract") != 0)
-			json_object_set_new(job, key, json_deep_copy(value));
+			json_object_set(job, key, value);	/* shared: never changed */
 	for (size_t i = 0; i < sizeof from_contract / sizeof *from_contract; i++)
 		if (json_object_get(job, from_contract[i]) == NULL
 		    && (value = json_object_get(contract, from_contract[i])) != NULL)
-			json_object_set_new(job, from_contract[i], json_deep_copy(value));
+			json_object_set(job, from_contract[i], value);
 	json_object_set_new(job, "window", json_pack("{s:o, s:o}",
 	    "start", local_time(c, v->day, c->window_start),
 	    "end", local_time(c, v->day, c->window_end)));

@@ -116,6 +116,8 @@ const char *recur_rrule_check(const char *rrule);
  * fn. Returns 0, or -1 when libical cannot expand the rule. */
 int recur_rrule_dates(const struct recur_contract *c, int64_t lo, int64_t hi,
     void (*fn)(int64_t day, void *ctx), void *ctx);
+/* Free what the rrule functions remember between calls. */
+void recur_rrule_forget(void);
 
 /* --- expand.c --- */
 /* Append the visits of contract number ci that fall in the run: due dates

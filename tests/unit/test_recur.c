@@ -224,6 +224,7 @@ main(void)
 	test_floating();
 	test_spread();
 	test_seen();
+	recur_rrule_forget();
 	recur_zones_free();
 	return UNIT_DONE();
 }
