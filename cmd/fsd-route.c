@@ -20,7 +20,7 @@ static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
 	{ 0, "reassign", NULL, "move jobs between qualified techs and give jobs without a tech one", &reassign, NULL },
 	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS (default 10)", NULL, &time_text },
-	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit (default 3000)", NULL, &iterations_text },
+	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit (default 20000)", NULL, &iterations_text },
 	{ 0, "seed", "N", "seed of the search's random choices (default 1)", NULL, &seed_text },
 	{ 0, "matrix", "FILE", "drive times and distances from a router (OSRM table JSON)", NULL, &matrix_path },
 	{ 0, "summary", "FILE", "write one record per tech: stops, drive, work, idle", NULL, &summary_path },
@@ -61,7 +61,7 @@ main(int argc, char **argv)
 	params.seed = seed_text ? (uint64_t)fsd_opt_long("seed", seed_text, 0, 0x7fffffffL) : 1;
 	params.seconds = time_text ? fsd_opt_double("time-limit", time_text, 0, 86400) : 10;
 	params.iterations = iterations_text
-	    ? fsd_opt_long("iterations", iterations_text, 0, 2000000000L) : 3000;
+	    ? fsd_opt_long("iterations", iterations_text, 0, 2000000000L) : 20000;
 	run.reassign = reassign;
 	run.travel = fsd_travel_from_options(road_factor_text, speed_text);
 	if (matrix_path != NULL)

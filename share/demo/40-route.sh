@@ -1,0 +1,32 @@
+#!/bin/sh
+# Demo: each tech's day in order, with arrival times, the customer's ETA
+# window and the drive. Reads $OUT/assigned.ndjson (30-match) -- or, when
+# matching has not run, routes $OUT/jobs.ndjson with --reassign -- and
+# $OUT/techs.ndjson; writes $OUT/plan.ndjson and $OUT/route-summary.ndjson.
+set -eu
+if [ -s "$OUT/assigned.ndjson" ]; then
+	echo "== fsd-route: each tech's day, in the order that drives least"
+	set -- "$OUT/assigned.ndjson"
+else
+	echo "== fsd-route --reassign: the crew's day from scratch (no fsd-match output)"
+	set -- --reassign "$OUT/jobs.ndjson"
+fi
+# Bad records are reported and kept in the plan; the demo goes on.
+fsd-route --techs "$OUT/techs.ndjson" --summary "$OUT/route-summary.ndjson" "$@" \
+	> "$OUT/plan.ndjson" || echo "(some records were reported above)"
+
+# One block a tech: the summary line, then each stop.
+hhmm() { printf '%s' "$1" | cut -c12-16; }
+jq -r '[.tech, .stops, .depart // "-", .return // "-", .drive.km, .drive.min, .idle] | @tsv' \
+	"$OUT/route-summary.ndjson" | while IFS='	' read -r tech stops depart back km min idle; do
+	[ "$stops" -gt 0 ] || { echo "$tech: no stops"; continue; }
+	echo "$tech: $stops stops, out $(hhmm "$depart") back $(hhmm "$back"), $km km, $min min driving, $idle min waiting"
+	jq -r --arg t "$tech" 'select(.tech == $t and .seq != null)
+		| [.seq, .id, .type // "-", .start, .eta_window.start, .eta_window.end, .drive.km, .drive.min] | @tsv' \
+		"$OUT/plan.ndjson" | while IFS='	' read -r seq id type start from to km min; do
+		printf '  %2s %-6s %-20s start %s  ETA %s-%s  (%s km, %s min)\n' \
+			"$seq" "$id" "$type" "$(hhmm "$start")" "$(hhmm "$from")" "$(hhmm "$to")" "$km" "$min"
+	done
+done
+echo "not routed:"
+jq -r 'select(.exception != null) | "  \(.id) \(.exception.code): \(.exception.message)"' "$OUT/plan.ndjson"
