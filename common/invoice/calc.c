@@ -411,7 +411,9 @@ price_tax(const struct inv_ratecard *card, const struct inv_job *job,
 		}
 	}
 	for (int c = 0; c < INV_NCATS; c++) {
-		if (j->rate[c].num == 0 || base[c] == 0)
+		/* Per-line rounding can leave a cent of tax on a base that
+		 * discounts brought to zero; it is still shown. */
+		if (j->rate[c].num == 0 || (base[c] == 0 && tax[c] == 0))
 			continue;
 		if (card->tax_per_invoice && fsd_money_scale(base[c], j->rate[c].num,
 		    j->rate[c].den, card->rounding, &tax[c]) != 0)
