@@ -29,19 +29,27 @@ static const struct fsd_tool tool = {
 	options, FSD_TOOL_RECORDS
 };
 
-/* The columns, in order, and where each is (name -> index). */
+/* The columns, in order, their kinds, and where each is (name -> index). */
 struct columns {
 	char **names;
-	size_t n, cap;
+	enum fsd_csv_kind *kinds;
+	size_t n, cap, kinds_cap;
 	json_t *index;
 };
 
-/* Without -f: the records, kept until every column is known. */
+/* Without -f: the rows, kept until every column is known, as the CSV
+ * text of their cells (a tenth of the memory the records would take). */
+struct kept_cell {
+	size_t column, start, len;	/* where in text */
+};
+
 struct kept {
 	struct columns columns;
-	json_t **records;
-	size_t n, cap;
-	const json_t **cells;	/* one row's values by column, borrowed */
+	struct fsd_csv_buf text;
+	struct kept_cell *cells;
+	size_t ncells, cells_cap;
+	size_t *row_ends;		/* each row's cells end here in cells */
+	size_t nrows, rows_cap;
 };
 
 static size_t
@@ -52,57 +60,73 @@ column_index(struct columns *c, const char *name)
 	if (at != NULL)
 		return (size_t)json_integer_value(at);
 	c->names = xgrow(c->names, &c->cap, c->n + 1, sizeof *c->names);
+	c->kinds = xgrow(c->kinds, &c->kinds_cap, c->n + 1, sizeof *c->kinds);
 	c->names[c->n] = xstrdup(name);
+	c->kinds[c->n] = fsd_csv_default_kind(name);
 	json_object_set_new(c->index, name, json_integer((json_int_t)c->n));
 	return c->n++;
 }
 
 /* Visit every field that makes one cell: nested objects spread out into
- * dotted names, in the order the record has them. */
+ * dotted names, in the order the record has them. name holds the dotted
+ * prefix on the way down. */
 typedef void (*cell_fn)(const char *column, const json_t *value, void *ctx);
 
 static void
-each_cell(const json_t *object, const char *prefix, cell_fn fn, void *ctx)
+each_cell(const json_t *object, struct fsd_csv_buf *name, cell_fn fn, void *ctx)
 {
+	size_t prefix = name->len;
 	const char *key;
 	json_t *value;
 
 	json_object_foreach((json_t *)object, key, value) {
-		char *name = prefix ? xasprintf("%s.%s", prefix, key) : xstrdup(key);
-
-		if (fsd_csv_is_cell(name, value))
-			fn(name, value, ctx);
+		if (prefix > 0)
+			fsd_csv_buf_addc(name, '.');
+		fsd_csv_buf_adds(name, key);
+		if (!json_is_object(value)
+		    || fsd_csv_is_cell(fsd_csv_default_kind(name->data), value))
+			fn(name->data, value, ctx);
 		else
 			each_cell(value, name, fn, ctx);
-		free(name);
+		name->len = prefix;
+		name->data[prefix] = '\0';
 	}
 }
 
 static void
-learn_column(const char *column, const json_t *value, void *ctx)
+each_cell_of(const json_t *record, cell_fn fn, void *ctx)
 {
-	(void)value;
-	column_index(ctx, column);
+	struct fsd_csv_buf name = { 0 };
+
+	fsd_csv_buf_adds(&name, "");
+	each_cell(record, &name, fn, ctx);
+	fsd_csv_buf_free(&name);
+}
+
+/* Scratch text for one cell, kept between cells: a row is many cells. */
+static struct fsd_csv_buf cell;
+
+/* Append a field's cell, quoted and guarded, to out. */
+static void
+cell_csv(struct fsd_csv_buf *out, enum fsd_csv_kind kind, const json_t *value)
+{
+	int text;
+
+	cell.len = 0;
+	fsd_csv_buf_addc(&cell, FSD_CSV_FORMULA_GUARD);
+	text = value ? fsd_csv_format_cell(kind, value, &cell) : -1;
+	if (text == 0 && !raw && fsd_csv_formula_like(cell.data + 1))
+		fsd_csv_quote(out, cell.data, cell.len);
+	else if (text >= 0)
+		fsd_csv_quote(out, cell.data + 1, cell.len - 1);
 }
 
 static void
-add_cell(struct fsd_csv_buf *row, size_t i, const char *column, const json_t *value)
+add_cell(struct fsd_csv_buf *row, size_t i, enum fsd_csv_kind kind, const json_t *value)
 {
-	struct fsd_csv_buf cell = { 0 };
-	int kind = value ? fsd_csv_format_cell(column, value, &cell) : -1;
-
 	if (i > 0)
 		fsd_csv_buf_addc(row, ',');
-	if (kind == 0 && !raw && fsd_csv_formula_like(cell.data)) {
-		struct fsd_csv_buf guarded = { 0 };
-		fsd_csv_buf_addc(&guarded, FSD_CSV_FORMULA_GUARD);
-		fsd_csv_buf_add(&guarded, cell.data, cell.len);
-		fsd_csv_quote(row, guarded.data, guarded.len);
-		fsd_csv_buf_free(&guarded);
-	} else if (kind >= 0) {
-		fsd_csv_quote(row, cell.data, cell.len);
-	}
-	fsd_csv_buf_free(&cell);
+	cell_csv(row, kind, value);
 }
 
 static void
@@ -120,7 +144,7 @@ write_header(const struct columns *c)
 
 	for (size_t i = 0; i < c->n; i++) {
 		json_t *name = json_string(c->names[i]);
-		add_cell(&row, i, "", name);
+		add_cell(&row, i, FSD_CSV_STRING, name);
 		json_decref(name);
 	}
 	end_row(&row);
@@ -136,31 +160,34 @@ export_selected(json_t *record, const struct fsd_pos *pos, void *ctx)
 
 	(void)pos;
 	for (size_t i = 0; i < c->n; i++)
-		add_cell(&row, i, c->names[i], fsd_field(record, c->names[i]));
+		add_cell(&row, i, c->kinds[i], fsd_field(record, c->names[i]));
 	end_row(&row);
 	fsd_csv_buf_free(&row);
 	return 0;
 }
 
-/* Without -f: learn the columns, keep the record for later. */
+/* Without -f: learn the record's columns, keep its cells' text. */
+static void
+keep_cell(const char *column, const json_t *value, void *ctx)
+{
+	struct kept *k = ctx;
+	size_t i = column_index(&k->columns, column), start = k->text.len;
+
+	cell_csv(&k->text, k->columns.kinds[i], value);
+	k->cells = xgrow(k->cells, &k->cells_cap, k->ncells + 1, sizeof *k->cells);
+	k->cells[k->ncells++] = (struct kept_cell){ i, start, k->text.len - start };
+}
+
 static int
 keep_record(json_t *record, const struct fsd_pos *pos, void *ctx)
 {
 	struct kept *k = ctx;
 
 	(void)pos;
-	each_cell(record, NULL, learn_column, &k->columns);
-	k->records = xgrow(k->records, &k->cap, k->n + 1, sizeof *k->records);
-	k->records[k->n++] = json_incref(record);
+	each_cell_of(record, keep_cell, k);
+	k->row_ends = xgrow(k->row_ends, &k->rows_cap, k->nrows + 1, sizeof *k->row_ends);
+	k->row_ends[k->nrows++] = k->ncells;
 	return 0;
-}
-
-static void
-place_cell(const char *column, const json_t *value, void *ctx)
-{
-	struct kept *k = ctx;
-
-	k->cells[column_index(&k->columns, column)] = value;
 }
 
 static void
@@ -168,27 +195,32 @@ write_kept(struct kept *k)
 {
 	struct fsd_csv_buf row = { 0 };
 	const struct columns *c = &k->columns;
+	const struct kept_cell **by_column;
+	size_t first = 0;
 
 	/* Records without a field (or none at all) make no columns to write. */
-	if (c->n == 0) {
-		for (size_t r = 0; r < k->n; r++)
-			json_decref(k->records[r]);
-		free(k->records);
-		return;
-	}
-	write_header(c);
-	k->cells = xcalloc(c->n, sizeof *k->cells);
-	for (size_t r = 0; r < k->n; r++) {
-		memset(k->cells, 0, c->n * sizeof *k->cells);
-		each_cell(k->records[r], NULL, place_cell, k);
-		for (size_t i = 0; i < c->n; i++)
-			add_cell(&row, i, c->names[i], k->cells[i]);
+	if (c->n > 0)
+		write_header(c);
+	by_column = xcalloc(c->n, sizeof *by_column);
+	for (size_t r = 0; r < k->nrows && c->n > 0; r++) {
+		memset(by_column, 0, c->n * sizeof *by_column);
+		for (size_t i = first; i < k->row_ends[r]; i++)
+			by_column[k->cells[i].column] = &k->cells[i];
+		first = k->row_ends[r];
+		for (size_t i = 0; i < c->n; i++) {
+			if (i > 0)
+				fsd_csv_buf_addc(&row, ',');
+			if (by_column[i] != NULL)
+				fsd_csv_buf_add(&row, k->text.data + by_column[i]->start,
+				    by_column[i]->len);
+		}
 		end_row(&row);
-		json_decref(k->records[r]);
 	}
 	fsd_csv_buf_free(&row);
+	free(by_column);
 	free(k->cells);
-	free(k->records);
+	free(k->row_ends);
+	fsd_csv_buf_free(&k->text);
 }
 
 /* -f "id, tech,site.lat" -> the columns, spaces around names dropped. */
@@ -221,6 +253,7 @@ free_columns(struct columns *c)
 	for (size_t i = 0; i < c->n; i++)
 		free(c->names[i]);
 	free(c->names);
+	free(c->kinds);
 	json_decref(c->index);
 }
 
@@ -239,5 +272,6 @@ main(int argc, char **argv)
 		write_kept(&k);
 	}
 	free_columns(&k.columns);
+	fsd_csv_buf_free(&cell);
 	return fsd_finish();
 }

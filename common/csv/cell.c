@@ -512,12 +512,12 @@ is_period_list(const json_t *a)
 }
 
 static int
-is_stock(const char *column, const json_t *o)
+is_stock(enum fsd_csv_kind kind, const json_t *o)
 {
 	const char *key;
 	json_t *v;
 
-	if (fsd_csv_default_kind(column) != FSD_CSV_STOCK || json_object_size(o) == 0)
+	if (kind != FSD_CSV_STOCK || json_object_size(o) == 0)
 		return 0;
 	json_object_foreach((json_t *)o, key, v) {
 		if (!json_is_number(v) || has_separator(key))
@@ -527,9 +527,9 @@ is_stock(const char *column, const json_t *o)
 }
 
 int
-fsd_csv_is_cell(const char *column, const json_t *value)
+fsd_csv_is_cell(enum fsd_csv_kind kind, const json_t *value)
 {
-	return !json_is_object(value) || is_stock(column, value);
+	return !json_is_object(value) || is_stock(kind, value);
 }
 
 static void
@@ -542,9 +542,8 @@ add_json_text(struct fsd_csv_buf *out, const json_t *v)
 }
 
 int
-fsd_csv_format_cell(const char *column, const json_t *v, struct fsd_csv_buf *out)
+fsd_csv_format_cell(enum fsd_csv_kind kind, const json_t *v, struct fsd_csv_buf *out)
 {
-	enum fsd_csv_kind kind = fsd_csv_default_kind(column);
 	size_t i;
 	const char *key;
 	json_t *item;
@@ -567,7 +566,7 @@ fsd_csv_format_cell(const char *column, const json_t *v, struct fsd_csv_buf *out
 		fsd_csv_buf_adds(out, "false");
 		return 0;
 	case JSON_OBJECT:
-		if (!is_stock(column, v))
+		if (!is_stock(kind, v))
 			break;
 		json_object_foreach((json_t *)v, key, item) {
 			if (!first)
@@ -606,7 +605,7 @@ fsd_csv_format_cell(const char *column, const json_t *v, struct fsd_csv_buf *out
 		json_array_foreach(v, i, item) {
 			if (i > 0)
 				fsd_csv_buf_addc(out, ';');
-			fsd_csv_format_cell("", item, out);
+			fsd_csv_format_cell(FSD_CSV_STRING, item, out);
 		}
 		return 0;
 	}

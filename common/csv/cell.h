@@ -77,15 +77,16 @@ void fsd_csv_buf_free(struct fsd_csv_buf *b);
 
 /* The text of a field as one cell, appended to out: strings as they are,
  * numbers as JSON writes them, true/false, arrays of scalars joined by
- * ";", parts as SKU:qty;..., periods as start/end;..., a stock object
- * (column "stock") as SKU:qty;...; anything else as compact JSON text.
- * Returns 1 when the value was a JSON number (never a formula), 0 for
- * other text, -1 when the value makes an empty cell (null, []). */
-int fsd_csv_format_cell(const char *column, const json_t *value, struct fsd_csv_buf *out);
+ * ";", and in the columns of those kinds (fsd_csv_default_kind) parts
+ * as SKU:qty;..., periods as start/end;..., a stock object as
+ * SKU:qty;...; anything else as compact JSON text. Returns 1 when the
+ * value was a JSON number (never a formula), 0 for other text, -1 when
+ * the value makes an empty cell (null, []). */
+int fsd_csv_format_cell(enum fsd_csv_kind kind, const json_t *value, struct fsd_csv_buf *out);
 
 /* Is this value written as one cell rather than spread over dotted
- * columns? Everything but objects, and the stock object. */
-int fsd_csv_is_cell(const char *column, const json_t *value);
+ * columns? Everything but objects, and a stock object. */
+int fsd_csv_is_cell(enum fsd_csv_kind kind, const json_t *value);
 
 /* Append one cell to a CSV row, quoted as RFC 4180 asks when it holds a
  * comma, a quote, a line break, or spaces at either end (which a reader

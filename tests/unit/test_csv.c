@@ -105,7 +105,7 @@ cell(const char *column, const char *json)
 {
 	json_t *v = json_loads(json, JSON_DECODE_ANY, NULL);
 	struct fsd_csv_buf b = { 0 };
-	int kind = fsd_csv_format_cell(column, v, &b);
+	int kind = fsd_csv_format_cell(fsd_csv_default_kind(column), v, &b);
 	char *out = xasprintf("%d:%s", kind, b.data ? b.data : "");
 
 	json_decref(v);
@@ -135,9 +135,10 @@ test_format(void)
 	CHECK_CELL("off", "[{\"start\":\"s\",\"end\":\"e\"}]", "0:s/e", "periods");
 	CHECK_CELL("stops", "[{\"id\":1}]", "0:[{\"id\":1}]", "other objects in a list: JSON");
 	CHECK_CELL("tags", "[\"a;b\"]", "0:[\"a;b\"]", "a ; inside an item: JSON, not ambiguous");
-	json_t *site = json_pack("{s:f}", "lat", 39.7), *stock = json_pack("{s:i}", "A", 1);
-	CHECK(!fsd_csv_is_cell("site", site), "objects spread into columns");
-	CHECK(fsd_csv_is_cell("stock", stock), "but stock is one cell");
+	json_t *site = json_pack("{s:s}", "lat", "x"), *stock = json_pack("{s:i}", "A", 1);
+	CHECK(!fsd_csv_is_cell(fsd_csv_default_kind("site"), site), "objects spread into columns");
+	CHECK(fsd_csv_is_cell(FSD_CSV_STOCK, stock), "but stock is one cell");
+	CHECK(!fsd_csv_is_cell(FSD_CSV_STOCK, site), "a stock of text is not");
 	json_decref(site);
 	json_decref(stock);
 
