@@ -138,6 +138,13 @@ main(int argc, char **argv)
 	if (rules_path != NULL)
 		match_rules_load(&day.rules, rules_path);
 	fsd_read_record_file(techs_path, read_tech, &l);
+	/* Matching against nobody would turn every job into an exception
+	 * for a reason that is not the jobs'. */
+	if (day.ntechs == 0 && fsd_status != FSD_EXIT_OK) {
+		json_decref(l.jobs);
+		match_day_free(&day);
+		fsd_die(FSD_EXIT_DATA, "%s: no usable technicians", fsd_display_name(techs_path));
+	}
 	check_duplicate_techs(&l);
 
 	fsd_read_records(argc - first, argv + first, read_job, &l);

@@ -169,6 +169,11 @@ match_best_slot(const struct match_day *day, const struct match_tech *t,
 		struct match_slot s;
 		double cost;
 
+		/* Most gaps of a busy day are just the drive between two
+		 * visits: see that before any call or estimate. */
+		if (pos > 0 && pos < t->nroute
+		    && t->route[pos].arrive - t->route[pos - 1].end < j->duration)
+			continue;
 		if (!try_slot(day, t, j, pos, pickup, ignore_deadline, &s))
 			continue;
 		cost = day->rules.weights.drive * s.drive + urgency * s.arrive;
