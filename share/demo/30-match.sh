@@ -1,6 +1,6 @@
 #!/bin/sh
 # 30-match: the day's dispatch. Reads techs.ndjson and jobs.ndjson (from
-# 10-import), writes assigned.ndjson, and prints what a dispatcher looks
+# 10-import) and visits-monday.ndjson (20-recur) if there, writes assigned.ndjson, and prints what a dispatcher looks
 # at first: how much is assigned, the exceptions to review, and the load.
 set -eu
 echo "== fsd-match: who takes which job"
@@ -9,8 +9,11 @@ if [ ! -f "$OUT/techs.ndjson" ] || [ ! -f "$OUT/jobs.ndjson" ]; then
 	fsd-import "$EXAMPLES/techs.csv" > "$OUT/techs.ndjson"
 	fsd-import "$EXAMPLES/jobs.csv" > "$OUT/jobs.ndjson"
 fi
+# The day's calls, and Monday's maintenance visits when 20-recur made them.
+set -- "$OUT/jobs.ndjson"
+[ -f "$OUT/visits-monday.ndjson" ] && set -- "$@" "$OUT/visits-monday.ndjson"
 fsd-match --techs "$OUT/techs.ndjson" --rules "$EXAMPLES/rules.json" \
-    --now 2026-11-23T07:00:00-07:00 < "$OUT/jobs.ndjson" > "$OUT/assigned.ndjson"
+    --now 2026-11-23T07:00:00-07:00 "$@" > "$OUT/assigned.ndjson"
 
 jq -rs '
 	(map(select(.tech and .match)) | length) as $n |
