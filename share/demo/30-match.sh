@@ -1,7 +1,8 @@
 #!/bin/sh
 # 30-match: the day's dispatch. Reads techs.ndjson and jobs.ndjson (from
-# 10-import) and visits-monday.ndjson (20-recur) if there, writes assigned.ndjson, and prints what a dispatcher looks
-# at first: how much is assigned, the exceptions to review, and the load.
+# 10-import) and visits-monday.ndjson (20-recur) if there, writes
+# assigned.ndjson, and prints what a dispatcher looks at first: how much
+# is assigned, the exceptions to review, and the load.
 set -eu
 echo "== fsd-match: who takes which job"
 if [ ! -f "$OUT/techs.ndjson" ] || [ ! -f "$OUT/jobs.ndjson" ]; then
