@@ -259,6 +259,18 @@ test_reader(void)
 	CHECK_ROWS("a\n\"open\nrest\n", "1:a\n2:open\nrest\n !\n", "unclosed quote reported");
 	CHECK_ROWS(" a , b \n", "1:a|b\n", "spaces around unquoted cells trimmed");
 	CHECK_ROWS("5\" pipe,x\n", "1:5\" pipe|x\n", "a stray inch mark is text");
+
+	/* A CR LF split by the reader's 64 KiB reads is still one line end. */
+	size_t size = 65536 + 16;
+	char *big = xmalloc(size);
+	memset(big, 'x', size);
+	memcpy(big, "a\r\n", 3);
+	memcpy(big + 65535, "\r\nb\r\n", 5);
+	char *rows = read_rows(big, 65535 + 5);
+	CHECK(strncmp(rows, "1:a\n2:xx", 8) == 0 && strcmp(rows + strlen(rows) - 4, "3:b\n") == 0,
+	    "CR LF across two reads");
+	free(rows);
+	free(big);
 }
 
 int
