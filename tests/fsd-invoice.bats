@@ -1,0 +1,242 @@
+#!/usr/bin/env bats
+# fsd-invoice: one behaviour a test. Amounts are cents; the test card
+# (fixtures/invoice/ratecard.json) has round rates so they can be worked by
+# hand: hvac 120.00/h, plumbing 100.00/h, 1 h minimum then 15-min steps.
+load helper
+
+CARD=$FIXTURES/invoice/ratecard.json
+KEY=$FIXTURES/invoice/pay.key
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+}
+
+# The records of the last run, without the notes on standard error.
+records() {
+	printf '%s\n' "$output" | grep '^{' | jq -c "$@"
+}
+
+# One job through the tool: invoice "$1" (a JSON object) with extra options.
+bill() {
+	local job=$1
+	shift
+	run fsd-invoice --rates "$CARD" "$@" <<<"$job"
+}
+
+tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00-07:00","end":"2026-11-23T10:01:00-07:00"}'
+
+@test "labor: 1 h minimum, then 15-minute steps (61 min bills 75)" {
+	bill '{"id":"J1",'"$tm"'}'
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq '.invoice.lines[0] | [.kind, .minutes, .qty, .unit_price, .amount]')" '["labor",75,1.25,12000,15000]'
+	bill '{"id":"J1","skills":["hvac"],"work":{"start":"2026-11-23T09:00:00-07:00","end":"2026-11-23T09:20:00-07:00"}}'
+	assert_eq "$(out_jq '.invoice.lines[0].minutes')" 60
+}
+
+@test "labor: per tech entries, a tech level rate, a trade without a rate is an error" {
+	bill '{"id":"J1","skills":["hvac"],"labor":[{"tech":"T01","minutes":90},{"tech":"T02","level":"apprentice","minutes":60}]}' --date 2026-11-23
+	assert_eq "$(out_jq '[.invoice.lines[] | select(.kind == "labor") | .amount]')" '[18000,6000]'
+	bill '{"id":"J1","skills":["roofing"],"labor":[{"minutes":60}]}' --date 2026-11-23
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:1: no labor rate'
+	assert_eq "$(records '.exception.code')" '"bad_record"'
+}
+
+@test "multipliers: after hours by the clock or as captured, weekend, holiday; the highest wins" {
+	for c in '2026-11-23T18:00:00-07:00 null 18000 "after_hours"' \
+	         '2026-11-23T09:00:00-07:00 true 18000 "after_hours"' \
+	         '2026-11-28T09:00:00-07:00 null 15000 "weekend"' \
+	         '2026-11-28T20:00:00-07:00 null 18000 "after_hours"' \
+	         '2026-11-26T20:00:00-07:00 null 24000 "holiday"'; do
+		set -- $c
+		bill '{"id":"J1","skills":["hvac"],"after_hours":'"$2"',"work":{"start":"'"$1"'","end":"'"$1"'"}}'
+		assert_eq "$(out_jq '[.invoice.lines[0].amount, .invoice.multiplier]')" "[$3,$4]"
+	done
+}
+
+@test "trip fee by zone, the default elsewhere" {
+	bill '{"id":"J1",'"$tm"'}'
+	assert_eq "$(out_jq '.invoice.lines[1] | [.kind, .code, .amount]')" '["trip","central",3000]'
+	bill '{"id":"J1","skills":["hvac"],"territory":"north"}' --date 2026-11-23
+	assert_eq "$(out_jq '.invoice.lines[0] | [.kind, .code, .amount]')" '["trip","default",5000]'
+}
+
+@test "flat rate replaces labor and covers its included part; the extra part is billed" {
+	bill '{"id":"J3","skills":["hvac"],"territory":"central","completed_at":"2026-11-23T11:00:00-07:00","tasks":["CAP-REPLACE"],"parts_used":["CAP-45-5:2"]}'
+	assert_eq "$(out_jq '[.invoice.lines[] | [.kind, .qty, .amount]]')" '[["flat_rate",1,20000],["trip",1,3000],["part",1,0],["part",1,2250]]'
+}
+
+@test "parts: markup tiers by unit cost (100 % up to 10.00, then 50 %)" {
+	bill '{"id":"J2","parts_used":[{"sku":"FLT-16X25X1","qty":2},{"sku":"CAP-45-5","qty":1}]}' --date 2026-11-23
+	assert_eq "$(out_jq '[.invoice.lines[] | select(.kind == "part") | [.unit_price, .amount]]')" '[[1000,2000],[2250,2250]]'
+}
+
+@test "tax: per jurisdiction and category, labor untaxed, per-line rounding" {
+	bill '{"id":"J2","territory":"east","skills":["plumbing"],"labor":[{"minutes":60}],"parts_used":[{"sku":"CAP-45-5","qty":1}]}' --date 2026-11-23
+	assert_eq "$(out_jq '[.invoice.jurisdiction, .invoice.taxes, .invoice.tax]')" '["county",[{"category":"parts","percent":"5","base":2250,"tax":113}],113]'
+}
+
+@test "rounding: half-up per line, half-even per line, per-invoice totals" {
+	job='{"id":"J9","parts_used":[{"sku":"PENNY","qty":1},{"sku":"PENNY","qty":1}]}'
+	bill "$job" --date 2026-11-23
+	assert_eq "$(out_jq '.invoice.tax')" 2
+	jq '.rounding = "half-even"' "$CARD" > "$T/even.json"
+	run fsd-invoice --rates "$T/even.json" --date 2026-11-23 <<<"$job"
+	assert_eq "$(out_jq '.invoice.tax')" 0
+	jq '.tax_rounding = "invoice"' "$CARD" > "$T/per-invoice.json"
+	run fsd-invoice --rates "$T/per-invoice.json" --date 2026-11-23 <<<"$job"
+	assert_eq "$(out_jq '[.invoice.tax, (.invoice.lines[0] | has("tax"))]')" '[1,false]'
+}
+
+@test "tax-exempt customer: no tax, marked on the invoice" {
+	bill '{"id":"J2","customer":{"id":"C9","tax_exempt":true},"parts_used":[{"sku":"CAP-45-5","qty":1}]}' --date 2026-11-23
+	assert_eq "$(out_jq '[.invoice.tax, .invoice.tax_exempt, .invoice.taxes]')" '[0,true,[]]'
+}
+
+@test "discounts: member (trip waived, 10 % off labor), contract counts as member, coupon" {
+	bill '{"id":"J1","customer":{"member":true},'"$tm"'}'
+	assert_eq "$(out_jq '[.invoice.lines[] | select(.kind == "discount") | .amount]')" '[-3000,-1500]'
+	assert_eq "$(out_jq '.invoice.total')" 13500
+	bill '{"id":"J1","contract":"K-7",'"$tm"'}'
+	assert_eq "$(out_jq '.invoice.total')" 13500
+	bill '{"id":"J1","coupon":"TAKE20",'"$tm"'}'
+	assert_eq "$(out_jq '.invoice.total')" 16000
+	bill '{"id":"J1","coupon":"BOGUS",'"$tm"'}'
+	[ "$status" -eq 1 ]
+	assert_output_has 'unknown coupon \"BOGUS\"'
+}
+
+@test "not-to-exceed: over it, no invoice but an approval request with the overage" {
+	bill '{"id":"J1","nte":15000,'"$tm"'}'
+	[ "$status" -eq 0 ]
+	assert_output_has 'approval requested'
+	assert_eq "$(records '[.exception.code, .approval.amount, .approval.nte, .approval.overage, (.approval.lines | length), has("invoice")]')" '["nte_exceeded",18000,15000,3000,2,false]'
+	bill '{"id":"J1","nte":18000,'"$tm"'}'
+	assert_eq "$(out_jq '[.invoice.total, has("exception")]')" '[18000,false]'
+}
+
+@test "deposit: billed on approval, credited on the final invoice" {
+	bill '{"id":"J7","status":"approved","approved_at":"2026-11-20T10:00:00-07:00","deposit":5000}'
+	assert_eq "$(out_jq '.invoice | [.number, .kind, .date, .total, .lines[0].kind]')" '["TST-J7-D","deposit","2026-11-20",5000,"deposit"]'
+	bill '{"id":"J7","status":"completed","deposit":5000,'"$tm"'}'
+	assert_eq "$(out_jq '.invoice | [.number, .kind, .lines[-1].kind, .lines[-1].amount, .total]')" '["TST-J7","final","credit",-5000,13000]'
+	assert_eq "$(out_jq '.invoice.lines[-1].description')" '"Deposit received, invoice TST-J7-D"'
+}
+
+@test "invoice: number, date, due by the terms, the same bytes on a rerun" {
+	run fsd-invoice --rates "$CARD" --key "$KEY" "$FIXTURES/invoice/jobs.ndjson"
+	first=$output
+	assert_eq "$(out_jq -s 'map(.invoice | [.number, .date, .due])')" '[["TST-J1","2026-11-23","2026-12-08"],["TST-J2","2026-11-23","2026-12-08"],["TST-J3","2026-11-23","2026-12-08"]]'
+	run fsd-invoice --rates "$CARD" --key "$KEY" "$FIXTURES/invoice/jobs.ndjson"
+	assert_eq "$output" "$first"
+}
+
+@test "every invoice reconciles: lines + tax = total, tax = its breakdown" {
+	run fsd-invoice --rates "$EXAMPLES/ratecard.json" --date 2026-11-23 "$FIXTURES/invoice/mixed.ndjson"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -s 'map(.invoice | select(.) | ((.lines | map(.amount) | add) == .subtotal and .subtotal + .tax == .total and (.taxes | map(.tax) | add // 0) == .tax)) | all')" true
+	assert_eq "$(out_jq -s 'length')" "$(wc -l < "$FIXTURES/invoice/mixed.ndjson")"
+}
+
+@test "fields the tool does not know pass through untouched" {
+	run fsd-invoice --rates "$CARD" "$FIXTURES/invoice/jobs.ndjson"
+	assert_eq "$(printf '%s\n' "$output" | head -1 | jq -c '.custom')" '{"kept":[1,2.5,"x"]}'
+	assert_eq "$(printf '%s\n' "$output" | head -1 | jq -c 'del(.invoice)')" "$(head -1 "$FIXTURES/invoice/jobs.ndjson" | jq -c .)"
+}
+
+@test "payment link: verifies with the key, fails when tampered or with another key" {
+	bill '{"id":"J1",'"$tm"'}' --key "$KEY"
+	link=$(out_jq -r '.invoice.payment_link')
+	case $link in https://pay.example.com/i/TST-J1\?amount=180.00\&currency=USD\&token=*) ;; *) false ;; esac
+	run fsd-invoice --verify-link "$link" --key "$KEY" --rates "$CARD"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" "valid: invoice TST-J1, 180.00 USD"
+	run fsd-invoice --verify-link "${link/amount=180.00/amount=18.00}" --key "$KEY" --rates "$CARD"
+	[ "$status" -eq 1 ]
+	assert_output_has "token does not match"
+	run fsd-invoice --verify-link "${link/TST-J1/TST-J2}" --key "$KEY" --rates "$CARD"
+	[ "$status" -eq 1 ]
+	run fsd-invoice --verify-link "${link%?}0" --key "$KEY" --rates "$CARD"
+	[ "$status" -eq 1 ]
+	run fsd-invoice --verify-link "$link" --key "$FIXTURES/invoice/other.key" --rates "$CARD"
+	[ "$status" -eq 1 ]
+}
+
+@test "payment link: template from --pay-url; a bad template or no key is a usage error" {
+	bill '{"id":"J1",'"$tm"'}' --key "$KEY" --pay-url 'https://p.example/{invoice}/{amount}/{currency}?t={token}'
+	link=$(out_jq -r '.invoice.payment_link')
+	case $link in https://p.example/TST-J1/180.00/USD\?t=*) ;; *) false ;; esac
+	run fsd-invoice --verify-link "$link" --key "$KEY" --pay-url 'https://p.example/{invoice}/{amount}/{currency}?t={token}'
+	[ "$status" -eq 0 ]
+	bill '{"id":"J1"}' --key "$KEY" --pay-url 'https://p.example/{invoice}'
+	[ "$status" -eq 2 ]
+	assert_output_has '{amount} is missing'
+	bill '{"id":"J1"}' --pay-url 'https://p.example/{invoice}/{amount}/{currency}/{token}'
+	[ "$status" -eq 2 ]
+}
+
+@test "ledger: a rerun skips what was invoiced, reports it and issues nothing new" {
+	run fsd-invoice --rates "$CARD" --ledger "$T/ledger.ndjson" "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 0 ]
+	assert_eq "$(wc -l < "$T/ledger.ndjson")" 3
+	assert_eq "$(jq -s -c 'map(.invoice.number)' "$T/ledger.ndjson")" '["TST-J1","TST-J2","TST-J3"]'
+	run fsd-invoice --rates "$CARD" --ledger "$T/ledger.ndjson" "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 0 ]
+	assert_output_has '3 jobs already invoiced'
+	assert_eq "$(records -s 'map(select(.exception) | .exception.code)')" '["already_invoiced","already_invoiced","already_invoiced"]'
+	assert_eq "$(wc -l < "$T/ledger.ndjson")" 3
+}
+
+@test "ledger: concurrent runs over the same jobs bill each job exactly once" {
+	for i in 1 2 3 4; do
+		fsd-invoice --rates "$CARD" --ledger "$T/ledger.ndjson" "$FIXTURES/invoice/mixed.ndjson" \
+			--date 2026-11-23 > "$T/out$i" 2>/dev/null &
+	done
+	wait
+	assert_eq "$(jq -r '.invoice.number' "$T/ledger.ndjson" | sort | uniq -d)" ""
+	assert_eq "$(cat "$T"/out[1-4] | jq -r 'select(.invoice) | .invoice.number' | sort | uniq -d)" ""
+	assert_eq "$(jq -r '.invoice.number' "$T/ledger.ndjson" | sort)" "$(cat "$T"/out[1-4] | jq -r 'select(.invoice) | .invoice.number' | sort)"
+	[ "$(wc -l < "$T/ledger.ndjson")" -gt 0 ]
+}
+
+@test "html: one printable file per invoice, customer text escaped, link and total shown" {
+	bill '{"id":"J1","customer":{"name":"<script>alert(1)</script> & Co"},'"$tm"'}' --key "$KEY" --html "$T/html"
+	[ "$status" -eq 0 ]
+	[ -f "$T/html/TST-J1.html" ]
+	grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co' "$T/html/TST-J1.html"
+	! grep -q '<script>' "$T/html/TST-J1.html"
+	grep -q 'Test &amp; Sons &lt;HVAC&gt;' "$T/html/TST-J1.html"
+	grep -q '180.00' "$T/html/TST-J1.html"
+	grep -q 'href="https://pay.example.com/i/TST-J1?amount=180.00&amp;currency=USD&amp;token=' "$T/html/TST-J1.html"
+}
+
+@test "bad input: positioned error, exception on that job, the others still invoiced" {
+	run fsd-invoice --rates "$CARD" "$FIXTURES/invoice/bad.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has 'bad.ndjson:1: "tasks": unknown flat-rate code "NOPE"'
+	assert_output_has 'bad.ndjson:2: "parts_used": unknown SKU "WIDGET"'
+	assert_output_has 'bad.ndjson:3: "parts_used": qty of "CAP-45-5" must be from 1 to 1000000, not -2'
+	assert_output_has 'bad.ndjson:4: "work.end" is before "work.start"'
+	assert_output_has 'bad.ndjson:5: "nte" must be a whole number'
+	assert_output_has 'bad.ndjson:7: no invoice date'
+	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -s -c 'map(.exception.code // .invoice.number)')" \
+		'["bad_record","bad_record","bad_record","bad_record","bad_record","TST-OK","bad_record"]'
+}
+
+@test "bad rate card: every problem with its line, exit 1, nothing invoiced" {
+	run fsd-invoice --rates "$FIXTURES/invoice/bad-ratecard.json" "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has 'bad-ratecard.json:4: "rounding" must be "half-up" or "half-even"'
+	assert_output_has 'bad-ratecard.json:7: "labor.rates.hvac" must be a whole number of minor units'
+	assert_output_has 'bad-ratecard.json:9: "labor.minimun_minutes" is not a rate card key'
+	assert_output_has 'bad-ratecard.json:12: "parts.X.markup" must be a decimal number'
+	assert_output_has '4 problems in the rate card; nothing invoiced'
+	run fsd-invoice --rates /nonexistent.json "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 1 ]
+}
+
+@test "usage: --rates is required" {
+	run fsd-invoice "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 2 ]
+	assert_output_has '--rates FILE is required'
+}
