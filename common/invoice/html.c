@@ -121,8 +121,10 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 		char rate[INV_RATIO_LEN];
 		struct inv_ratio percent = { inv->taxes[i].rate.num, inv->taxes[i].rate.den / 100 };
 
+		static const char *const label[INV_NCATS] = { "labor", "trip fee", "flat rate", "parts" };
+
 		fprintf(f, "<tr><td colspan=\"4\" class=\"n\">Sales tax on %s, %s %%</td><td class=\"n\">",
-		    inv_category_names[inv->taxes[i].category], inv_ratio_text(percent, rate));
+		    label[inv->taxes[i].category], inv_ratio_text(percent, rate));
 		put_money(f, card, inv->taxes[i].tax);
 		fputs("</td></tr>\n", f);
 	}

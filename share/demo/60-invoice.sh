@@ -1,0 +1,38 @@
+#!/bin/sh
+# Demo: the day's completed jobs are invoiced minutes after they close.
+# Reads share/examples/completed.csv (what on-site capture recorded) and
+# ratecard.json; writes $OUT/invoices.ndjson, one printable HTML invoice a
+# job in $OUT/invoices/, and the ledger $OUT/invoice-ledger.ndjson.
+set -eu
+echo "== fsd-invoice: the sample day's completed jobs, priced by the rate card"
+# deposit is money, member and tax_exempt are flags, tasks a ';' list:
+# columns the importer does not type by itself.
+fsd-import --number deposit --bool member,tax_exempt --list tasks \
+	"$EXAMPLES/completed.csv" > "$OUT/completed.ndjson"
+fsd-invoice --rates "$EXAMPLES/ratecard.json" --key "$EXAMPLES/pay.key" \
+	--ledger "$OUT/invoice-ledger.ndjson" --html "$OUT/invoices" \
+	"$OUT/completed.ndjson" > "$OUT/invoices.ndjson"
+
+summary() {
+	fsd-export -f invoice.total,exception.code "$1" | tail -n +2 | awk -F, '
+		$1 != "" { n++; cents += $1 }
+		$2 == "nte_exceeded" { nte++ }
+		$2 == "already_invoiced" { skipped++ }
+		$2 == "bad_record" { bad++ }
+		END {
+			printf "%d invoices, %.2f USD billed; %d NTE approvals pending; %d skipped as already invoiced; %d bad records\n",
+			    n, cents / 100, nte, skipped, bad
+		}'
+}
+summary "$OUT/invoices.ndjson"
+fsd-export -f id,type,invoice.number,invoice.total,exception.code "$OUT/invoices.ndjson" \
+	| awk -F, 'NR > 1 && ($3 == "" || $1 == "J1012" || $1 == "J1071") {
+		printf "  %-6s %-14s %s\n", $1, $2, $3 != "" ? $3 " " sprintf("%.2f", $4 / 100) : $5 }'
+echo "HTML invoices: $(ls "$OUT/invoices" | wc -l) files in $OUT/invoices"
+link=$(fsd-export -f invoice.payment_link "$OUT/invoices.ndjson" | sed -n 2p)
+echo "a payment link: $link"
+fsd-invoice --verify-link "$link" --key "$EXAMPLES/pay.key" --rates "$EXAMPLES/ratecard.json"
+echo "the same jobs again, with the ledger: nothing is billed twice"
+fsd-invoice --rates "$EXAMPLES/ratecard.json" --ledger "$OUT/invoice-ledger.ndjson" \
+	"$OUT/completed.ndjson" 2>/dev/null > "$OUT/invoices-rerun.ndjson"
+summary "$OUT/invoices-rerun.ndjson"
