@@ -21,14 +21,30 @@
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir, *date_text,
     *verify_url;
 
+/* Designated initializers: the table reads the same whatever fields
+ * struct fsd_option grows. */
 static const struct fsd_option options[] = {
-	{ 'r', "rates", "FILE", "the shop's rate card (JSON; see fsd-invoice(1))", NULL, &rates_path },
-	{ 'l', "ledger", "FILE", "skip jobs invoiced in FILE; append new invoices to it, locked and synced", NULL, &ledger_path },
-	{ 'k', "key", "FILE", "sign payment links with the key in FILE", NULL, &key_path },
-	{ 0, "pay-url", "TEMPLATE", "payment link template (default: the rate card's pay_url)", NULL, &pay_url },
-	{ 0, "html", "DIR", "also write a printable HTML file per invoice into DIR", NULL, &html_dir },
-	{ 0, "date", "DATE", "invoice date for jobs that carry none (YYYY-MM-DD)", NULL, &date_text },
-	{ 0, "verify-link", "URL", "check a payment link with --key; exit 0 if genuine, 1 if not", NULL, &verify_url },
+	{ .short_name = 'r', .long_name = "rates", .arg_name = "FILE",
+	  .help = "the shop's rate card (JSON; see fsd-invoice(1))",
+	  .value = &rates_path },
+	{ .short_name = 'l', .long_name = "ledger", .arg_name = "FILE",
+	  .help = "skip jobs invoiced in FILE; append new invoices to it, locked and synced",
+	  .value = &ledger_path },
+	{ .short_name = 'k', .long_name = "key", .arg_name = "FILE",
+	  .help = "sign payment links with the key in FILE",
+	  .value = &key_path },
+	{ .short_name = 0, .long_name = "pay-url", .arg_name = "TEMPLATE",
+	  .help = "payment link template (default: the rate card's pay_url)",
+	  .value = &pay_url },
+	{ .short_name = 0, .long_name = "html", .arg_name = "DIR",
+	  .help = "also write a printable HTML file per invoice into DIR",
+	  .value = &html_dir },
+	{ .short_name = 0, .long_name = "date", .arg_name = "DATE",
+	  .help = "invoice date for jobs that carry none (YYYY-MM-DD)",
+	  .value = &date_text },
+	{ .short_name = 0, .long_name = "verify-link", .arg_name = "URL",
+	  .help = "check a payment link with --key; exit 0 if genuine, 1 if not",
+	  .value = &verify_url },
 	{ 0 }
 };
 
