@@ -16,27 +16,28 @@
 #include "csv/columns.h"
 #include "csv/reader.h"
 
-/* The type options are read by all_values, which keeps every one given. */
-static const char *string_columns, *number_columns, *bool_columns, *list_columns,
-    *json_columns, *rejects_path;
+/* The type options may be given again and again: all of them count. */
+static struct fsd_list string_columns, number_columns, bool_columns, list_columns,
+    json_columns;
+static const char *rejects_path;
 static int keep_guard, stop_on_error;
 
 static const struct fsd_option options[] = {
-	{ 's', "string", "COLS", "read these columns as text (names, comma-separated)", NULL, &string_columns },
-	{ 'n', "number", "COLS", "read these columns as numbers", NULL, &number_columns },
-	{ 'b', "bool", "COLS", "read these columns as true or false", NULL, &bool_columns },
-	{ 'l', "list", "COLS", "split these columns on ';' into lists of strings", NULL, &list_columns },
-	{ 0, "json", "COLS", "read these columns as JSON text", NULL, &json_columns },
+	{ 's', "string", "COLS", "read these columns as text (names, comma-separated)", NULL, NULL, &string_columns },
+	{ 'n', "number", "COLS", "read these columns as numbers", NULL, NULL, &number_columns },
+	{ 'b', "bool", "COLS", "read these columns as true or false", NULL, NULL, &bool_columns },
+	{ 'l', "list", "COLS", "split these columns on ';' into lists of strings", NULL, NULL, &list_columns },
+	{ 0, "json", "COLS", "read these columns as JSON text", NULL, NULL, &json_columns },
 	{ 0, "raw", NULL, "keep the ' fsd-export puts before cells like =1+2", &keep_guard, NULL },
 	{ 0, "rejects", "FILE", "append bad rows to FILE as CSV, not as exception records", NULL, &rejects_path },
-	{ 0, "stop-on-error", NULL, "stop at the first bad row", &stop_on_error, NULL },
+	{ 0, "strict", NULL, "stop at the first bad row", &stop_on_error, NULL },
 	{ 0 }
 };
 
 static const struct fsd_tool tool = {
 	"fsd-import",
 	"[--string COLS] [--number COLS] [--bool COLS] [--list COLS] [--json COLS] "
-	    "[--raw] [--rejects FILE] [--stop-on-error] [FILE ...]",
+	    "[--raw] [--rejects FILE] [--strict] [FILE ...]",
 	"turn spreadsheet rows (CSV) into records",
 	options, 0
 };
@@ -200,7 +201,7 @@ import_row(const struct fsd_csv_row *row, void *ctx)
 	json_decref(record);
 	free(problem);
 	if (problem != NULL && stop_on_error) {
-		fsd_note("stopped at the first bad row (--stop-on-error)");
+		fsd_note("stopped at the first bad row (--strict)");
 		return 1;
 	}
 	return 0;
@@ -228,67 +229,29 @@ import_file(const char *path)
 	return stopped;
 }
 
-/* Every value given to the option, comma-joined, or NULL. The option
- * table keeps only the last; "--string a --string b" must mean both.
- * argv is read before fsd_parse_options reorders it, skipping the
- * arguments of the table's other options. */
-static char *
-all_values(int argc, char **argv, const struct fsd_option *want)
-{
-	struct fsd_csv_buf joined = { 0 };
-
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		const char *a = argv[i], *value = NULL;
-		const struct fsd_option *o;
-
-		if (a[0] != '-' || a[1] == '\0')
-			continue;
-		for (o = options; o->long_name != NULL; o++) {
-			size_t n = strlen(o->long_name);
-			if (a[1] == '-' && strncmp(a + 2, o->long_name, n) == 0
-			    && (a[2 + n] == '\0' || a[2 + n] == '='))
-				break;
-			if (a[1] != '-' && o->short_name != 0 && a[1] == o->short_name)
-				break;
-		}
-		if (o->long_name == NULL || o->arg_name == NULL)
-			continue;
-		if (a[1] == '-')
-			value = strchr(a, '=') ? strchr(a, '=') + 1 : NULL;
-		else if (a[2] != '\0')
-			value = a + 2;
-		if (value == NULL && i + 1 < argc)
-			value = argv[++i];
-		if (o != want || value == NULL)
-			continue;
-		if (joined.len > 0)
-			fsd_csv_buf_addc(&joined, ',');
-		fsd_csv_buf_adds(&joined, value);
-	}
-	return joined.data;
-}
-
 static void
-add_override(enum fsd_csv_kind kind, char *names)
+add_override(enum fsd_csv_kind kind, struct fsd_list *columns)
 {
+	char *names = fsd_list_join(columns, ",");
+
 	if (names != NULL)
 		overrides[noverrides++] = (struct fsd_csv_override){ kind, names };
+	fsd_list_free(columns);
 }
 
 int
 main(int argc, char **argv)
 {
-	static const enum fsd_csv_kind forced[] = {
-		FSD_CSV_STRING, FSD_CSV_NUMBER, FSD_CSV_BOOL, FSD_CSV_LIST, FSD_CSV_JSON
-	};
 	static char *stdin_only[] = { "-" };
 	char **files;
-	int first, nfiles;
+	int first = fsd_parse_options(&tool, argc, argv), nfiles;
 
-	/* The type options lead the table, in the order they win. */
-	for (size_t i = 0; i < sizeof forced / sizeof forced[0]; i++)
-		add_override(forced[i], all_values(argc, argv, &options[i]));
-	first = fsd_parse_options(&tool, argc, argv);
+	/* In the order they win. */
+	add_override(FSD_CSV_STRING, &string_columns);
+	add_override(FSD_CSV_NUMBER, &number_columns);
+	add_override(FSD_CSV_BOOL, &bool_columns);
+	add_override(FSD_CSV_LIST, &list_columns);
+	add_override(FSD_CSV_JSON, &json_columns);
 	files = argv + first;
 	nfiles = argc - first;
 	if (nfiles == 0) {

@@ -109,9 +109,10 @@ list_options(const struct fsd_tool *tool)
 			char short_form[3] = { '-', o->short_name, '\0' };
 
 			if (o->help != NULL)
-				printf("--%s\t%s\t%s\t%s\n", o->long_name,
+				printf("--%s\t%s\t%s\t%s\t%s\n", o->long_name,
 				    o->short_name ? short_form : "",
-				    o->arg_name ? o->arg_name : "", o->help);
+				    o->arg_name ? o->arg_name : "", o->help,
+				    t == 1 ? "record" : "");
 		}
 	}
 }
@@ -122,9 +123,44 @@ apply(const struct fsd_option *o, const char *arg)
 	if (o->arg_name == NULL) {
 		if (o->flag != NULL)
 			(*o->flag)++;
+	} else if (o->list != NULL) {
+		struct fsd_list *l = o->list;
+		l->items = xgrow(l->items, &l->cap, l->count + 1, sizeof *l->items);
+		l->items[l->count++] = arg;
 	} else if (o->value != NULL) {
 		*o->value = arg;
 	}
+}
+
+char *
+fsd_list_join(const struct fsd_list *list, const char *sep)
+{
+	size_t len = 0, seplen = strlen(sep);
+	char *joined, *at;
+
+	if (list->count == 0)
+		return NULL;
+	for (size_t i = 0; i < list->count; i++)
+		len += strlen(list->items[i]) + seplen;
+	at = joined = xmalloc(len + 1);
+	for (size_t i = 0; i < list->count; i++) {
+		if (i > 0) {
+			memcpy(at, sep, seplen);
+			at += seplen;
+		}
+		memcpy(at, list->items[i], strlen(list->items[i]));
+		at += strlen(list->items[i]);
+	}
+	*at = '\0';
+	return joined;
+}
+
+void
+fsd_list_free(struct fsd_list *list)
+{
+	free(list->items);
+	list->items = NULL;
+	list->count = list->cap = 0;
 }
 
 int

@@ -5,6 +5,12 @@
 #ifndef FSD_OPT_H
 #define FSD_OPT_H
 
+/* Every argument of a repeatable option, in the order given. */
+struct fsd_list {
+	const char **items;	/* point into argv */
+	size_t count, cap;
+};
+
 struct fsd_option {
 	char short_name;	/* 0 when the option has no short form */
 	const char *long_name;	/* without the leading "--" */
@@ -12,6 +18,7 @@ struct fsd_option {
 	const char *help;	/* one line, lower case, no full stop */
 	int *flag;		/* flags: set to 1 (counted up when repeated) */
 	const char **value;	/* options with an argument: set to it (last wins) */
+	struct fsd_list *list;	/* or: keep every argument (repeatable options) */
 };
 
 enum {
@@ -27,12 +34,18 @@ struct fsd_tool {
 };
 
 /* Parse argv by the table; handles --help, --version and --list-options
- * and, for record tools, --strict and --rejects. Operands are moved to the
+ * and, for record tools, --strict and --rejects. --list-options prints a
+ * line an option: long name, short name, argument, help, and "record"
+ * for the options every record tool shares. Operands are moved to the
  * end of argv in their order; the index of the first is returned. A bad
  * option is a usage error (exit 2). Sets fsd_progname. */
 int fsd_parse_options(const struct fsd_tool *tool, int argc, char **argv);
 
 void fsd_print_help(const struct fsd_tool *tool);
+
+/* The items of a list joined by sep, freshly allocated; NULL when empty. */
+char *fsd_list_join(const struct fsd_list *list, const char *sep);
+void fsd_list_free(struct fsd_list *list);
 
 /* Convert an option's argument or die with a usage error naming the option. */
 long fsd_opt_long(const char *option, const char *text, long min, long max);

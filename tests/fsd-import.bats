@@ -106,12 +106,12 @@ CSV=$FIXTURES/csv
 	assert_eq "$(cat "$rej")" "$(printf 'id,duration,notes,site.lat\nJ2,abc,fine,39.8\nJ3,30,too,many,cells\nJ4,45\nJ5,30,,north')"
 }
 
-@test "--stop-on-error stops at the first bad row, rows before it written" {
-	run bash -c "fsd-import --stop-on-error '$CSV/bad-rows.csv'"
+@test "--strict stops at the first bad row, rows before it written" {
+	run bash -c "fsd-import --strict '$CSV/bad-rows.csv'"
 	[ "$status" -eq 1 ]
 	assert_output_has "stopped at the first bad row"
 	[[ $output != *"bad-rows.csv:5:"* ]]
-	run bash -c "fsd-import --stop-on-error '$CSV/bad-rows.csv' 2>/dev/null | jq -r .id"
+	run bash -c "fsd-import --strict '$CSV/bad-rows.csv' 2>/dev/null | jq -r .id"
 	assert_eq "$output" "$(printf 'J1\nJ2')"
 }
 
