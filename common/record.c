@@ -60,9 +60,8 @@ stop_if_strict(void)
 	exit(FSD_EXIT_DATA);
 }
 
-/* Parse one line into a record, or report where it is broken. */
-static json_t *
-parse_line(const char *line, size_t len, const struct fsd_pos *pos)
+json_t *
+fsd_parse_record_line(const char *line, size_t len, const struct fsd_pos *pos)
 {
 	json_error_t error;
 	json_t *record = json_loadb(line, len, JSON_REJECT_DUPLICATES, &error);
@@ -82,7 +81,7 @@ parse_line(const char *line, size_t len, const struct fsd_pos *pos)
 }
 
 static long
-read_stream(FILE *in, const char *path, fsd_record_fn fn, void *ctx)
+read_stream(FILE *in, const char *path, fsd_line_fn fn, void *ctx)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -93,7 +92,6 @@ read_stream(FILE *in, const char *path, fsd_record_fn fn, void *ctx)
 	while ((got = getline(&line, &cap, in)) != -1) {
 		char *text = line;
 		size_t len = (size_t)got;
-		json_t *record;
 
 		pos.line++;
 		if (len > 0 && text[len - 1] == '\n')
@@ -106,21 +104,18 @@ read_stream(FILE *in, const char *path, fsd_record_fn fn, void *ctx)
 		}
 		if (is_blank(text, len))
 			continue;
-		record = parse_line(text, len, &pos);
-		if (record == NULL) {
-			bad++;
+		switch (fn(text, len, &pos, ctx)) {
+		case FSD_LINE_OK:
+			continue;
+		case FSD_LINE_NOT_JSON:
 			keep_reject(text, len);
-			stop_if_strict();
-			continue;
-		}
-		if (fn(record, &pos, ctx) != 0) {
-			bad++;
+			break;
+		case FSD_LINE_BAD_RECORD:
 			fsd_status = FSD_EXIT_DATA;
-			json_decref(record);
-			stop_if_strict();
-			continue;
+			break;
 		}
-		json_decref(record);
+		bad++;
+		stop_if_strict();
 	}
 	if (ferror(in))
 		fsd_warn_at(&(struct fsd_pos){ path, 0 }, "read error: %s", strerror(errno));
@@ -128,8 +123,8 @@ read_stream(FILE *in, const char *path, fsd_record_fn fn, void *ctx)
 	return bad;
 }
 
-long
-fsd_read_record_file(const char *path, fsd_record_fn fn, void *ctx)
+static long
+read_file(const char *path, fsd_line_fn fn, void *ctx)
 {
 	FILE *in;
 	long bad;
@@ -147,15 +142,51 @@ fsd_read_record_file(const char *path, fsd_record_fn fn, void *ctx)
 }
 
 long
-fsd_read_records(int nfiles, char **files, fsd_record_fn fn, void *ctx)
+fsd_read_lines(int nfiles, char **files, fsd_line_fn fn, void *ctx)
 {
 	long bad = 0;
 
 	if (nfiles == 0)
-		return fsd_read_record_file("-", fn, ctx);
+		return read_file("-", fn, ctx);
 	for (int i = 0; i < nfiles; i++)
-		bad += fsd_read_record_file(files[i], fn, ctx);
+		bad += read_file(files[i], fn, ctx);
 	return bad;
+}
+
+/* The record loop is the line loop with jansson in front of the tool. */
+struct record_reader {
+	fsd_record_fn fn;
+	void *ctx;
+};
+
+static enum fsd_line_result
+parse_and_hand_over(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
+{
+	struct record_reader *r = ctx;
+	json_t *record = fsd_parse_record_line(text, len, pos);
+	int verdict;
+
+	if (record == NULL)
+		return FSD_LINE_NOT_JSON;
+	verdict = r->fn(record, pos, r->ctx);
+	json_decref(record);
+	return verdict == 0 ? FSD_LINE_OK : FSD_LINE_BAD_RECORD;
+}
+
+long
+fsd_read_record_file(const char *path, fsd_record_fn fn, void *ctx)
+{
+	struct record_reader r = { fn, ctx };
+
+	return read_file(path, parse_and_hand_over, &r);
+}
+
+long
+fsd_read_records(int nfiles, char **files, fsd_record_fn fn, void *ctx)
+{
+	struct record_reader r = { fn, ctx };
+
+	return fsd_read_lines(nfiles, files, parse_and_hand_over, &r);
 }
 
 struct loaded {

@@ -29,6 +29,24 @@ typedef int (*fsd_record_fn)(json_t *record, const struct fsd_pos *pos, void *ct
  * Returns the number of bad lines and records seen. */
 long fsd_read_records(int nfiles, char **files, fsd_record_fn fn, void *ctx);
 
+/* The loop beneath: each non-blank line, BOM and CR dropped, as text.
+ * For a tool that must read a flood of small flat lines faster than a
+ * general JSON parser builds objects (fsd-restock's usage events). The
+ * callback returns one of these; the loop does the rest as above. */
+enum fsd_line_result {
+	FSD_LINE_OK = 0,
+	FSD_LINE_BAD_RECORD,	/* a record the tool found bad (it has said why) */
+	FSD_LINE_NOT_JSON	/* not a JSON object (fsd_parse_record_line said
+				 * why): kept by --rejects */
+};
+typedef enum fsd_line_result (*fsd_line_fn)(const char *text, size_t len,
+    const struct fsd_pos *pos, void *ctx);
+long fsd_read_lines(int nfiles, char **files, fsd_line_fn fn, void *ctx);
+
+/* Parse one line into a record, or report file:line:col: what and
+ * return NULL. */
+json_t *fsd_parse_record_line(const char *text, size_t len, const struct fsd_pos *pos);
+
 /* One file, for side files such as --techs. */
 long fsd_read_record_file(const char *path, fsd_record_fn fn, void *ctx);
 

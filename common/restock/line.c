@@ -1,36 +1,10 @@
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "field.h"
 #include "line.h"
-#include "output.h"
 #include "record.h"
-
-static FILE *rejects;
-
-static void
-keep_reject(const char *line, size_t len)
-{
-	if (fsd_record_rejects_path == NULL)
-		return;
-	if (rejects == NULL && (rejects = fopen(fsd_record_rejects_path, "a")) == NULL)
-		fsd_die(1, "%s: %s", fsd_record_rejects_path, strerror(errno));
-	if (fwrite(line, 1, len, rejects) != len || putc('\n', rejects) == EOF
-	    || fflush(rejects) != 0)
-		fsd_die(1, "%s: write error: %s", fsd_record_rejects_path, strerror(errno));
-}
-
-static void
-stop_if_strict(void)
-{
-	if (!fsd_record_strict)
-		return;
-	fsd_note("stopped at the first bad record (--strict)");
-	fsd_output_close();
-	exit(FSD_EXIT_DATA);
-}
 
 static const char *
 skip_space(const char *p, const char *end)
@@ -135,116 +109,41 @@ restock_scan_flat(struct restock_line *l)
 	return l->nfields = n;
 }
 
-/* Parse with jansson; report a broken line as common/record.c does. */
-static json_t *
-parse(struct restock_line *l, int report)
-{
-	json_error_t error;
-	json_t *record = json_loadb(l->text, l->len, JSON_REJECT_DUPLICATES, &error);
-
-	if (record != NULL && json_is_object(record))
-		return record;
-	if (report && record == NULL)
-		fsd_warn_at(NULL, "%s:%ld:%d: %s", fsd_display_name(l->pos.file),
-		    l->pos.line, error.column > 0 ? error.column : 1, error.text);
-	else if (report)
-		fsd_warn_at(NULL, "%s:%ld:1: a record must be a JSON object, not %s",
-		    fsd_display_name(l->pos.file), l->pos.line,
-		    json_is_array(record) ? "an array" : json_is_string(record) ? "a string"
-		    : json_is_number(record) ? "a number" : json_is_null(record) ? "null"
-		    : "a boolean");
-	json_decref(record);
-	return NULL;
-}
-
 json_t *
 restock_line_record(struct restock_line *l)
 {
+	/* A scanned line is valid JSON: this parse does not fail. */
 	if (l->record == NULL)
-		l->record = parse(l, 0);
+		l->record = json_loadb(l->text, l->len, JSON_REJECT_DUPLICATES, NULL);
 	return l->record;
 }
 
-static int
-is_blank(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-			return 0;
-	return 1;
-}
+struct line_reader {
+	restock_line_fn fn;
+	void *ctx;
+};
 
-static long
-read_stream(FILE *in, const char *path, restock_line_fn fn, void *ctx)
+static enum fsd_line_result
+scan_or_parse(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
 {
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t got;
-	long bad = 0;
-	struct restock_line l = { .pos = { path, 0 } };
+	struct line_reader *r = ctx;
+	struct restock_line l = { .text = text, .len = len, .pos = *pos };
+	int verdict;
 
-	while ((got = getline(&buf, &cap, in)) != -1) {
-		l.text = buf;
-		l.len = (size_t)got;
-		l.pos.line++;
-		l.record = NULL;
-		if (l.len > 0 && l.text[l.len - 1] == '\n')
-			l.len--;
-		if (l.len > 0 && l.text[l.len - 1] == '\r')
-			l.len--;
-		if (l.pos.line == 1 && l.len >= 3 && memcmp(l.text, "\xEF\xBB\xBF", 3) == 0) {
-			l.text += 3;
-			l.len -= 3;
-		}
-		if (is_blank(l.text, l.len))
-			continue;
-		if (restock_scan_flat(&l) < 0 && (l.record = parse(&l, 1)) == NULL) {
-			bad++;
-			keep_reject(l.text, l.len);
-			stop_if_strict();
-			continue;
-		}
-		if (fn(&l, ctx) != 0) {
-			bad++;
-			fsd_status = FSD_EXIT_DATA;
-			json_decref(l.record);
-			stop_if_strict();
-			continue;
-		}
-		json_decref(l.record);
-	}
-	if (ferror(in))
-		fsd_warn_at(&(struct fsd_pos){ path, 0 }, "read error: %s", strerror(errno));
-	free(buf);
-	return bad;
+	if (restock_scan_flat(&l) < 0
+	    && (l.record = fsd_parse_record_line(text, len, pos)) == NULL)
+		return FSD_LINE_NOT_JSON;
+	verdict = r->fn(&l, r->ctx);
+	json_decref(l.record);
+	return verdict == 0 ? FSD_LINE_OK : FSD_LINE_BAD_RECORD;
 }
 
 long
 restock_read_lines(int nfiles, char **files, restock_line_fn fn, void *ctx)
 {
-	long bad = 0;
-	char *standard_input[] = { "-" };
+	struct line_reader r = { fn, ctx };
 
-	if (nfiles == 0) {
-		files = standard_input;
-		nfiles = 1;
-	}
-	for (int i = 0; i < nfiles; i++) {
-		FILE *in = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
-
-		if (in == NULL) {
-			fsd_warn_at(&(struct fsd_pos){ files[i], 0 }, "%s", strerror(errno));
-			bad++;
-			continue;
-		}
-		bad += read_stream(in, files[i], fn, ctx);
-		if (in != stdin)
-			fclose(in);
-	}
-	if (rejects != NULL)
-		fclose(rejects);
-	rejects = NULL;
-	return bad;
+	return fsd_read_lines(nfiles, files, scan_or_parse, &r);
 }
 
 static const struct restock_flat_field *

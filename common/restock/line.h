@@ -5,11 +5,9 @@
  * escapes, ASCII) and whole numbers is scanned in place, and any other
  * line goes to jansson as common/record.c would parse it. Both kinds are
  * read through the same accessors, which give the standard field
- * messages. The loop otherwise behaves as fsd_read_records: BOM and CR
- * dropped, blank lines skipped, bad JSON reported as file:line:col,
- * --strict stops, --rejects keeps the raw line.
- *
- * (A candidate for common/record.c: a line hook before the parser.) */
+ * messages. The lines come from the shared loop, fsd_read_lines, so BOM,
+ * CR, blank lines, positions, --strict and --rejects behave as in every
+ * tool. */
 #ifndef RESTOCK_LINE_H
 #define RESTOCK_LINE_H
 
