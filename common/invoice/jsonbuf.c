@@ -44,13 +44,18 @@ put_string(struct inv_buf *b, const char *s, size_t n)
 	reserve(b, n * 6 + 2);
 	o = b->data + b->len;
 	*o++ = '"';
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (size_t i = 0; i < n;) {
+		size_t run = i;
+		unsigned char c;
 
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			*o++ = (char)c;
-			continue;
-		}
+		/* Most text needs no escape: copy it a run at a time. */
+		while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
+			run++;
+		memcpy(o, s + i, run - i);
+		o += run - i;
+		if ((i = run) == n)
+			break;
+		c = (unsigned char)s[i++];
 		*o++ = '\\';
 		switch (c) {
 		case '"': *o++ = '"'; break;
