@@ -7,20 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <stdio.h>
 
 #include "insert.h"
 #include "localsearch.h"
 #include "ruin.h"
 #include "xalloc.h"
 
-/* SISR's published settings: c-bar 10, L-max 10, blink rate 0.01. The
- * temperatures are ours: they suit drive minutes and Solomon's units,
- * and a short search (seconds, not SISR's hours) wants a cooler start. */
+/* SISR's published settings: c-bar 10, L-max 10, blink rate 0.01. */
 static const struct route_ruin ruin_settings = { 10, 10 };
 #define BLINK_RATE 0.01
-#define TEMPERATURE_START 10.0
-#define TEMPERATURE_END 0.05
+/* SISR's temperatures, 100 falling to 1, in cost units: Solomon's
+ * distances and our drive minutes are of one scale (an arc is 5-30). */
+#define TEMPERATURE_START 100.0
+#define TEMPERATURE_END 1.0
 /* Jobs left out, retried each round besides those near the ruin. */
 #define RANDOM_RETRIES 8
 #define NEAR_RETRIES 10
@@ -218,10 +217,7 @@ route_solve(const struct route_instance *in, const struct route_params *p)
 	route_solution_copy(work, best);
 	best_obj = cur_obj = route_solution_objective(best);
 
-	long iter_done = 0;
-	if (getenv("ROUTE_DEBUG"))
-		fprintf(stderr, "construction %.3f s cost %.4f unassigned %d\n", elapsed(&x), route_solution_cost(best), best->nunassigned);
-	for (long iter = 0; !out_of_budget(&x, iter); iter++, iter_done = iter) {
+	for (long iter = 0; !out_of_budget(&x, iter); iter++) {
 		double temperature = TEMPERATURE_START * pow(t_ratio, progress(&x, iter));
 		double obj;
 
@@ -244,8 +240,6 @@ route_solve(const struct route_instance *in, const struct route_params *p)
 			copy_touched(work, cur, x.touched, x.removed, n);
 		}
 	}
-	if (getenv("ROUTE_DEBUG"))
-		fprintf(stderr, "iterations %ld elapsed %.3f best %.4f unassigned %d\n", iter_done, elapsed(&x), route_solution_cost(best), best->nunassigned);
 	route_solution_free(cur);
 	route_solution_free(work);
 	solver_free(&x);
