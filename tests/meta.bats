@@ -172,12 +172,19 @@ is_record_tool() {
 
 @test "bash completion offers a tool's options and files after a FILE option" {
 	source "$TOP/completions/fsd.bash"
+	cd "$TOP"
 	for t in $(fsd_tools); do
-		COMP_WORDS=("$t" --) COMP_CWORD=1 _fsd_complete
+		COMP_WORDS=("$t" --); COMP_CWORD=1; _fsd_complete
 		[[ " ${COMPREPLY[*]} " == *" --help "* ]] || { echo "$t: ${COMPREPLY[*]}"; return 1; }
+		file_opt=$("$t" --list-options | awk -F'\t' '$3 == "FILE" { print $1; exit }')
+		[ -n "$file_opt" ] || continue
+		COMP_WORDS=("$t" "$file_opt" READ); COMP_CWORD=2; _fsd_complete
+		assert_eq "${COMPREPLY[*]}" "README.md" || { echo "$t $file_opt"; return 1; }
 	done
-	COMP_WORDS=(fsd "") COMP_CWORD=1 _fsd_complete
+	COMP_WORDS=(fsd ""); COMP_CWORD=1; _fsd_complete
 	[ "${#COMPREPLY[@]}" -eq "$(fsd_tools | wc -l)" ]
+	COMP_WORDS=(fsd match --); COMP_CWORD=2; _fsd_complete
+	[[ " ${COMPREPLY[*]} " == *" --techs "* ]]
 }
 
 @test "zsh and fish completions parse" {
