@@ -73,11 +73,12 @@ for dir in $dirs; do
 	echo
 done
 
-# The real-day scale: 200 techs, 2,000 jobs, every job free to move.
+# The real-day scale: 200 techs, 2,000 jobs, every job free to move; the
+# target is 10 s for the whole run, so the search gets 9.5.
 if [ "${ROUTE_SCALE:-0}" = 1 ] && [ -f "$here/gen-day.sh" ]; then
 	sh "$here/gen-day.sh" 200 2000 1 "$work/day" >/dev/null
 	start=$(now)
-	fsd-route --techs "$work/day/techs.ndjson" --reassign --time-limit 10 --iterations 0 \
+	fsd-route --techs "$work/day/techs.ndjson" --reassign --time-limit 9.5 --iterations 0 \
 	    --summary "$work/day/summary.ndjson" <"$work/day/jobs.ndjson" >"$work/day/plan.ndjson"
 	end=$(now)
 	jq -s --arg s "$start" --arg e "$end" '"scale 200 techs x 2000 jobs: \(map(select(.exception == null)) | length) routed, \(map(select(.exception)) | length) left out, \(($e | tonumber) - ($s | tonumber) | . * 100 | round / 100) s"' -r "$work/day/plan.ndjson"
