@@ -111,7 +111,9 @@ static void
 close_record(struct run *r)
 {
 	inv_buf_puts(&r->out, "}\n");
-	if (++r->pending >= BATCH_RECORDS || r->out.len >= BATCH_BYTES)
+	/* --strict may end the run at the next line, inside the record loop,
+	 * where a batch could not be flushed any more: no batching then. */
+	if (++r->pending >= BATCH_RECORDS || r->out.len >= BATCH_BYTES || fsd_record_strict)
 		flush_batch(r);
 }
 
@@ -134,9 +136,6 @@ reject(struct run *r, const json_t *rec, const char *message)
 	open_record(&r->out, rec);
 	put_exception(&r->out, "bad_record", message);
 	close_record(r);
-	/* --strict stops the loop after this record: out with what we hold. */
-	if (fsd_record_strict)
-		flush_batch(r);
 	return 1;
 }
 

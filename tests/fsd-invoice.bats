@@ -240,3 +240,9 @@ tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00
 	[ "$status" -eq 2 ]
 	assert_output_has '--rates FILE is required'
 }
+
+@test "--strict: the invoices before the bad line are out when the run stops" {
+	run bash -c "printf '%s\n' '{\"id\":\"A\",\"completed_at\":\"2026-11-23T10:00:00-07:00\"}' '{bad' '{\"id\":\"C\"}' | fsd-invoice --rates '$CARD' --strict 2>/dev/null"
+	[ "$status" -eq 1 ]
+	assert_eq "$(printf '%s\n' "$output" | jq -r '.invoice.number')" "TST-A"
+}
