@@ -13,7 +13,7 @@ if ! command -v fsd-import >/dev/null 2>&1; then
 fi
 # One stock file holds both: location records (kind truck/warehouse/supplier)
 # and stock rows and open orders (kind stock/open_order).
-fsd-import --number unit_cost,lead_days "$EXAMPLES/locations.csv" "$EXAMPLES/stock.csv" \
+fsd-import "$EXAMPLES/locations.csv" "$EXAMPLES/stock.csv" \
 	> "$OUT/stock.ndjson"
 fsd-import "$EXAMPLES/usage.csv" > "$OUT/usage.ndjson"
 plan=

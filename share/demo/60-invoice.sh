@@ -5,10 +5,7 @@
 # job in $OUT/invoices/, and the ledger $OUT/invoice-ledger.ndjson.
 set -eu
 echo "== fsd-invoice: the sample day's completed jobs, priced by the rate card"
-# deposit is money, member and tax_exempt are flags, tasks a ';' list:
-# columns the importer does not type by itself.
-fsd-import --number deposit --bool member,tax_exempt --list tasks \
-	"$EXAMPLES/completed.csv" > "$OUT/completed.ndjson"
+fsd-import "$EXAMPLES/completed.csv" > "$OUT/completed.ndjson"
 fsd-invoice --rates "$EXAMPLES/ratecard.json" --key "$EXAMPLES/pay.key" \
 	--ledger "$OUT/invoice-ledger.ndjson" --html "$OUT/invoices" \
 	"$OUT/completed.ndjson" > "$OUT/invoices.ndjson"
