@@ -13,7 +13,7 @@
 #include "invoice/calc.h"
 #include "invoice/html.h"
 #include "invoice/job.h"
-#include "invoice/jsonbuf.h"
+#include "jsonbuf.h"
 #include "invoice/ledger.h"
 #include "invoice/paylink.h"
 #include "invoice/render.h"
@@ -68,7 +68,7 @@ struct run {
 	const char *tmpl;
 	int has_ledger;
 	struct inv_ledger ledger;
-	struct inv_buf out, ledger_out;
+	struct fsd_buf out, ledger_out;
 	size_t pending;
 	int64_t default_day;
 	long invoices, approvals, skipped;
@@ -88,29 +88,29 @@ flush_batch(struct run *r)
 /* The record as it came, minus what this tool writes itself, left open
  * for the caller's members. */
 static void
-open_record(struct inv_buf *b, const json_t *rec)
+open_record(struct fsd_buf *b, const json_t *rec)
 {
 	const char *key;
 	json_t *v;
 	int first = 1;
 
-	inv_buf_char(b, '{');
+	fsd_buf_char(b, '{');
 	json_object_foreach((json_t *)rec, key, v) {
 		if (strcmp(key, "invoice") == 0 || strcmp(key, "approval") == 0
 		    || strcmp(key, "exception") == 0)
 			continue;
-		inv_buf_key(b, key, &first);
-		inv_buf_json(b, v);
+		fsd_buf_key(b, key, &first);
+		fsd_buf_json(b, v);
 	}
 	/* Every job has an id, so members follow with a comma. */
 	if (first)
-		inv_buf_puts(b, "\"id\":null");
+		fsd_buf_puts(b, "\"id\":null");
 }
 
 static void
 close_record(struct run *r)
 {
-	inv_buf_puts(&r->out, "}\n");
+	fsd_buf_puts(&r->out, "}\n");
 	/* --strict may end the run at the next line, inside the record loop,
 	 * where a batch could not be flushed any more: no batching then. */
 	if (++r->pending >= BATCH_RECORDS || r->out.len >= BATCH_BYTES || fsd_record_strict)
@@ -118,16 +118,16 @@ close_record(struct run *r)
 }
 
 static void
-put_exception(struct inv_buf *b, const char *code, const char *message)
+put_exception(struct fsd_buf *b, const char *code, const char *message)
 {
 	int first = 1;
 
-	inv_buf_puts(b, ",\"exception\":{");
-	inv_buf_key(b, "code", &first);
-	inv_buf_string(b, code);
-	inv_buf_key(b, "message", &first);
-	inv_buf_string(b, message);
-	inv_buf_char(b, '}');
+	fsd_buf_puts(b, ",\"exception\":{");
+	fsd_buf_key(b, "code", &first);
+	fsd_buf_string(b, code);
+	fsd_buf_key(b, "message", &first);
+	fsd_buf_string(b, message);
+	fsd_buf_char(b, '}');
 }
 
 static int
@@ -151,7 +151,7 @@ ask_approval(struct run *r, const json_t *rec, const struct inv_job *job)
 
 	open_record(&r->out, rec);
 	put_exception(&r->out, "nte_exceeded", message);
-	inv_buf_puts(&r->out, ",\"approval\":");
+	fsd_buf_puts(&r->out, ",\"approval\":");
 	inv_render_approval(&r->out, &r->card, &r->inv, job->nte);
 	close_record(r);
 	free(message);
@@ -186,11 +186,11 @@ issue(struct run *r, const json_t *rec, struct inv_heading *h)
 	}
 	h->payment_link = link;
 	open_record(&r->out, rec);
-	inv_buf_puts(&r->out, ",\"invoice\":");
+	fsd_buf_puts(&r->out, ",\"invoice\":");
 	inv_render_invoice(&r->out, &r->card, &r->inv, h);
 	if (r->has_ledger) {
-		inv_buf_put(&r->ledger_out, r->out.data + start, r->out.len - start);
-		inv_buf_puts(&r->ledger_out, "}\n");
+		fsd_buf_put(&r->ledger_out, r->out.data + start, r->out.len - start);
+		fsd_buf_puts(&r->ledger_out, "}\n");
 		inv_ledger_add(&r->ledger, h->number);
 	}
 	if (html_dir != NULL)
@@ -341,8 +341,8 @@ main(int argc, char **argv)
 	if (r.approvals > 0)
 		fsd_note("%ld job%s over the not-to-exceed: approval requested, not invoiced",
 		    r.approvals, r.approvals == 1 ? "" : "s");
-	inv_buf_free(&r.out);
-	inv_buf_free(&r.ledger_out);
+	fsd_buf_free(&r.out);
+	fsd_buf_free(&r.ledger_out);
 	inv_invoice_free(&r.inv);
 	inv_job_reader_free(&r.reader);
 	inv_signer_free(r.signer);

@@ -5,33 +5,26 @@
 
 #include "err.h"
 #include "output.h"
-#include "xalloc.h"
+#include "jsonbuf.h"
 
-/* One buffer, reused, and one fwrite a record: json_dumpf writes in many
- * small pieces, which costs a quarter of a fast tool's time. */
-static char *dump_buffer;
-static size_t dump_size;
+/* One buffer, reused, and one fwrite a record. */
+static struct fsd_buf emit_buffer;
 
 static void
-free_dump_buffer(void)
+free_emit_buffer(void)
 {
-	free(dump_buffer);
+	fsd_buf_free(&emit_buffer);
 }
 
 void
 fsd_emit_to(FILE *f, const json_t *record)
 {
-	size_t n = json_dumpb(record, dump_buffer, dump_size, FSD_JSON_FLAGS);
-
-	if (n + 1 > dump_size) {
-		if (dump_buffer == NULL)
-			atexit(free_dump_buffer);
-		dump_size = n + 1 > 4096 ? (n + 1) * 2 : 4096;
-		dump_buffer = xrealloc(dump_buffer, dump_size);
-		n = json_dumpb(record, dump_buffer, dump_size, FSD_JSON_FLAGS);
-	}
-	dump_buffer[n] = '\n';
-	fwrite(dump_buffer, 1, n + 1, f);
+	if (emit_buffer.cap == 0)
+		atexit(free_emit_buffer);
+	emit_buffer.len = 0;
+	fsd_buf_json(&emit_buffer, record);
+	fsd_buf_char(&emit_buffer, '\n');
+	fwrite(emit_buffer.data, 1, emit_buffer.len, f);
 }
 
 void

@@ -4,7 +4,7 @@
 #define INV_RENDER_H
 
 #include "invoice/calc.h"
-#include "invoice/jsonbuf.h"
+#include "jsonbuf.h"
 
 struct inv_heading {
 	const char *number;	/* the invoice number */
@@ -15,12 +15,12 @@ struct inv_heading {
 };
 
 /* {"number": ..., "lines": [...], "subtotal", "taxes", "tax", "total", ...} */
-void inv_render_invoice(struct inv_buf *b, const struct inv_ratecard *card,
+void inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
     const struct inv_invoice *inv, const struct inv_heading *h);
 
 /* {"amount", "nte", "overage", "currency", "lines", ...}: what the
  * customer is asked to approve when the total is over the not-to-exceed. */
-void inv_render_approval(struct inv_buf *b, const struct inv_ratecard *card,
+void inv_render_approval(struct fsd_buf *b, const struct inv_ratecard *card,
     const struct inv_invoice *inv, int64_t nte);
 
 #endif

@@ -11,7 +11,7 @@
 #include "rfc3339.h"
 #include "xalloc.h"
 #include "invoice/calc.h"
-#include "invoice/jsonbuf.h"
+#include "jsonbuf.h"
 #include "invoice/paylink.h"
 #include "invoice/ratecard.h"
 #include "unit.h"
@@ -355,58 +355,6 @@ test_reconcile_property(void)
 		inv_ratecard_free(&cards[m]);
 }
 
-/* The hand-written JSON must be byte for byte what jansson writes. */
-static void
-test_jsonbuf(void)
-{
-	static const char *const docs[] = {
-		"{\"a\":\"q\\\"b\\\\s/\\n\\t\\u0001\\u001f é\",\"n\":-12,\"z\":0,\"t\":true,\"f\":false,\"x\":null}",
-		"{\"lat\":39.7392,\"lon\":-104.9903,\"r\":1.0,\"e\":1e-7,\"big\":1e300,\"p\":0.1,\"q\":123456.789012}",
-		"{\"nest\":{\"arr\":[1,[2,{}],[]],\"o\":{}},\"w\":0.05,\"v\":-0.001,\"third\":0.3333333333333333}",
-	};
-	struct inv_buf b = { 0 };
-	int same = 1;
-	uint64_t seed = 12345;
-
-	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
-		json_t *doc = json_loads(docs[i], 0, NULL);
-		char *want = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
-
-		b.len = 0;
-		inv_buf_json(&b, doc);
-		if (b.len != strlen(want) || memcmp(b.data, want, b.len) != 0) {
-			same = 0;
-			printf("# want %s\n#  got %.*s\n", want, (int)b.len, b.data);
-		}
-		free(want);
-		json_decref(doc);
-	}
-	CHECK(same, "inv_buf_json writes what json_dumps writes");
-	same = 1;
-	for (int i = 0; i < 100000 && same; i++) {
-		double d;
-		json_t *v;
-		char *want;
-
-		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
-		d = (double)(int64_t)(seed % 2000000001ULL - 1000000000ULL) / (double)(1 + seed % 100000000);
-		if (i % 3 == 0)
-			d = (double)(int64_t)(seed % 20000001ULL - 10000000ULL) / 1e4;
-		v = json_real(d);
-		want = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(15));
-		b.len = 0;
-		inv_buf_json(&b, v);
-		if (b.len != strlen(want) || memcmp(b.data, want, b.len) != 0) {
-			same = 0;
-			printf("# real %.17g: want %s got %.*s\n", d, want, (int)b.len, b.data);
-		}
-		free(want);
-		json_decref(v);
-	}
-	CHECK(same, "100,000 random reals are written as jansson writes them");
-	inv_buf_free(&b);
-}
-
 static void
 test_paylink(void)
 {
@@ -449,7 +397,6 @@ main(void)
 	test_flat_rate_and_discounts();
 	test_nte_and_deposit();
 	test_reconcile_property();
-	test_jsonbuf();
 	test_paylink();
 	return UNIT_DONE();
 }

@@ -3,17 +3,17 @@
 #include <string.h>
 
 #include "xalloc.h"
-#include "invoice/jsonbuf.h"
+#include "jsonbuf.h"
 
 static void
-reserve(struct inv_buf *b, size_t more)
+reserve(struct fsd_buf *b, size_t more)
 {
 	if (b->len + more > b->cap)
 		b->data = xgrow(b->data, &b->cap, b->len + more, 1);
 }
 
 void
-inv_buf_put(struct inv_buf *b, const char *s, size_t len)
+fsd_buf_put(struct fsd_buf *b, const char *s, size_t len)
 {
 	reserve(b, len);
 	memcpy(b->data + b->len, s, len);
@@ -21,13 +21,13 @@ inv_buf_put(struct inv_buf *b, const char *s, size_t len)
 }
 
 void
-inv_buf_puts(struct inv_buf *b, const char *s)
+fsd_buf_puts(struct fsd_buf *b, const char *s)
 {
-	inv_buf_put(b, s, strlen(s));
+	fsd_buf_put(b, s, strlen(s));
 }
 
 void
-inv_buf_char(struct inv_buf *b, char c)
+fsd_buf_char(struct fsd_buf *b, char c)
 {
 	reserve(b, 1);
 	b->data[b->len++] = c;
@@ -36,7 +36,7 @@ inv_buf_char(struct inv_buf *b, char c)
 /* Escaped as jansson escapes by default: quote, backslash and control
  * characters; UTF-8 and '/' go through as they are. */
 static void
-put_string(struct inv_buf *b, const char *s, size_t n)
+put_string(struct fsd_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char *o;
@@ -78,14 +78,14 @@ put_string(struct inv_buf *b, const char *s, size_t n)
 }
 
 void
-inv_buf_string(struct inv_buf *b, const char *s)
+fsd_buf_string(struct fsd_buf *b, const char *s)
 {
 	put_string(b, s, strlen(s));
 }
 
 /* By hand: snprintf is a tenth of the tool's time at this call rate. */
 void
-inv_buf_int(struct inv_buf *b, int64_t v)
+fsd_buf_int(struct fsd_buf *b, int64_t v)
 {
 	char tmp[24], *p = tmp + sizeof tmp;
 	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
@@ -96,17 +96,17 @@ inv_buf_int(struct inv_buf *b, int64_t v)
 	} while (u > 0);
 	if (v < 0)
 		*--p = '-';
-	inv_buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
+	fsd_buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void
-inv_buf_key(struct inv_buf *b, const char *key, int *first)
+fsd_buf_key(struct fsd_buf *b, const char *key, int *first)
 {
 	if (!*first)
-		inv_buf_char(b, ',');
+		fsd_buf_char(b, ',');
 	*first = 0;
-	inv_buf_string(b, key);
-	inv_buf_char(b, ':');
+	fsd_buf_string(b, key);
+	fsd_buf_char(b, ':');
 }
 
 /* jansson's real format: %.15g, ".0" added to a whole number so it reads
@@ -115,7 +115,7 @@ inv_buf_key(struct inv_buf *b, const char *key, int *first)
  * is the double nearest to m / 10^k with at most 15 digits in m, %.15g
  * would print exactly that decimal, so it is written from m directly. */
 static int
-put_short_real(struct inv_buf *b, double d)
+put_short_real(struct fsd_buf *b, double d)
 {
 	static const double scale[] = { 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
 	double a = d < 0 ? -d : d;
@@ -146,14 +146,14 @@ put_short_real(struct inv_buf *b, double d)
 		} while (ip > 0);
 		if (d < 0)
 			*--p = '-';
-		inv_buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
+		fsd_buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
 		return 0;
 	}
 	return -1;
 }
 
 static void
-put_real(struct inv_buf *b, double d)
+put_real(struct fsd_buf *b, double d)
 {
 	char tmp[64], *e;
 	int n;
@@ -178,11 +178,11 @@ put_real(struct inv_buf *b, double d)
 			n -= (int)(end - start);
 		}
 	}
-	inv_buf_put(b, tmp, (size_t)n);
+	fsd_buf_put(b, tmp, (size_t)n);
 }
 
 void
-inv_buf_json(struct inv_buf *b, const json_t *v)
+fsd_buf_json(struct fsd_buf *b, const json_t *v)
 {
 	const char *key;
 	json_t *member;
@@ -191,44 +191,44 @@ inv_buf_json(struct inv_buf *b, const json_t *v)
 
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
-		inv_buf_char(b, '{');
+		fsd_buf_char(b, '{');
 		json_object_foreach((json_t *)v, key, member) {
-			inv_buf_key(b, key, &first);
-			inv_buf_json(b, member);
+			fsd_buf_key(b, key, &first);
+			fsd_buf_json(b, member);
 		}
-		inv_buf_char(b, '}');
+		fsd_buf_char(b, '}');
 		break;
 	case JSON_ARRAY:
-		inv_buf_char(b, '[');
+		fsd_buf_char(b, '[');
 		json_array_foreach(v, i, member) {
 			if (i > 0)
-				inv_buf_char(b, ',');
-			inv_buf_json(b, member);
+				fsd_buf_char(b, ',');
+			fsd_buf_json(b, member);
 		}
-		inv_buf_char(b, ']');
+		fsd_buf_char(b, ']');
 		break;
 	case JSON_STRING:
 		put_string(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		inv_buf_int(b, json_integer_value(v));
+		fsd_buf_int(b, json_integer_value(v));
 		break;
 	case JSON_REAL:
 		put_real(b, json_real_value(v));
 		break;
 	case JSON_TRUE:
-		inv_buf_puts(b, "true");
+		fsd_buf_puts(b, "true");
 		break;
 	case JSON_FALSE:
-		inv_buf_puts(b, "false");
+		fsd_buf_puts(b, "false");
 		break;
 	default:
-		inv_buf_puts(b, "null");
+		fsd_buf_puts(b, "null");
 	}
 }
 
 void
-inv_buf_free(struct inv_buf *b)
+fsd_buf_free(struct fsd_buf *b)
 {
 	free(b->data);
 	b->data = NULL;
