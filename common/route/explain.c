@@ -45,9 +45,9 @@ route_explain(const struct route_instance *in, int j, struct route_reason *out)
 	}
 	if (allowed == 0) {
 		out->code = "no_qualified_tech";
-		snprintf(out->message, sizeof out->message, in->jobs[j].only_vehicle >= 0
-		    ? "the job's tech is not in the techs file or lacks its skills"
-		    : "no tech has every skill the job needs");
+		snprintf(out->message, sizeof out->message, in->nvehicles == 0
+		    ? "the techs file has no usable tech"
+		    : "no tech has every skill the job needs, or all it may take are excluded");
 	} else if (count[NONE] > 0) {
 		out->code = "day_full";
 		snprintf(out->message, sizeof out->message,
