@@ -200,3 +200,12 @@ is_record_tool() {
 		grep -q "^\.B $field\$\|^\.BR $field " "$page" || { echo "fsd.5 lacks $field"; return 1; }
 	done
 }
+
+@test "the README lists every tool, and its first two commands are the setup" {
+	for t in $(fsd_tools); do
+		grep -q "^| \`$t\` |" "$TOP/README.md" || { echo "README lacks $t"; return 1; }
+	done
+	run sed -n '3,4p' "$TOP/README.md"
+	[[ ${lines[0]} == *"apt-get install"*"make gcc"*"pkg-config"*"&& make demo" ]]
+	[[ ${lines[1]} == "    make check" ]]
+}
