@@ -90,6 +90,58 @@ reasons(const struct match_job *j)
 	return list;
 }
 
+/* changed.key = the value the record came with (null: it had none),
+ * unless an earlier run already kept the first original there. */
+static void
+keep_original(json_t *changed, const json_t *rec, const char *key)
+{
+	json_t *was = json_object_get(rec, key);
+
+	if (json_object_get(changed, key) == NULL)
+		json_object_set_new(changed, key, was ? json_deep_copy(was) : json_null());
+}
+
+/* What the playbook did goes into the job itself, since fsd-route and
+ * the rest read priority, sla_due, skills and duration from there; the
+ * values the job came with stay in "playbook". */
+static void
+write_playbook(json_t *rec, const struct match_job *j)
+{
+	char when[FSD_TIME_LEN];
+	json_t *pb, *changed, *skills;
+
+	if (j->playbook_changed == 0)
+		return;
+	pb = json_object_get(rec, "playbook");
+	changed = json_is_object(pb) ? json_object_get(pb, "changed") : NULL;
+	changed = json_is_object(changed) ? json_incref(changed) : json_object();
+	if (j->playbook_changed & MATCH_PLAYBOOK_PRIORITY) {
+		keep_original(changed, rec, "priority");
+		json_object_set_new(rec, "priority", json_integer(j->priority));
+	}
+	if (j->playbook_changed & MATCH_PLAYBOOK_SLA) {
+		keep_original(changed, rec, "sla_due");
+		json_object_set_new(rec, "sla_due", json_string(fsd_time_format(
+		    (int64_t)llround(j->sla_due * 60), j->offset_minutes, when)));
+	}
+	if (j->playbook_changed & MATCH_PLAYBOOK_SKILLS) {
+		keep_original(changed, rec, "skills");
+		skills = json_object_get(rec, "skills");
+		skills = json_is_array(skills) ? json_copy(skills) : json_array();
+		for (size_t i = j->nskills_given; i < j->nskills; i++)
+			json_array_append_new(skills, json_string(day.skill_names[j->skills[i]]));
+		json_object_set_new(rec, "skills", skills);
+	}
+	if (j->playbook_changed & MATCH_PLAYBOOK_DURATION) {
+		keep_original(changed, rec, "duration");
+		json_object_set_new(rec, "duration", json_real(j->duration));
+		if (j->duration == floor(j->duration))
+			json_object_set_new(rec, "duration", json_integer((json_int_t)j->duration));
+	}
+	json_object_set_new(rec, "playbook", json_pack("{s:s, s:o}",
+	    "type", j->playbook, "changed", changed));
+}
+
 static void
 write_job(json_t *rec, const struct match_job *j)
 {
@@ -98,6 +150,7 @@ write_job(json_t *rec, const struct match_job *j)
 
 	if (j->skip)
 		return;
+	write_playbook(rec, j);
 	if (j->tech < 0) {
 		json_object_del(rec, "tech");
 		json_object_del(rec, "match");

@@ -126,6 +126,35 @@ $(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"sla_due":"'$D'T10:00:
 	assert_output_has "before sla_due"
 }
 
+@test "playbook effects are written into the job; what it came with is in playbook.changed" {
+	match --rules "$RULES" <<< '{"id":"J1","type":"no-heat","priority":3,"site":{"lat":39.84,"lon":-104.98},"skills":["hvac"]}'
+	assert_eq "$(out_jq -c '[.priority, .sla_due, .skills, .duration]')" \
+	    '[2,"'$D'T11:00:00-07:00",["hvac","cert:combustion"],60]'
+	assert_eq "$(out_jq -c .playbook)" \
+	    '{"type":"no-heat","changed":{"priority":3,"sla_due":null,"skills":["hvac"],"duration":null}}'
+}
+
+@test "a playbook that changes nothing leaves no trace; a sooner sla_due of the job's own stays" {
+	match --rules "$RULES" <<< "$(job J1 39.62 -104.98 '["plumbing","cert:gasfit"]' 60 \
+	    '"type":"gas-leak","priority":1,"sla_due":"'$D'T08:00:00-07:00"')"
+	assert_eq "$(out_jq -c '[.priority, .sla_due, .playbook]')" '[1,"'$D'T08:00:00-07:00",null]'
+}
+
+@test "the playbook's SLA counts from --now, and an exception carries the effects too" {
+	match --rules "$RULES" --now "${D}T09:30:00-07:00" <<< "$(job J1 39.84 -104.98 '["fire"]' 60 '"type":"no-heat"')"
+	assert_eq "$(out_jq -r .exception.code)" no_qualified_tech
+	assert_eq "$(out_jq -c '[.sla_due, .skills, .playbook.changed.skills]')" \
+	    '["'$D'T13:30:00-07:00",["fire","cert:combustion"],["fire"]]'
+}
+
+@test "matching the output again keeps the first originals" {
+	match --rules "$RULES" <<< '{"id":"J1","type":"no-heat","site":{"lat":39.84,"lon":-104.98},"skills":["hvac"]}'
+	first=$(out_jq -c .playbook)
+	match --rules "$RULES" <<< "$output"
+	assert_eq "$(out_jq -c .playbook)" "$first"
+	assert_eq "$(out_jq -c .skills)" '["hvac","cert:combustion"]'
+}
+
 @test "an on-call tech may run past the shift for an on-call playbook" {
 	match --rules "$RULES" --now "${D}T15:30:00-07:00" <<< "$(job J1 39.62 -104.98 '[]' 60 '"type":"gas-leak"')"
 	assert_eq "$(out_jq -r .tech)" T03

@@ -94,6 +94,13 @@ struct match_rules {
 
 #define MATCH_MAX_REASONS 8
 
+enum {
+	MATCH_PLAYBOOK_PRIORITY = 1,	/* made more urgent */
+	MATCH_PLAYBOOK_SLA = 2,		/* sla_due filled in or brought forward */
+	MATCH_PLAYBOOK_SKILLS = 4,	/* skills added */
+	MATCH_PLAYBOOK_DURATION = 8	/* duration filled in */
+};
+
 struct match_job {
 	char *id, *type, *territory;
 	int priority, vip, locked;
@@ -112,6 +119,11 @@ struct match_job {
 	double pickup_minutes;
 	int offset_minutes;
 	int skip;		/* a bad record: comes out as it is */
+	/* what the playbook changed, for the record to say so (fsd-route
+	 * downstream reads priority, sla_due, skills and duration) */
+	size_t nskills_given;	/* skills[0..this) came with the job */
+	unsigned playbook_changed;	/* MATCH_PLAYBOOK_* bits */
+	const char *playbook;	/* the section that applied: a type, or "default" */
 	/* the result */
 	long tech;		/* -1: see exception */
 	double arrive, drive, score;

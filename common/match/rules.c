@@ -68,19 +68,29 @@ match_apply_playbook(struct match_day *day, struct match_job *j, double plan_sta
 	int priority = PICK(priority);
 	double sla_hours = PICK(sla_hours);
 
+	j->playbook = type != NULL ? type->type : "default";
+	j->nskills_given = j->nskills;
 	add_skills(day, j, base);
 	add_skills(day, j, type);
-	if (priority != MATCH_UNSET && priority < j->priority)
+	if (j->nskills > j->nskills_given)
+		j->playbook_changed |= MATCH_PLAYBOOK_SKILLS;
+	if (priority != MATCH_UNSET && priority < j->priority) {
 		j->priority = priority;
+		j->playbook_changed |= MATCH_PLAYBOOK_PRIORITY;
+	}
 	if (sla_hours != MATCH_UNSET) {
 		double due = plan_start + sla_hours * 60;
 
-		if (!j->has_sla || due < j->sla_due)
+		if (!j->has_sla || due < j->sla_due) {
 			j->sla_due = due;
+			j->playbook_changed |= MATCH_PLAYBOOK_SLA;
+		}
 		j->has_sla = 1;
 	}
-	if (j->duration == MATCH_UNSET)
+	if (j->duration == MATCH_UNSET) {
 		j->duration = PICK(duration);
+		j->playbook_changed |= MATCH_PLAYBOOK_DURATION;
+	}
 	if (j->territory_binds == MATCH_UNSET)
 		j->territory_binds = PICK(territory_binds);
 	if (j->parts_pickup == MATCH_UNSET)
