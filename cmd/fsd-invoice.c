@@ -11,6 +11,7 @@
 
 #include "fsd.h"
 #include "invoice/calc.h"
+#include "invoice/group.h"
 #include "invoice/html.h"
 #include "invoice/job.h"
 #include "jsonbuf.h"
@@ -19,7 +20,7 @@
 #include "invoice/render.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir, *date_text,
-    *verify_url;
+    *verify_url, *group_text;
 
 /* Designated initializers: the table reads the same whatever fields
  * struct fsd_option grows. */
@@ -39,6 +40,9 @@ static const struct fsd_option options[] = {
 	{ .short_name = 0, .long_name = "html", .arg_name = "DIR",
 	  .help = "also write a printable HTML file per invoice into DIR",
 	  .value = &html_dir },
+	{ .short_name = 'g', .long_name = "group", .arg_name = "BY",
+	  .help = "one invoice per customer (customer) or per customer and period (customer,day|week|month)",
+	  .value = &group_text },
 	{ .short_name = 0, .long_name = "date", .arg_name = "DATE",
 	  .help = "invoice date for jobs that carry none (YYYY-MM-DD)",
 	  .value = &date_text },
@@ -50,7 +54,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-invoice",
-	"--rates FILE [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR] [--date DATE] [FILE ...]",
+	"--rates FILE [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR] [--group BY] [--date DATE] [FILE ...]",
 	"price completed jobs by the rate card into invoices with signed payment links",
 	options, FSD_TOOL_RECORDS
 };
@@ -71,7 +75,10 @@ struct run {
 	struct fsd_buf out, ledger_out;
 	size_t pending;
 	int64_t default_day;
-	long invoices, approvals, skipped;
+	int grouping;
+	enum inv_period period;
+	struct inv_groups groups;
+	long invoices, approvals, skipped, grouped;
 };
 
 static void
@@ -97,7 +104,7 @@ open_record(struct fsd_buf *b, const json_t *rec)
 	fsd_buf_char(b, '{');
 	json_object_foreach((json_t *)rec, key, v) {
 		if (strcmp(key, "invoice") == 0 || strcmp(key, "approval") == 0
-		    || strcmp(key, "exception") == 0)
+		    || strcmp(key, "exception") == 0 || strcmp(key, "invoiced_in") == 0)
 			continue;
 		fsd_buf_key(b, key, &first);
 		fsd_buf_json(b, v);
@@ -159,44 +166,167 @@ ask_approval(struct run *r, const json_t *rec, const struct inv_job *job)
 }
 
 static void
-write_html(const struct run *r, const json_t *rec, const struct inv_heading *h)
+write_html(const struct run *r, const json_t *rec, const struct inv_invoice *inv,
+    const struct inv_heading *h)
 {
 	char *name = inv_html_file_name(h->number);
 	char *path = xasprintf("%s/%s", html_dir, name);
 	struct fsd_replace file;
 
-	inv_html_write(fsd_replace_begin(&file, path), &r->card, rec, &r->inv, h);
+	inv_html_write(fsd_replace_begin(&file, path), &r->card, rec, inv, h);
 	fsd_replace_commit(&file);
 	free(path);
 	free(name);
 }
 
+/* The signed payment link for an invoice, or NULL (no key, nothing to pay). */
+static char *
+payment_link(const struct run *r, const char *number, int64_t total)
+{
+	char amount[FSD_MONEY_LEN], token[INV_TOKEN_LEN];
+
+	if (r->signer == NULL || total <= 0)
+		return NULL;
+	fsd_money_format(total, r->card.exponent, amount);
+	inv_pay_token(r->signer, number, amount, r->card.currency, token);
+	return inv_pay_link(r->tmpl, number, amount, r->card.currency, token);
+}
+
+/* The invoice just written to the output (from start) goes into the
+ * ledger batch too, which reaches the disk before the output does. */
+static void
+to_ledger(struct run *r, size_t start)
+{
+	if (!r->has_ledger)
+		return;
+	fsd_buf_put(&r->ledger_out, r->out.data + start, r->out.len - start);
+	fsd_buf_puts(&r->ledger_out, "}\n");
+}
+
 static void
 issue(struct run *r, const json_t *rec, struct inv_heading *h)
 {
-	char *link = NULL;
 	size_t start = r->out.len;
 
-	if (r->signer != NULL && r->inv.total > 0) {
-		char amount[FSD_MONEY_LEN], token[INV_TOKEN_LEN];
-
-		fsd_money_format(r->inv.total, r->card.exponent, amount);
-		inv_pay_token(r->signer, h->number, amount, r->card.currency, token);
-		link = inv_pay_link(r->tmpl, h->number, amount, r->card.currency, token);
-	}
-	h->payment_link = link;
+	h->payment_link = payment_link(r, h->number, r->inv.total);
 	open_record(&r->out, rec);
 	fsd_buf_puts(&r->out, ",\"invoice\":");
 	inv_render_invoice(&r->out, &r->card, &r->inv, h);
+	to_ledger(r, start);
 	if (r->has_ledger) {
-		fsd_buf_put(&r->ledger_out, r->out.data + start, r->out.len - start);
-		fsd_buf_puts(&r->ledger_out, "}\n");
-		inv_ledger_add(&r->ledger, h->number);
+		inv_ledger_add_number(&r->ledger, h->number);
+		inv_ledger_add_job(&r->ledger, h->number, h->number);
 	}
 	if (html_dir != NULL)
-		write_html(r, rec, h);
+		write_html(r, rec, &r->inv, h);
 	close_record(r);
-	free(link);
+	free((char *)h->payment_link);
+	r->invoices++;
+}
+
+/* A group's number: its customer and period, and "-2", "-3"... when an
+ * earlier run already issued that number for other jobs. */
+static char *
+unused_group_number(struct run *r, const char *customer_id, const char *period)
+{
+	char *base = inv_group_number(&r->card, customer_id, period), *number = xstrdup(base);
+
+	for (int k = 2; r->has_ledger && inv_ledger_has_number(&r->ledger, number); k++) {
+		free(number);
+		number = xasprintf("%s-%d", base, k);
+	}
+	if (r->has_ledger)
+		inv_ledger_add_number(&r->ledger, number);
+	free(base);
+	return number;
+}
+
+/* A priced job joins its customer's invoice for the period; it comes out
+ * with that invoice, at the end of the input. */
+static void
+join_group(struct run *r, const json_t *rec, const struct inv_job *job, const char *job_number,
+    int64_t day)
+{
+	char label[INV_PERIOD_LEN];
+	const char *period = r->period == INV_PERIOD_NONE ? NULL
+	    : inv_period_label(r->period, day, label);
+	struct inv_group *g = inv_groups_find(&r->groups, job->customer_id, period);
+
+	if (g == NULL) {
+		g = inv_groups_add(&r->groups, job->customer_id, period);
+		g->number = unused_group_number(r, job->customer_id, period);
+		fsd_buf_json(&g->customer, fsd_field(rec, "customer"));
+	}
+	inv_group_add_job(g, job, &r->inv, day);
+	open_record(&g->records, rec);
+	g->ends = xgrow(g->ends, &g->ends_cap, g->njobs, sizeof *g->ends);
+	g->ends[g->njobs - 1] = g->records.len;
+	if (r->has_ledger)
+		inv_ledger_add_job(&r->ledger, job_number, g->number);
+	r->grouped++;
+}
+
+/* The group's jobs, each marked with the invoice that bills it, or with
+ * why none could be issued. */
+static void
+put_group_jobs(struct run *r, const struct inv_group *g, const char *message)
+{
+	for (size_t i = 0; i < g->njobs; i++) {
+		size_t from = i == 0 ? 0 : g->ends[i - 1];
+
+		fsd_buf_put(&r->out, g->records.data + from, g->ends[i] - from);
+		if (message != NULL) {
+			put_exception(&r->out, "bad_record", message);
+		} else {
+			fsd_buf_puts(&r->out, ",\"invoiced_in\":");
+			fsd_buf_string(&r->out, g->number);
+		}
+		close_record(r);
+	}
+}
+
+/* A group's invoice record, {"customer": ..., "invoice": ...}, then its
+ * jobs: the invoice reaches the ledger before any job naming it is out. */
+static void
+issue_group(struct run *r, struct inv_group *g)
+{
+	struct inv_heading h = {
+		.number = g->number, .stage = INV_STAGE_FINAL, .date = g->date,
+		.due = g->date + r->card.terms_days, .tax_exempt = g->tax_exempt,
+		.group = group_text, .period = g->period,
+		.jobs = (const char *const *)g->jobs, .njobs = g->njobs
+	};
+	char err[INV_ERROR_LEN];
+	size_t start = r->out.len;
+	int first = 1;
+
+	if (inv_group_total(&r->card, g, err) != 0) {
+		fsd_warn_at(NULL, "invoice %s: %s", g->number, err);
+		put_group_jobs(r, g, err);
+		return;
+	}
+	h.payment_link = payment_link(r, g->number, g->inv.total);
+	fsd_buf_char(&r->out, '{');
+	if (g->customer.len > 0) {
+		fsd_buf_key(&r->out, "customer", &first);
+		fsd_buf_put(&r->out, g->customer.data, g->customer.len);
+	}
+	fsd_buf_key(&r->out, "invoice", &first);
+	inv_render_invoice(&r->out, &r->card, &g->inv, &h);
+	to_ledger(r, start);
+	if (html_dir != NULL) {
+		json_t *rec = json_object();
+
+		/* The heading's bill-to comes from the customer. */
+		if (g->customer.len > 0)
+			json_object_set_new(rec, "customer",
+			    json_loadb(g->customer.data, g->customer.len, 0, NULL));
+		write_html(r, rec, &g->inv, &h);
+		json_decref(rec);
+	}
+	close_record(r);
+	free((char *)h.payment_link);
+	put_group_jobs(r, g, NULL);
 	r->invoices++;
 }
 
@@ -208,7 +338,9 @@ per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	struct inv_heading h = { 0 };
 	char err[INV_ERROR_LEN];
 	char *number;
+	const char *billed;
 	int64_t day;
+	int group = r->grouping;
 
 	if (inv_job_read(&r->reader, rec, pos, &job, &day) != 0)
 		return reject(r, rec, fsd_field_error);
@@ -217,10 +349,17 @@ per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 		    "(\"approved_at\" for a deposit) or --date");
 		return reject(r, rec, fsd_field_error);
 	}
+	/* A deposit is billed when the job is approved, on its own. */
+	if (job.stage == INV_STAGE_DEPOSIT)
+		group = 0;
+	if (group && job.customer_id == NULL) {
+		fsd_field_fail(pos, "\"customer.id\" is required to group invoices (--group)");
+		return reject(r, rec, fsd_field_error);
+	}
 	number = inv_number(&r->card, job.id, job.stage);
-	if (r->has_ledger && inv_ledger_has(&r->ledger, number)) {
+	if (r->has_ledger && (billed = inv_ledger_billed(&r->ledger, number)) != NULL) {
 		char *message = xasprintf("already invoiced as %s (ledger %s); not billed again",
-		    number, ledger_path);
+		    billed, ledger_path);
 		open_record(&r->out, rec);
 		put_exception(&r->out, "already_invoiced", message);
 		close_record(r);
@@ -236,6 +375,8 @@ per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	}
 	if (r->inv.nte_exceeded) {
 		ask_approval(r, rec, &job);
+	} else if (group) {
+		join_group(r, rec, &job, number, day);
 	} else {
 		h.number = number;
 		h.stage = job.stage;
@@ -317,6 +458,12 @@ main(int argc, char **argv)
 		fsd_usage_error("--rates FILE is required");
 	if (pay_url != NULL && key_path == NULL)
 		fsd_usage_error("--pay-url needs --key FILE to sign the links");
+	if (group_text != NULL) {
+		if (inv_group_parse(group_text, &r.period) != 0)
+			fsd_usage_error("option '--group': \"%s\" is not customer, customer,day, "
+			    "customer,week or customer,month", group_text);
+		r.grouping = 1;
+	}
 	if (date_text != NULL && fsd_date_parse(date_text, &r.default_day) != 0)
 		fsd_usage_error("option '--date': \"%s\" is not a date like 2026-11-23", date_text);
 	if (html_dir != NULL && mkdir(html_dir, 0777) != 0 && errno != EEXIST)
@@ -328,10 +475,12 @@ main(int argc, char **argv)
 		r.signer = load_signer();
 	}
 	if (ledger_path != NULL) {
-		inv_ledger_open(&r.ledger, ledger_path);
+		inv_ledger_open(&r.ledger, ledger_path, &r.card);
 		r.has_ledger = 1;
 	}
 	fsd_read_records(argc - first, argv + first, per_job, &r);
+	for (size_t i = 0; i < r.groups.count; i++)
+		issue_group(&r, r.groups.list[i]);
 	flush_batch(&r);
 	if (r.has_ledger)
 		inv_ledger_close(&r.ledger);
@@ -341,6 +490,10 @@ main(int argc, char **argv)
 	if (r.approvals > 0)
 		fsd_note("%ld job%s over the not-to-exceed: approval requested, not invoiced",
 		    r.approvals, r.approvals == 1 ? "" : "s");
+	if (r.grouping)
+		fsd_note("%ld job%s on %zu grouped invoice%s", r.grouped, r.grouped == 1 ? "" : "s",
+		    r.groups.count, r.groups.count == 1 ? "" : "s");
+	inv_groups_free(&r.groups);
 	fsd_buf_free(&r.out);
 	fsd_buf_free(&r.ledger_out);
 	inv_invoice_free(&r.inv);

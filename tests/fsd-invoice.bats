@@ -246,3 +246,87 @@ tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00
 	[ "$status" -eq 1 ]
 	assert_eq "$(printf '%s\n' "$output" | jq -r '.invoice.number')" "TST-A"
 }
+
+# Grouped invoices. group.ndjson: Ann (C1) has A1 and A2 in November, A3
+# in December, A4 over its NTE, A5 a deposit; Bob (C2) has B1; X1 has no
+# customer id.
+group() {
+	run fsd-invoice --rates "$CARD" "$@"
+}
+
+@test "--group customer,month: one invoice per customer and month, each job marked invoiced_in" {
+	group --group customer,month "$FIXTURES/invoice/group.ndjson"
+	[ "$status" -eq 1 ]
+	assert_eq "$(records -s 'map(select(.invoice.jobs) | [.invoice.number, .invoice.period, .invoice.jobs, .invoice.date, .customer.name])')" \
+		'[["TST-C1-2026-11","2026-11",["A1","A2"],"2026-11-30","Ann"],["TST-C2-2026-11","2026-11",["B1"],"2026-11-23","Bob"],["TST-C1-2026-12","2026-12",["A3"],"2026-12-01","Ann"]]'
+	assert_eq "$(records -s 'map(select(.invoiced_in) | [.id, .invoiced_in, has("invoice")])')" \
+		'[["A1","TST-C1-2026-11",false],["A2","TST-C1-2026-11",false],["B1","TST-C2-2026-11",false],["A3","TST-C1-2026-12",false]]'
+	# The lines are the jobs', each under its job: a trip fee per visit.
+	assert_eq "$(records -s 'map(select(.invoice.number == "TST-C1-2026-11") | .invoice.lines[] | [.n, .job, .kind]) ')" \
+		'[[1,"A1","labor"],[2,"A1","trip"],[3,"A2","trip"],[4,"A2","part"]]'
+	assert_eq "$(records -s 'map(select(.invoice.number == "TST-C1-2026-11") | .invoice.taxes)[0]')" \
+		'[{"jurisdiction":"county","category":"parts","percent":"5","base":2250,"tax":113}]'
+	assert_output_has '4 jobs on 3 grouped invoices'
+}
+
+@test "--group: every job comes out once; NTE judged per job, deposit billed alone, no customer id is an error" {
+	group --group customer "$FIXTURES/invoice/group.ndjson"
+	assert_eq "$(records -s 'map(select(.id) | [.id, (.invoiced_in // .invoice.number // .exception.code)]) | sort')" \
+		'[["A1","TST-C1"],["A2","TST-C1"],["A3","TST-C1"],["A4","nte_exceeded"],["A5","TST-A5-D"],["B1","TST-C2"],["X1","bad_record"]]'
+	assert_output_has 'group.ndjson:7: "customer.id" is required to group invoices (--group)'
+	assert_eq "$(records -s 'map(select(.invoice.number == "TST-C1") | [.invoice.jobs, .invoice.date, .invoice.due, .invoice.total])[0]')" \
+		'[["A1","A2","A3"],"2026-12-01","2026-12-16",28369]'
+}
+
+@test "--group customer,week: ISO weeks; per-invoice tax rounding sums the whole group before rounding" {
+	printf '%s\n' '{"id":"P1","customer":{"id":"C9"},"completed_at":"2026-12-31T10:00:00-07:00","parts_used":["PENNY:1"]}' \
+		'{"id":"P2","customer":{"id":"C9"},"completed_at":"2027-01-01T10:00:00-07:00","parts_used":["PENNY:1"]}' > "$T/pennies.ndjson"
+	jq '.tax_rounding = "invoice" | .trip_fee = {}' "$CARD" > "$T/per-invoice.json"
+	run fsd-invoice --rates "$T/per-invoice.json" --group customer,week "$T/pennies.ndjson"
+	[ "$status" -eq 0 ]
+	# 2026-12-31 and 2027-01-01 are both in ISO week 2026-W53; 10 cents at 10 % is 1 cent.
+	assert_eq "$(records -s 'map(select(.invoice) | [.invoice.number, .invoice.subtotal, .invoice.tax])')" '[["TST-C9-2026-W53",10,1]]'
+	run fsd-invoice --rates "$T/per-invoice.json" "$T/pennies.ndjson"
+	assert_eq "$(records -s 'map(.invoice.tax) | add')" 2
+	run fsd-invoice --rates "$CARD" --group customer,week "$T/pennies.ndjson"
+	assert_eq "$(records -s 'map(select(.invoice.jobs) | [.invoice.tax, (.invoice.lines | map(.tax) | add)])')" '[[2,2]]'
+}
+
+@test "--group with the ledger: covered jobs are never billed again, alone or grouped; a later invoice gets -2" {
+	group --group customer,month --ledger "$T/ledger.ndjson" "$FIXTURES/invoice/group.ndjson"
+	assert_eq "$(jq -c '[.invoice.number, .invoice.jobs]' "$T/ledger.ndjson" | sort | tr '\n' ' ')" \
+		'["TST-A5-D",null] ["TST-C1-2026-11",["A1","A2"]] ["TST-C1-2026-12",["A3"]] ["TST-C2-2026-11",["B1"]] '
+	group --group customer,month --ledger "$T/ledger.ndjson" "$FIXTURES/invoice/group.ndjson"
+	assert_eq "$(records -s 'map(select(.exception.code == "already_invoiced") | .id)')" '["A1","B1","A2","A3","A5"]'
+	assert_output_has 'already invoiced as TST-C1-2026-11'
+	assert_eq "$(records -s 'map(select(.invoice)) | length')" 0
+	group --ledger "$T/ledger.ndjson" "$FIXTURES/invoice/group.ndjson"
+	assert_eq "$(records -s 'map([.id, (.invoice.number // .exception.code)])')" \
+		'[["A1","already_invoiced"],["B1","already_invoiced"],["A2","already_invoiced"],["A3","already_invoiced"],["A4","nte_exceeded"],["A5","already_invoiced"],["X1","TST-X1"]]'
+	printf '%s\n' '{"id":"A9","customer":{"id":"C1"},"completed_at":"2026-11-29T10:00:00-07:00","parts_used":["PENNY:1"]}' > "$T/late.ndjson"
+	group --group customer,month --ledger "$T/ledger.ndjson" "$T/late.ndjson"
+	assert_eq "$(records -s 'map(select(.invoice) | .invoice.number)')" '["TST-C1-2026-11-2"]'
+}
+
+@test "--group: grouped invoices reconcile, and their jobs are exactly the jobs marked invoiced_in" {
+	jq -c '.customer = ((.customer // {}) + {id: ("C" + (.id[-1:] | tonumber % 3 | tostring))})' \
+		"$FIXTURES/invoice/mixed.ndjson" > "$T/mixed.ndjson"
+	for how in line invoice; do
+		jq --arg how "$how" '.tax_rounding = $how' "$EXAMPLES/ratecard.json" > "$T/card.json"
+		run fsd-invoice --rates "$T/card.json" --date 2026-11-23 --group customer "$T/mixed.ndjson"
+		[ "$status" -eq 0 ]
+		assert_eq "$(records -s 'map(select(.invoice.jobs) | .invoice | ((.lines | map(.amount) | add) == .subtotal and .subtotal + .tax == .total and (.taxes | map(.tax) | add // 0) == .tax)) | (length > 0 and all)')" true
+		assert_eq "$(records -s '(map(select(.invoice.jobs) | .invoice.jobs[]) | sort) == (map(select(.invoiced_in) | .id) | sort)')" true
+		assert_eq "$(records -s 'map(select(.id)) | length')" 13
+	done
+}
+
+@test "--group: one printable HTML file per grouped invoice, listing its jobs; a bad --group is a usage error" {
+	group --group customer,month --html "$T/html" --key "$KEY" "$FIXTURES/invoice/group.ndjson"
+	[ -f "$T/html/TST-C1-2026-11.html" ]
+	grep -q 'Jobs: A1, A2' "$T/html/TST-C1-2026-11.html"
+	grep -q 'Job A2: Capacitor 45/5' "$T/html/TST-C1-2026-11.html"
+	grep -q '>Ann<' "$T/html/TST-C1-2026-11.html"
+	group --group month "$FIXTURES/invoice/group.ndjson"
+	[ "$status" -eq 2 ]
+}

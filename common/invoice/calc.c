@@ -68,7 +68,18 @@ add_line(struct inv_invoice *inv, enum inv_line_kind kind, int category,
 	line->unit_price = unit_price;
 	line->amount = amount;
 	line->tax = 0;
+	line->job = NULL;
+	line->taxed_in = NULL;
 	return line;
+}
+
+static void
+add_tax(struct inv_invoice *inv, const struct inv_jurisdiction *j, int category,
+    int64_t base, int64_t tax)
+{
+	inv->taxes = xgrow(inv->taxes, &inv->taxes_cap, inv->ntaxes + 1, sizeof *inv->taxes);
+	inv->taxes[inv->ntaxes++] = (struct inv_tax){ j, category, j->rate[category], base, tax };
+	inv->tax += tax;
 }
 
 static int
@@ -418,8 +429,9 @@ price_tax(const struct inv_ratecard *card, const struct inv_job *job,
 		if (card->tax_per_invoice && fsd_money_scale(base[c], j->rate[c].num,
 		    j->rate[c].den, card->rounding, &tax[c]) != 0)
 			return fail(err, "tax amount too large");
-		inv->taxes[inv->ntaxes++] = (struct inv_tax){ c, j->rate[c], base[c], tax[c] };
-		inv->tax += tax[c];
+		add_tax(inv, j, c, base[c], tax[c]);
+		/* One jurisdiction: the invoice names it, not each tax. */
+		inv->taxes[inv->ntaxes - 1].jurisdiction = NULL;
 	}
 	return 0;
 }
@@ -492,9 +504,45 @@ inv_compute(const struct inv_ratecard *card, const struct inv_job *job,
 	return 0;
 }
 
+/* A group's lines come from jobs in different jurisdictions: taxes are
+ * kept apart by jurisdiction (in the card's order) and category, so each
+ * is charged at its own rate and shown on its own row. */
+int
+inv_total_grouped(const struct inv_ratecard *card, struct inv_invoice *inv,
+    char err[INV_ERROR_LEN])
+{
+	inv->ntaxes = 0;
+	inv->tax = 0;
+	for (size_t k = 0; k < card->njurisdictions; k++) {
+		const struct inv_jurisdiction *j = &card->jurisdictions[k];
+		int64_t base[INV_NCATS] = { 0 }, tax[INV_NCATS] = { 0 };
+		int seen = 0;
+
+		for (size_t i = 0; i < inv->nlines; i++) {
+			const struct inv_line *line = &inv->lines[i];
+
+			if (line->taxed_in != j || line->category < 0)
+				continue;
+			seen = 1;
+			base[line->category] += line->amount;
+			tax[line->category] += line->tax;
+		}
+		for (int c = 0; seen && c < INV_NCATS; c++) {
+			if (j->rate[c].num == 0 || (base[c] == 0 && tax[c] == 0))
+				continue;
+			if (card->tax_per_invoice && fsd_money_scale(base[c], j->rate[c].num,
+			    j->rate[c].den, card->rounding, &tax[c]) != 0)
+				return fail(err, "tax amount too large");
+			add_tax(inv, j, c, base[c], tax[c]);
+		}
+	}
+	return sum_lines(inv, err);
+}
+
 void
 inv_invoice_free(struct inv_invoice *inv)
 {
+	free(inv->taxes);
 	free(inv->lines);
 	memset(inv, 0, sizeof *inv);
 }

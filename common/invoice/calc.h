@@ -33,6 +33,7 @@ enum inv_stage {
 
 struct inv_job {
 	const char *id;
+	const char *customer_id;	/* customer.id: what --group gathers by */
 	const char *trade;	/* NULL: the first skill with a labor rate */
 	const char *const *skills;
 	size_t nskills;
@@ -87,10 +88,16 @@ struct inv_line {
 	int64_t unit_price;	/* for labor, per hour */
 	int64_t amount;
 	int64_t tax;		/* per-line tax rounding only */
+	/* Grouped invoices (several jobs on one invoice): the job the line
+	 * is for, and where its tax is due (NULL: untaxed). */
+	const char *job;
+	const struct inv_jurisdiction *taxed_in;
 };
 
-/* Tax on one category at one rate. */
+/* Tax on one category at one rate (in one jurisdiction: set on grouped
+ * invoices, which may span several). */
 struct inv_tax {
+	const struct inv_jurisdiction *jurisdiction;
 	int category;
 	struct inv_ratio rate;
 	int64_t base, tax;
@@ -106,8 +113,8 @@ extern const char *const inv_multiplier_names[];
 struct inv_invoice {
 	struct inv_line *lines;
 	size_t nlines, cap;
-	struct inv_tax taxes[INV_NCATS];
-	size_t ntaxes;
+	struct inv_tax *taxes;
+	size_t ntaxes, taxes_cap;
 	int64_t subtotal, tax, total;
 	const struct inv_jurisdiction *jurisdiction;	/* NULL: untaxed */
 	enum inv_multiplier multiplier;
@@ -125,6 +132,14 @@ int inv_compute(const struct inv_ratecard *card, const struct inv_job *job,
     struct inv_invoice *inv, char err[INV_ERROR_LEN]);
 
 void inv_invoice_free(struct inv_invoice *inv);
+
+/* Taxes and totals of an invoice whose lines were gathered from several
+ * jobs (each line's taxed_in and, with per-line rounding, its tax set):
+ * per-line rounding sums the lines' taxes; per-invoice rounding sums
+ * each jurisdiction's category and rounds once. Returns 0, or -1 with a
+ * message in err when the amounts overflow. */
+int inv_total_grouped(const struct inv_ratecard *card, struct inv_invoice *inv,
+    char err[INV_ERROR_LEN]);
 
 /* The invoice number: the card's prefix and the job id, and "-D" for the
  * deposit. Nothing else goes in, so a rerun gives the same number. */

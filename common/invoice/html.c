@@ -83,8 +83,16 @@ put_header(FILE *f, const struct inv_ratecard *card, const json_t *job,
 	fputs(fsd_date_format(h->date, date), f);
 	fputs("</p>\n<p>Due: ", f);
 	fputs(fsd_date_format(h->due, date), f);
-	fputs("</p>\n<p>Job: ", f);
-	put_escaped(f, field_text(job, "id"));
+	if (h->njobs > 0) {
+		fputs("</p>\n<p>Jobs: ", f);
+		for (size_t i = 0; i < h->njobs; i++) {
+			fputs(i > 0 ? ", " : "", f);
+			put_escaped(f, h->jobs[i]);
+		}
+	} else {
+		fputs("</p>\n<p>Job: ", f);
+		put_escaped(f, field_text(job, "id"));
+	}
 	fputs("</p>\n</div></header>\n<section>\n<p class=\"muted\">Bill to</p>\n", f);
 	put_line(f, "p", field_text(job, "customer.name"));
 	put_line(f, "p", field_text(job, "customer.billing.address"));
@@ -104,6 +112,11 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 		const struct inv_line *line = &inv->lines[i];
 
 		fprintf(f, "<tr><td>%zu</td><td>", i + 1);
+		if (line->job != NULL) {
+			fputs("Job ", f);
+			put_escaped(f, line->job);
+			fputs(": ", f);
+		}
 		put_escaped(f, line->description);
 		if (line->kind == INV_LINE_LABOR)
 			fprintf(f, "</td><td class=\"n\">%.2f h</td><td class=\"n\">", line->qty / 60.0);
@@ -123,8 +136,14 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 
 		static const char *const label[INV_NCATS] = { "labor", "trip fee", "flat rate", "parts" };
 
-		fprintf(f, "<tr><td colspan=\"4\" class=\"n\">Sales tax on %s, %s %%</td><td class=\"n\">",
+		fprintf(f, "<tr><td colspan=\"4\" class=\"n\">Sales tax on %s, %s %%",
 		    label[inv->taxes[i].category], inv_ratio_text(percent, rate));
+		if (inv->taxes[i].jurisdiction != NULL) {
+			fputs(", ", f);
+			put_escaped(f, inv->taxes[i].jurisdiction->name ? inv->taxes[i].jurisdiction->name
+			    : inv->taxes[i].jurisdiction->id);
+		}
+		fputs("</td><td class=\"n\">", f);
 		put_money(f, card, inv->taxes[i].tax);
 		fputs("</td></tr>\n", f);
 	}

@@ -204,7 +204,8 @@ read_flags(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job)
 	if ((got = fsd_field_bool(rec, "after_hours", &flag, pos)) == FSD_FIELD_BAD)
 		return -1;
 	job->after_hours = got == FSD_FIELD_OK ? flag : -1;
-	if (fsd_field_bool(rec, "customer.tax_exempt", &job->tax_exempt, pos) == FSD_FIELD_BAD
+	if (fsd_field_string(rec, "customer.id", &job->customer_id, pos) == FSD_FIELD_BAD
+	    || fsd_field_bool(rec, "customer.tax_exempt", &job->tax_exempt, pos) == FSD_FIELD_BAD
 	    || fsd_field_bool(rec, "customer.member", &job->member, pos) == FSD_FIELD_BAD
 	    || fsd_field_string(rec, "contract", &contract, pos) == FSD_FIELD_BAD
 	    || fsd_field_string(rec, "coupon", &job->coupon, pos) == FSD_FIELD_BAD)

@@ -7,6 +7,7 @@
 #include "record.h"
 #include "statefile.h"
 #include "xalloc.h"
+#include "invoice/calc.h"
 #include "invoice/ledger.h"
 
 /* FNV-1a: short keys, no adversary (the ledger is our own file). */
@@ -21,13 +22,71 @@ hash(const char *s)
 }
 
 static size_t
-slot_of(char **slots, size_t nslots, const char *key)
+slot_of(char **keys, size_t nslots, const char *key)
 {
 	size_t i = hash(key) & (nslots - 1);
 
-	while (slots[i] != NULL && strcmp(slots[i], key) != 0)
+	while (keys[i] != NULL && strcmp(keys[i], key) != 0)
 		i = (i + 1) & (nslots - 1);
 	return i;
+}
+
+static void
+map_init(struct inv_ledger_map *m)
+{
+	m->nslots = 1024;
+	m->count = 0;
+	m->keys = xcalloc(m->nslots, sizeof *m->keys);
+	m->values = xcalloc(m->nslots, sizeof *m->values);
+}
+
+static const char *
+map_get(const struct inv_ledger_map *m, const char *key)
+{
+	return m->values[slot_of(m->keys, m->nslots, key)];
+}
+
+static void
+map_put(struct inv_ledger_map *m, const char *key, const char *value)
+{
+	size_t i;
+
+	/* Kept at most half full so probes stay short. */
+	if (2 * (m->count + 1) > m->nslots) {
+		size_t n = m->nslots * 2;
+		char **keys = xcalloc(n, sizeof *keys), **values = xcalloc(n, sizeof *values);
+
+		for (size_t k = 0; k < m->nslots; k++)
+			if (m->keys[k] != NULL) {
+				size_t at = slot_of(keys, n, m->keys[k]);
+				keys[at] = m->keys[k];
+				values[at] = m->values[k];
+			}
+		free(m->keys);
+		free(m->values);
+		m->keys = keys;
+		m->values = values;
+		m->nslots = n;
+	}
+	i = slot_of(m->keys, m->nslots, key);
+	if (m->keys[i] != NULL)
+		return;	/* the first invoice a job was billed on is the one named */
+	m->keys[i] = xstrdup(key);
+	m->values[i] = strcmp(key, value) == 0 ? m->keys[i] : xstrdup(value);
+	m->count++;
+}
+
+static void
+map_free(struct inv_ledger_map *m)
+{
+	for (size_t i = 0; i < m->nslots; i++) {
+		if (m->values[i] != m->keys[i])
+			free(m->values[i]);
+		free(m->keys[i]);
+	}
+	free(m->keys);
+	free(m->values);
+	memset(m, 0, sizeof *m);
 }
 
 void
@@ -35,60 +94,70 @@ inv_ledger_init_set(struct inv_ledger *l)
 {
 	memset(l, 0, sizeof *l);
 	l->lock_fd = -1;
-	l->nslots = 1024;
-	l->slots = xcalloc(l->nslots, sizeof *l->slots);
+	map_init(&l->numbers);
+	map_init(&l->jobs);
+}
+
+const char *
+inv_ledger_billed(const struct inv_ledger *l, const char *job_number)
+{
+	return map_get(&l->jobs, job_number);
 }
 
 int
-inv_ledger_has(const struct inv_ledger *l, const char *number)
+inv_ledger_has_number(const struct inv_ledger *l, const char *number)
 {
-	return l->slots[slot_of(l->slots, l->nslots, number)] != NULL;
+	return map_get(&l->numbers, number) != NULL;
 }
 
 void
-inv_ledger_add(struct inv_ledger *l, const char *number)
+inv_ledger_add_number(struct inv_ledger *l, const char *number)
 {
-	size_t i;
-
-	/* Kept at most half full so probes stay short. */
-	if (2 * (l->count + 1) > l->nslots) {
-		size_t n = l->nslots * 2;
-		char **bigger = xcalloc(n, sizeof *bigger);
-
-		for (size_t k = 0; k < l->nslots; k++)
-			if (l->slots[k] != NULL)
-				bigger[slot_of(bigger, n, l->slots[k])] = l->slots[k];
-		free(l->slots);
-		l->slots = bigger;
-		l->nslots = n;
-	}
-	i = slot_of(l->slots, l->nslots, number);
-	if (l->slots[i] == NULL) {
-		l->slots[i] = xstrdup(number);
-		l->count++;
-	}
+	map_put(&l->numbers, number, number);
 }
 
+void
+inv_ledger_add_job(struct inv_ledger *l, const char *job_number, const char *number)
+{
+	map_put(&l->jobs, job_number, number);
+}
+
+/* A grouped invoice lists its jobs; any other is one job's own. */
 static int
 remember(json_t *record, const struct fsd_pos *pos, void *ctx)
 {
+	struct inv_ledger *l = ctx;
 	const char *number = NULL;
+	json_t *jobs = NULL, *id;
+	size_t i;
 
-	if (fsd_field_string(record, "invoice.number", &number, pos) == FSD_FIELD_BAD)
+	if (fsd_field_string(record, "invoice.number", &number, pos) == FSD_FIELD_BAD
+	    || fsd_field_strings(record, "invoice.jobs", &jobs, pos) == FSD_FIELD_BAD)
 		return 1;
 	if (number == NULL) {
 		fsd_warn_at(pos, "a ledger line without \"invoice.number\"");
 		return 1;
 	}
-	inv_ledger_add(ctx, number);
+	inv_ledger_add_number(l, number);
+	if (jobs == NULL) {
+		inv_ledger_add_job(l, number, number);
+		return 0;
+	}
+	json_array_foreach(jobs, i, id) {
+		char *job_number = inv_number(l->card, json_string_value(id), INV_STAGE_FINAL);
+
+		inv_ledger_add_job(l, job_number, number);
+		free(job_number);
+	}
 	return 0;
 }
 
 void
-inv_ledger_open(struct inv_ledger *l, const char *path)
+inv_ledger_open(struct inv_ledger *l, const char *path, const struct inv_ratecard *card)
 {
 	inv_ledger_init_set(l);
 	l->path = path;
+	l->card = card;
 	l->lock_fd = fsd_lock(path);
 	if (access(path, F_OK) == 0)
 		fsd_read_record_file(path, remember, l);
@@ -104,9 +173,8 @@ inv_ledger_append(struct inv_ledger *l, const char *data, size_t len)
 void
 inv_ledger_close(struct inv_ledger *l)
 {
-	for (size_t i = 0; i < l->nslots; i++)
-		free(l->slots[i]);
-	free(l->slots);
+	map_free(&l->numbers);
+	map_free(&l->jobs);
 	fsd_unlock(l->lock_fd);
 	memset(l, 0, sizeof *l);
 	l->lock_fd = -1;

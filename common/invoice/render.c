@@ -14,6 +14,10 @@ render_line(struct fsd_buf *b, const struct inv_ratecard *card,
 	fsd_buf_char(b, '{');
 	fsd_buf_key(b, "n", &first);
 	fsd_buf_int(b, (int64_t)n);
+	if (line->job != NULL) {
+		fsd_buf_key(b, "job", &first);
+		fsd_buf_string(b, line->job);
+	}
 	fsd_buf_key(b, "kind", &first);
 	fsd_buf_string(b, inv_line_kind_names[line->kind]);
 	if (line->code != NULL) {
@@ -83,6 +87,10 @@ render_totals(struct fsd_buf *b, const struct inv_invoice *inv, int *first)
 		if (i > 0)
 			fsd_buf_char(b, ',');
 		fsd_buf_char(b, '{');
+		if (t->jurisdiction != NULL) {
+			fsd_buf_key(b, "jurisdiction", &f);
+			fsd_buf_string(b, t->jurisdiction->id);
+		}
 		fsd_buf_key(b, "category", &f);
 		fsd_buf_string(b, inv_category_names[t->category]);
 		fsd_buf_key(b, "percent", &f);
@@ -112,6 +120,22 @@ inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
 	fsd_buf_string(b, h->number);
 	fsd_buf_key(b, "kind", &first);
 	fsd_buf_string(b, h->stage == INV_STAGE_DEPOSIT ? "deposit" : "final");
+	if (h->njobs > 0) {
+		fsd_buf_key(b, "group", &first);
+		fsd_buf_string(b, h->group);
+		if (h->period != NULL) {
+			fsd_buf_key(b, "period", &first);
+			fsd_buf_string(b, h->period);
+		}
+		fsd_buf_key(b, "jobs", &first);
+		fsd_buf_char(b, '[');
+		for (size_t i = 0; i < h->njobs; i++) {
+			if (i > 0)
+				fsd_buf_char(b, ',');
+			fsd_buf_string(b, h->jobs[i]);
+		}
+		fsd_buf_char(b, ']');
+	}
 	fsd_buf_key(b, "date", &first);
 	fsd_buf_string(b, fsd_date_format(h->date, date));
 	fsd_buf_key(b, "due", &first);

@@ -12,6 +12,11 @@ struct inv_heading {
 	int64_t date, due;	/* days since 1970 */
 	const char *payment_link;	/* NULL: none */
 	int tax_exempt;
+	/* A grouped invoice: how it was grouped ("customer,month"), the
+	 * period's label ("2026-11") or NULL, and the jobs it covers. */
+	const char *group, *period;
+	const char *const *jobs;
+	size_t njobs;
 };
 
 /* {"number": ..., "lines": [...], "subtotal", "taxes", "tax", "total", ...} */

@@ -11,6 +11,7 @@
 #include "rfc3339.h"
 #include "xalloc.h"
 #include "invoice/calc.h"
+#include "invoice/group.h"
 #include "jsonbuf.h"
 #include "invoice/paylink.h"
 #include "invoice/ratecard.h"
@@ -355,6 +356,128 @@ test_reconcile_property(void)
 		inv_ratecard_free(&cards[m]);
 }
 
+/* A job made up from the seed, for the grouped property below. */
+struct made_job {
+	struct inv_labor labor[2];
+	struct inv_item parts[3];
+	struct inv_job job;
+};
+
+static void
+make_job(struct made_job *m, uint64_t *state, const char *id)
+{
+	static const char *const skus[] = { "P1", "P2", "P3", "P4", "P5" };
+	static const char *const coupons[] = { NULL, "OFF25", "TEN" };
+	uint64_t seed = *state;
+
+	memset(m, 0, sizeof *m);
+	m->job.id = id;
+	m->job.trade = RAND(2) ? "hvac" : "plumbing";
+	m->job.after_hours = (int)RAND(3) - 1;
+	m->job.zone = RAND(2) ? "central" : "far";
+	m->job.territory = RAND(2) ? "east" : "central";
+	m->job.nlabor = (size_t)RAND(3);
+	for (size_t i = 0; i < m->job.nlabor; i++)
+		m->labor[i] = (struct inv_labor){ "T", NULL, NULL, RAND(600) };
+	m->job.labor = m->labor;
+	m->job.nparts = (size_t)RAND(4);
+	for (size_t i = 0; i < m->job.nparts; i++)
+		m->parts[i] = (struct inv_item){ skus[RAND(5)], 1 + RAND(5) };
+	m->job.parts = m->parts;
+	m->job.member = RAND(4) == 0;
+	m->job.coupon = coupons[RAND(3)];
+	m->job.tax_exempt = RAND(10) == 0;
+	m->job.has_deposit = RAND(8) == 0;
+	m->job.deposit = RAND(20000);
+	*state = seed;
+}
+
+/* Grouped invoices reconcile too, whatever jobs and jurisdictions they
+ * gather; with per-line rounding the group's tax is the jobs' tax. */
+static void
+test_group_reconcile_property(void)
+{
+	static const char *const modes[][2] = {
+		{ "half-up", "line" }, { "half-even", "line" },
+		{ "half-up", "invoice" }, { "half-even", "invoice" }
+	};
+	struct inv_ratecard cards[4];
+	struct inv_invoice inv = { 0 };
+	char err[INV_ERROR_LEN];
+	long failures = 0;
+	uint64_t state = 2463534242ULL;
+
+	for (int m = 0; m < 4; m++)
+		load_card(&cards[m], modes[m][0], modes[m][1]);
+	for (int n = 0; n < 4000; n++) {
+		const struct inv_ratecard *card = &cards[n % 4];
+		struct inv_groups groups = { 0 };
+		struct inv_group *g = inv_groups_add(&groups, "C1", "2026-11");
+		int64_t lines = 0, taxes = 0, jobs_tax = 0, jobs_total = 0;
+		size_t njobs = 1 + (size_t)(state % 6);
+
+		for (size_t k = 0; k < njobs; k++) {
+			struct made_job made;
+			char id[16];
+
+			snprintf(id, sizeof id, "J%zu", k);
+			make_job(&made, &state, id);
+			if (inv_compute(card, &made.job, &inv, err) != 0) {
+				failures++;
+				continue;
+			}
+			jobs_tax += inv.tax;
+			jobs_total += inv.total;
+			inv_group_add_job(g, &made.job, &inv, fsd_days_from_civil(2026, 11, 23));
+		}
+		if (inv_group_total(card, g, err) != 0) {
+			failures++;
+		} else {
+			for (size_t i = 0; i < g->inv.nlines; i++)
+				lines += g->inv.lines[i].amount;
+			for (size_t i = 0; i < g->inv.ntaxes; i++)
+				taxes += g->inv.taxes[i].tax;
+			if (lines != g->inv.subtotal || taxes != g->inv.tax
+			    || g->inv.subtotal + g->inv.tax != g->inv.total
+			    || (!card->tax_per_invoice && (g->inv.tax != jobs_tax
+				|| g->inv.total != jobs_total))
+			    || g->njobs != njobs) {
+				failures++;
+				printf("# group %d does not reconcile: lines %lld subtotal %lld tax %lld "
+				    "(taxes %lld, the jobs' %lld) total %lld\n", n, (long long)lines,
+				    (long long)g->inv.subtotal, (long long)g->inv.tax, (long long)taxes,
+				    (long long)jobs_tax, (long long)g->inv.total);
+			}
+		}
+		inv_groups_free(&groups);
+	}
+	CHECK(failures == 0, "4,000 generated groups of 1 to 6 jobs over 4 rounding rules: "
+	    "every grouped invoice reconciles");
+	inv_invoice_free(&inv);
+	for (int m = 0; m < 4; m++)
+		inv_ratecard_free(&cards[m]);
+}
+
+static void
+test_periods(void)
+{
+	char buf[INV_PERIOD_LEN];
+	enum inv_period p;
+
+	CHECK(inv_group_parse("customer,week", &p) == 0 && p == INV_PERIOD_WEEK, "customer,week");
+	CHECK(inv_group_parse("week", &p) != 0, "a period alone is not a grouping");
+	CHECK(strcmp(inv_period_label(INV_PERIOD_MONTH, fsd_days_from_civil(2026, 11, 30), buf),
+	    "2026-11") == 0, "month label");
+	CHECK(strcmp(inv_period_label(INV_PERIOD_WEEK, fsd_days_from_civil(2026, 11, 23), buf),
+	    "2026-W48") == 0, "Monday 2026-11-23 is in ISO week 48");
+	CHECK(strcmp(inv_period_label(INV_PERIOD_WEEK, fsd_days_from_civil(2027, 1, 3), buf),
+	    "2026-W53") == 0, "Sunday 2027-01-03 is still in 2026-W53");
+	CHECK(strcmp(inv_period_label(INV_PERIOD_WEEK, fsd_days_from_civil(2025, 12, 29), buf),
+	    "2026-W01") == 0, "Monday 2025-12-29 starts 2026-W01");
+	CHECK(strcmp(inv_period_label(INV_PERIOD_DAY, fsd_days_from_civil(2026, 11, 23), buf),
+	    "2026-11-23") == 0, "day label");
+}
+
 static void
 test_paylink(void)
 {
@@ -397,6 +520,8 @@ main(void)
 	test_flat_rate_and_discounts();
 	test_nte_and_deposit();
 	test_reconcile_property();
+	test_group_reconcile_property();
+	test_periods();
 	test_paylink();
 	return UNIT_DONE();
 }
