@@ -18,6 +18,7 @@
 #include "invoice/ledger.h"
 #include "invoice/paylink.h"
 #include "invoice/render.h"
+#include "invoice/scan.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir, *date_text,
     *verify_url, *group_text;
@@ -73,6 +74,8 @@ struct run {
 	int has_ledger;
 	struct inv_ledger ledger;
 	struct fsd_buf out, ledger_out;
+	struct inv_jdoc doc;	/* the line being read */
+	struct fsd_buf canonical;	/* a line jansson read, as fsd_emit writes it */
 	size_t pending;
 	int64_t default_day;
 	int grouping;
@@ -93,21 +96,26 @@ flush_batch(struct run *r)
 }
 
 /* The record as it came, minus what this tool writes itself, left open
- * for the caller's members. */
+ * for the caller's members. The members are copied as they were written,
+ * which the scanner made sure is how fsd_emit would write them. */
 static void
-open_record(struct fsd_buf *b, const json_t *rec)
+open_record(struct fsd_buf *b, const struct inv_jdoc *d)
 {
-	const char *key;
-	json_t *v;
 	int first = 1;
 
 	fsd_buf_char(b, '{');
-	json_object_foreach((json_t *)rec, key, v) {
-		if (strcmp(key, "invoice") == 0 || strcmp(key, "approval") == 0
-		    || strcmp(key, "exception") == 0 || strcmp(key, "invoiced_in") == 0)
+	for (int k = d->nodes[0].child; k >= 0; k = d->nodes[k].next) {
+		const struct inv_jnode *m = &d->nodes[k];
+
+		if (strcmp(m->key, "invoice") == 0 || strcmp(m->key, "approval") == 0
+		    || strcmp(m->key, "exception") == 0 || strcmp(m->key, "invoiced_in") == 0)
 			continue;
-		fsd_buf_key(b, key, &first);
-		fsd_buf_json(b, v);
+		if (!first)
+			fsd_buf_char(b, ',');
+		first = 0;
+		fsd_buf_put(b, m->key_raw, m->key_raw_len);
+		fsd_buf_char(b, ':');
+		fsd_buf_put(b, m->raw, m->raw_len);
 	}
 	/* Every job has an id, so members follow with a comma. */
 	if (first)
@@ -138,16 +146,16 @@ put_exception(struct fsd_buf *b, const char *code, const char *message)
 }
 
 static int
-reject(struct run *r, const json_t *rec, const char *message)
+reject(struct run *r, const struct inv_jdoc *d, const char *message)
 {
-	open_record(&r->out, rec);
+	open_record(&r->out, d);
 	put_exception(&r->out, "bad_record", message);
 	close_record(r);
 	return 1;
 }
 
 static void
-ask_approval(struct run *r, const json_t *rec, const struct inv_job *job)
+ask_approval(struct run *r, const struct inv_jdoc *d, const struct inv_job *job)
 {
 	char total[FSD_MONEY_LEN], nte[FSD_MONEY_LEN], over[FSD_MONEY_LEN];
 	char *message = xasprintf("total %s %s is over the not-to-exceed of %s by %s: "
@@ -156,7 +164,7 @@ ask_approval(struct run *r, const json_t *rec, const struct inv_job *job)
 	    fsd_money_format(job->nte, r->card.exponent, nte),
 	    fsd_money_format(r->inv.overage, r->card.exponent, over));
 
-	open_record(&r->out, rec);
+	open_record(&r->out, d);
 	put_exception(&r->out, "nte_exceeded", message);
 	fsd_buf_puts(&r->out, ",\"approval\":");
 	inv_render_approval(&r->out, &r->card, &r->inv, job->nte);
@@ -204,12 +212,12 @@ to_ledger(struct run *r, size_t start)
 }
 
 static void
-issue(struct run *r, const json_t *rec, struct inv_heading *h)
+issue(struct run *r, const struct inv_jdoc *d, struct inv_heading *h)
 {
 	size_t start = r->out.len;
 
 	h->payment_link = payment_link(r, h->number, r->inv.total);
-	open_record(&r->out, rec);
+	open_record(&r->out, d);
 	fsd_buf_puts(&r->out, ",\"invoice\":");
 	inv_render_invoice(&r->out, &r->card, &r->inv, h);
 	to_ledger(r, start);
@@ -217,8 +225,12 @@ issue(struct run *r, const json_t *rec, struct inv_heading *h)
 		inv_ledger_add_number(&r->ledger, h->number);
 		inv_ledger_add_job(&r->ledger, h->number, h->number);
 	}
-	if (html_dir != NULL)
+	if (html_dir != NULL) {
+		json_t *rec = json_loadb(d->nodes[0].raw, d->nodes[0].raw_len, 0, NULL);
+
 		write_html(r, rec, &r->inv, h);
+		json_decref(rec);
+	}
 	close_record(r);
 	free((char *)h->payment_link);
 	r->invoices++;
@@ -244,7 +256,7 @@ unused_group_number(struct run *r, const char *customer_id, const char *period)
 /* A priced job joins its customer's invoice for the period; it comes out
  * with that invoice, at the end of the input. */
 static void
-join_group(struct run *r, const json_t *rec, const struct inv_job *job, const char *job_number,
+join_group(struct run *r, const struct inv_jdoc *d, const struct inv_job *job, const char *job_number,
     int64_t day)
 {
 	char label[INV_PERIOD_LEN];
@@ -255,10 +267,13 @@ join_group(struct run *r, const json_t *rec, const struct inv_job *job, const ch
 	if (g == NULL) {
 		g = inv_groups_add(&r->groups, job->customer_id, period);
 		g->number = unused_group_number(r, job->customer_id, period);
-		fsd_buf_json(&g->customer, fsd_field(rec, "customer"));
+		int customer = inv_jget(d, 0, "customer");
+
+		if (customer >= 0)
+			fsd_buf_put(&g->customer, d->nodes[customer].raw, d->nodes[customer].raw_len);
 	}
 	inv_group_add_job(g, job, &r->inv, day);
-	open_record(&g->records, rec);
+	open_record(&g->records, d);
 	g->ends = xgrow(g->ends, &g->ends_cap, g->njobs, sizeof *g->ends);
 	g->ends[g->njobs - 1] = g->records.len;
 	if (r->has_ledger)
@@ -331,9 +346,8 @@ issue_group(struct run *r, struct inv_group *g)
 }
 
 static int
-per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
+per_job(struct run *r, const struct inv_jdoc *d, const struct fsd_pos *pos)
 {
-	struct run *r = ctx;
 	struct inv_job job;
 	struct inv_heading h = { 0 };
 	char err[INV_ERROR_LEN];
@@ -342,25 +356,25 @@ per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	int64_t day;
 	int group = r->grouping;
 
-	if (inv_job_read(&r->reader, rec, pos, &job, &day) != 0)
-		return reject(r, rec, fsd_field_error);
+	if (inv_job_read(&r->reader, d, pos, &job, &day) != 0)
+		return reject(r, d, fsd_field_error);
 	if (day == INT64_MIN && (day = r->default_day) == INT64_MIN) {
 		fsd_field_fail(pos, "no invoice date: give \"work.end\", \"completed_at\" "
 		    "(\"approved_at\" for a deposit) or --date");
-		return reject(r, rec, fsd_field_error);
+		return reject(r, d, fsd_field_error);
 	}
 	/* A deposit is billed when the job is approved, on its own. */
 	if (job.stage == INV_STAGE_DEPOSIT)
 		group = 0;
 	if (group && job.customer_id == NULL) {
 		fsd_field_fail(pos, "\"customer.id\" is required to group invoices (--group)");
-		return reject(r, rec, fsd_field_error);
+		return reject(r, d, fsd_field_error);
 	}
 	number = inv_number(&r->card, job.id, job.stage);
 	if (r->has_ledger && (billed = inv_ledger_billed(&r->ledger, number)) != NULL) {
 		char *message = xasprintf("already invoiced as %s (ledger %s); not billed again",
 		    billed, ledger_path);
-		open_record(&r->out, rec);
+		open_record(&r->out, d);
 		put_exception(&r->out, "already_invoiced", message);
 		close_record(r);
 		free(message);
@@ -371,22 +385,43 @@ per_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	if (inv_compute(&r->card, &job, &r->inv, err) != 0) {
 		fsd_field_fail(pos, "%s", err);
 		free(number);
-		return reject(r, rec, fsd_field_error);
+		return reject(r, d, fsd_field_error);
 	}
 	if (r->inv.nte_exceeded) {
-		ask_approval(r, rec, &job);
+		ask_approval(r, d, &job);
 	} else if (group) {
-		join_group(r, rec, &job, number, day);
+		join_group(r, d, &job, number, day);
 	} else {
 		h.number = number;
 		h.stage = job.stage;
 		h.date = day;
 		h.due = day + r->card.terms_days;
 		h.tax_exempt = job.tax_exempt && r->inv.jurisdiction != NULL;
-		issue(r, rec, &h);
+		issue(r, d, &h);
 	}
 	free(number);
 	return 0;
+}
+
+/* Most lines are read straight from their text (invoice/scan.h); one
+ * written any other way goes through jansson, which reports it when it
+ * is not JSON, and is read from the text jansson's form gives it. */
+static enum fsd_line_result
+per_line(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
+{
+	struct run *r = ctx;
+	json_t *rec;
+
+	if (inv_jscan(&r->doc, text, len, 1) != 0) {
+		if ((rec = fsd_parse_record_line(text, len, pos)) == NULL)
+			return FSD_LINE_NOT_JSON;
+		r->canonical.len = 0;
+		fsd_buf_json(&r->canonical, rec);
+		json_decref(rec);
+		if (inv_jscan(&r->doc, r->canonical.data, r->canonical.len, 0) != 0)
+			fsd_die_at(FSD_EXIT_DATA, pos, "cannot read back the record as written (a bug)");
+	}
+	return per_job(r, &r->doc, pos) == 0 ? FSD_LINE_OK : FSD_LINE_BAD_RECORD;
 }
 
 static struct inv_signer *
@@ -478,7 +513,7 @@ main(int argc, char **argv)
 		inv_ledger_open(&r.ledger, ledger_path, &r.card);
 		r.has_ledger = 1;
 	}
-	fsd_read_records(argc - first, argv + first, per_job, &r);
+	fsd_read_lines(argc - first, argv + first, per_line, &r);
 	for (size_t i = 0; i < r.groups.count; i++)
 		issue_group(&r, r.groups.list[i]);
 	flush_batch(&r);
@@ -495,6 +530,8 @@ main(int argc, char **argv)
 		    r.groups.count, r.groups.count == 1 ? "" : "s");
 	inv_groups_free(&r.groups);
 	fsd_buf_free(&r.out);
+	fsd_buf_free(&r.canonical);
+	inv_jdoc_free(&r.doc);
 	fsd_buf_free(&r.ledger_out);
 	inv_invoice_free(&r.inv);
 	inv_job_reader_free(&r.reader);

@@ -7,6 +7,83 @@
 #include "xalloc.h"
 #include "invoice/job.h"
 
+/* The field access of common/field.h, with its messages, over the
+ * scanned nodes of a line (invoice/scan.h) instead of jansson values. */
+static const char *
+quote(const struct inv_jdoc *d, int n, char buf[64])
+{
+	const struct inv_jnode *v = &d->nodes[n];
+	size_t len = v->raw_len < 63 ? v->raw_len : 63;
+
+	memcpy(buf, v->raw, len);
+	buf[len] = '\0';
+	if (v->raw_len > 63)
+		memcpy(buf + 60, "...", 4);
+	return buf;
+}
+
+static int
+get_string(const struct inv_jdoc *d, int at, const char *path, const char **out,
+    const struct fsd_pos *pos)
+{
+	int n = inv_jget(d, at, path);
+	char buf[64];
+
+	if (n < 0)
+		return FSD_FIELD_ABSENT;
+	if (d->nodes[n].type != INV_J_STRING)
+		return fsd_field_fail(pos, "\"%s\" must be a string, not %s", path, quote(d, n, buf));
+	*out = d->nodes[n].str;
+	return FSD_FIELD_OK;
+}
+
+static int
+get_int(const struct inv_jdoc *d, int at, const char *path, long long *out,
+    const struct fsd_pos *pos)
+{
+	int n = inv_jget(d, at, path);
+	char buf[64];
+
+	if (n < 0)
+		return FSD_FIELD_ABSENT;
+	if (inv_jint(d, n, out) != 0)
+		return fsd_field_fail(pos, "\"%s\" must be a whole number, not %s", path,
+		    quote(d, n, buf));
+	return FSD_FIELD_OK;
+}
+
+static int
+get_bool(const struct inv_jdoc *d, int at, const char *path, int *out,
+    const struct fsd_pos *pos)
+{
+	int n = inv_jget(d, at, path);
+	char buf[64];
+
+	if (n < 0)
+		return FSD_FIELD_ABSENT;
+	if (d->nodes[n].type != INV_J_TRUE && d->nodes[n].type != INV_J_FALSE)
+		return fsd_field_fail(pos, "\"%s\" must be true or false, not %s", path,
+		    quote(d, n, buf));
+	*out = d->nodes[n].type == INV_J_TRUE;
+	return FSD_FIELD_OK;
+}
+
+static int
+get_time(const struct inv_jdoc *d, int at, const char *path, struct fsd_time *out,
+    const struct fsd_pos *pos)
+{
+	int n = inv_jget(d, at, path);
+	char buf[64];
+
+	if (n < 0)
+		return FSD_FIELD_ABSENT;
+	if (d->nodes[n].type != INV_J_STRING || fsd_time_parse(d->nodes[n].str, out) != 0)
+		return fsd_field_fail(pos,
+		    "\"%s\": %s is not an RFC 3339 time like 2026-11-23T08:00:00-07:00",
+		    path, quote(d, n, buf));
+	return FSD_FIELD_OK;
+}
+
 static int64_t
 local_day(const struct fsd_time *t)
 {
@@ -50,14 +127,15 @@ parse_qty(const char *s, long *qty)
 /* One task or part used: {"code": C, "qty": N} ({"sku": ...} for parts),
  * or the text "C" or "C:N" as a spreadsheet cell gives it. */
 static int
-read_item(struct inv_job_reader *r, const json_t *v, const char *field, size_t i,
-    const char *key, struct inv_item *item, const struct fsd_pos *pos)
+read_item(struct inv_job_reader *r, const struct inv_jdoc *d, int v, const char *field,
+    size_t i, const char *key, struct inv_item *item, const struct fsd_pos *pos)
 {
-	const json_t *code, *qty;
+	int code, qty;
+	long long n;
 
 	item->qty = 1;
-	if (json_is_string(v)) {
-		const char *s = json_string_value(v), *colon = strrchr(s, ':');
+	if (d->nodes[v].type == INV_J_STRING) {
+		const char *s = d->nodes[v].str, *colon = strrchr(s, ':');
 		if (colon == NULL) {
 			item->code = s;
 			return 0;
@@ -68,87 +146,86 @@ read_item(struct inv_job_reader *r, const json_t *v, const char *field, size_t i
 		return fsd_field_fail(pos, "\"%s[%zu]\": \"%s\" is not CODE or CODE:QTY",
 		    field, i, s);
 	}
-	code = json_is_object(v) ? json_object_get(v, key) : NULL;
-	if (!json_is_string(code))
+	code = d->nodes[v].type == INV_J_OBJECT ? inv_jget(d, v, key) : -1;
+	if (code < 0 || d->nodes[code].type != INV_J_STRING)
 		return fsd_field_fail(pos, "\"%s[%zu]\" must be an object with a string \"%s\" and a \"qty\"",
 		    field, i, key);
-	item->code = json_string_value(code);
-	qty = json_object_get(v, "qty");
-	if (qty == NULL || json_is_null(qty))
+	item->code = d->nodes[code].str;
+	if ((qty = inv_jget(d, v, "qty")) < 0)
 		return 0;
-	if (!json_is_integer(qty))
+	if (d->nodes[qty].type != INV_J_INT)
 		return fsd_field_fail(pos, "\"%s[%zu].qty\" must be a whole number", field, i);
-	item->qty = json_integer_value(qty) > 100000000 ? 100000000
-	    : json_integer_value(qty) < -100000000 ? -100000000 : (long)json_integer_value(qty);
+	n = d->nodes[qty].ival;
+	item->qty = n > 100000000 ? 100000000 : n < -100000000 ? -100000000 : (long)n;
 	return 0;
 }
 
 static int
-read_items(struct inv_job_reader *r, const json_t *rec, const char *field,
+read_items(struct inv_job_reader *r, const struct inv_jdoc *d, const char *field,
     const char *key, struct inv_item **items, size_t *cap, const struct inv_item **out,
     size_t *n, const struct fsd_pos *pos)
 {
-	const json_t *list = fsd_field(rec, field), *v;
-	size_t i;
+	int list = inv_jget(d, 0, field), v;
+	size_t i = 0;
 
 	*n = 0;
 	*out = NULL;
-	if (list == NULL)
+	if (list < 0)
 		return 0;
-	if (!json_is_array(list))
+	if (d->nodes[list].type != INV_J_ARRAY)
 		return fsd_field_fail(pos, "\"%s\" must be an array", field);
-	*items = xgrow(*items, cap, json_array_size(list) + 1, sizeof **items);
-	json_array_foreach(list, i, v)
-		if (read_item(r, v, field, i, key, &(*items)[i], pos) != 0)
+	*items = xgrow(*items, cap, d->nodes[list].count + 1, sizeof **items);
+	for (v = d->nodes[list].child; v >= 0; v = d->nodes[v].next, i++)
+		if (read_item(r, d, v, field, i, key, &(*items)[i], pos) != 0)
 			return -1;
-	*n = json_array_size(list);
+	*n = d->nodes[list].count;
 	*out = *items;
 	return 0;
 }
 
 /* labor: [{"tech", "minutes", "level", "trade"}], one entry a tech. */
 static int
-read_labor(struct inv_job_reader *r, const json_t *list, const struct fsd_pos *pos,
-    struct inv_job *job)
+read_labor(struct inv_job_reader *r, const struct inv_jdoc *d, int list,
+    const struct fsd_pos *pos, struct inv_job *job)
 {
-	const json_t *v;
-	size_t i;
+	size_t i = 0;
 
-	if (!json_is_array(list))
+	if (d->nodes[list].type != INV_J_ARRAY)
 		return fsd_field_fail(pos, "\"labor\" must be an array of {\"tech\", \"minutes\"}");
-	r->labor = xgrow(r->labor, &r->labor_cap, json_array_size(list) + 1, sizeof *r->labor);
-	json_array_foreach(list, i, v) {
+	r->labor = xgrow(r->labor, &r->labor_cap, d->nodes[list].count + 1, sizeof *r->labor);
+	for (int v = d->nodes[list].child; v >= 0; v = d->nodes[v].next, i++) {
 		struct inv_labor *e = &r->labor[i];
-		const json_t *minutes = json_object_get(v, "minutes");
+		int minutes = d->nodes[v].type == INV_J_OBJECT ? inv_jget(d, v, "minutes") : -1;
 		const char *tech = NULL, *level = NULL, *trade = NULL;
+		long long m;
 
-		if (!json_is_object(v) || !json_is_integer(minutes))
+		if (minutes < 0 || d->nodes[minutes].type != INV_J_INT)
 			return fsd_field_fail(pos, "\"labor[%zu]\" must be an object with whole \"minutes\"", i);
-		if (fsd_field_string(v, "tech", &tech, NULL) == FSD_FIELD_BAD
-		    || fsd_field_string(v, "level", &level, NULL) == FSD_FIELD_BAD
-		    || fsd_field_string(v, "trade", &trade, NULL) == FSD_FIELD_BAD)
+		if (get_string(d, v, "tech", &tech, NULL) == FSD_FIELD_BAD
+		    || get_string(d, v, "level", &level, NULL) == FSD_FIELD_BAD
+		    || get_string(d, v, "trade", &trade, NULL) == FSD_FIELD_BAD)
 			return fsd_field_fail(pos, "\"labor[%zu]\": %s", i, fsd_field_error);
 		e->tech = tech;
 		e->level = level;
 		e->trade = trade;
-		e->minutes = json_integer_value(minutes) > 100000000 ? 100000000
-		    : json_integer_value(minutes) < -1 ? -1 : (long)json_integer_value(minutes);
+		m = d->nodes[minutes].ival;
+		e->minutes = m > 100000000 ? 100000000 : m < -1 ? -1 : (long)m;
 	}
 	job->labor = r->labor;
-	job->nlabor = json_array_size(list);
+	job->nlabor = d->nodes[list].count;
 	return 0;
 }
 
 static int
-read_work(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos,
+read_work(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
     struct inv_job *job, int64_t *day)
 {
 	struct fsd_time start, end;
 	int has_start, has_end;
-	const json_t *labor = fsd_field(rec, "labor");
+	int labor = inv_jget(d, 0, "labor");
 
-	if ((has_start = fsd_field_time(rec, "work.start", &start, pos)) == FSD_FIELD_BAD
-	    || (has_end = fsd_field_time(rec, "work.end", &end, pos)) == FSD_FIELD_BAD)
+	if ((has_start = get_time(d, 0, "work.start", &start, pos)) == FSD_FIELD_BAD
+	    || (has_end = get_time(d, 0, "work.end", &end, pos)) == FSD_FIELD_BAD)
 		return -1;
 	if (has_start == FSD_FIELD_OK) {
 		job->has_start = 1;
@@ -157,8 +234,8 @@ read_work(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos
 	}
 	if (has_end == FSD_FIELD_OK)
 		*day = local_day(&end);
-	if (labor != NULL)
-		return read_labor(r, labor, pos, job);
+	if (labor >= 0)
+		return read_labor(r, d, labor, pos, job);
 	if ((has_start == FSD_FIELD_OK) != (has_end == FSD_FIELD_OK))
 		return fsd_field_fail(pos, "\"work\" needs both \"start\" and \"end\"");
 	if (has_start != FSD_FIELD_OK)
@@ -169,7 +246,7 @@ read_work(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos
 	r->labor = xgrow(r->labor, &r->labor_cap, 1, sizeof *r->labor);
 	r->labor[0] = (struct inv_labor){ NULL, NULL, NULL,
 	    (long)((end.seconds - start.seconds + 59) / 60) };
-	if (fsd_field_string(rec, "tech", &r->labor[0].tech, pos) == FSD_FIELD_BAD)
+	if (get_string(d, 0, "tech", &r->labor[0].tech, pos) == FSD_FIELD_BAD)
 		return -1;
 	job->labor = r->labor;
 	job->nlabor = 1;
@@ -177,11 +254,11 @@ read_work(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos
 }
 
 static int
-read_money(const json_t *rec, const char *field, int64_t *out, int *has,
+read_money(const struct inv_jdoc *d, const char *field, int64_t *out, int *has,
     const struct fsd_pos *pos)
 {
 	long long v;
-	int got = fsd_field_int(rec, field, &v, pos);
+	int got = get_int(d, 0, field, &v, pos);
 
 	if (got == FSD_FIELD_BAD)
 		return -1;
@@ -196,19 +273,19 @@ read_money(const json_t *rec, const char *field, int64_t *out, int *has,
 }
 
 static int
-read_flags(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job)
+read_flags(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job)
 {
 	int flag, got;
 	const char *contract = NULL;
 
-	if ((got = fsd_field_bool(rec, "after_hours", &flag, pos)) == FSD_FIELD_BAD)
+	if ((got = get_bool(d, 0, "after_hours", &flag, pos)) == FSD_FIELD_BAD)
 		return -1;
 	job->after_hours = got == FSD_FIELD_OK ? flag : -1;
-	if (fsd_field_string(rec, "customer.id", &job->customer_id, pos) == FSD_FIELD_BAD
-	    || fsd_field_bool(rec, "customer.tax_exempt", &job->tax_exempt, pos) == FSD_FIELD_BAD
-	    || fsd_field_bool(rec, "customer.member", &job->member, pos) == FSD_FIELD_BAD
-	    || fsd_field_string(rec, "contract", &contract, pos) == FSD_FIELD_BAD
-	    || fsd_field_string(rec, "coupon", &job->coupon, pos) == FSD_FIELD_BAD)
+	if (get_string(d, 0, "customer.id", &job->customer_id, pos) == FSD_FIELD_BAD
+	    || get_bool(d, 0, "customer.tax_exempt", &job->tax_exempt, pos) == FSD_FIELD_BAD
+	    || get_bool(d, 0, "customer.member", &job->member, pos) == FSD_FIELD_BAD
+	    || get_string(d, 0, "contract", &contract, pos) == FSD_FIELD_BAD
+	    || get_string(d, 0, "coupon", &job->coupon, pos) == FSD_FIELD_BAD)
 		return -1;
 	/* A job covered by a maintenance contract is billed at member terms. */
 	if (contract != NULL && contract[0] != '\0')
@@ -217,12 +294,12 @@ read_flags(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job)
 }
 
 static int
-read_places(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job)
+read_places(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job)
 {
-	if (fsd_field_string(rec, "trade", &job->trade, pos) == FSD_FIELD_BAD
-	    || fsd_field_string(rec, "territory", &job->territory, pos) == FSD_FIELD_BAD
-	    || fsd_field_string(rec, "zone", &job->zone, pos) == FSD_FIELD_BAD
-	    || fsd_field_string(rec, "tax_jurisdiction", &job->jurisdiction, pos) == FSD_FIELD_BAD)
+	if (get_string(d, 0, "trade", &job->trade, pos) == FSD_FIELD_BAD
+	    || get_string(d, 0, "territory", &job->territory, pos) == FSD_FIELD_BAD
+	    || get_string(d, 0, "zone", &job->zone, pos) == FSD_FIELD_BAD
+	    || get_string(d, 0, "tax_jurisdiction", &job->jurisdiction, pos) == FSD_FIELD_BAD)
 		return -1;
 	if (job->zone == NULL)
 		job->zone = job->territory;
@@ -230,43 +307,48 @@ read_places(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job)
 }
 
 static int
-read_skills(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos,
+read_skills(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
     struct inv_job *job)
 {
-	json_t *skills, *v;
-	size_t i;
+	int skills = inv_jget(d, 0, "skills"), v;
+	size_t i = 0;
 
-	if (fsd_field_strings(rec, "skills", &skills, pos) != FSD_FIELD_OK)
-		return fsd_field(rec, "skills") == NULL ? 0 : -1;
-	r->skills = xgrow(r->skills, &r->skills_cap, json_array_size(skills) + 1,
+	if (skills < 0)
+		return 0;
+	if (d->nodes[skills].type != INV_J_ARRAY)
+		return fsd_field_fail(pos, "\"skills\" must be an array of strings");
+	r->skills = xgrow(r->skills, &r->skills_cap, d->nodes[skills].count + 1,
 	    sizeof *r->skills);
-	json_array_foreach(skills, i, v)
-		r->skills[i] = json_string_value(v);
+	for (v = d->nodes[skills].child; v >= 0; v = d->nodes[v].next) {
+		if (d->nodes[v].type != INV_J_STRING)
+			return fsd_field_fail(pos, "\"skills\" must be an array of strings");
+		r->skills[i++] = d->nodes[v].str;
+	}
 	job->skills = r->skills;
-	job->nskills = json_array_size(skills);
+	job->nskills = i;
 	return 0;
 }
 
 /* The stage and the date it is billed on. */
 static int
-read_stage(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job,
+read_stage(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job,
     int64_t *day)
 {
 	const char *status = NULL;
 	struct fsd_time t;
 	int got;
 
-	if (fsd_field_string(rec, "status", &status, pos) == FSD_FIELD_BAD)
+	if (get_string(d, 0, "status", &status, pos) == FSD_FIELD_BAD)
 		return -1;
 	job->stage = status != NULL && strcmp(status, "approved") == 0
 	    ? INV_STAGE_DEPOSIT : INV_STAGE_FINAL;
 	if (job->stage == INV_STAGE_DEPOSIT) {
 		*day = INT64_MIN;
-		got = fsd_field_time(rec, "approved_at", &t, pos);
+		got = get_time(d, 0, "approved_at", &t, pos);
 	} else if (*day != INT64_MIN) {
 		return 0;
 	} else {
-		got = fsd_field_time(rec, "completed_at", &t, pos);
+		got = get_time(d, 0, "completed_at", &t, pos);
 	}
 	if (got == FSD_FIELD_BAD)
 		return -1;
@@ -276,7 +358,7 @@ read_stage(const json_t *rec, const struct fsd_pos *pos, struct inv_job *job,
 }
 
 int
-inv_job_read(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos,
+inv_job_read(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
     struct inv_job *job, int64_t *day)
 {
 	const char *currency = NULL;
@@ -286,24 +368,24 @@ inv_job_read(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *
 	r->nowned = 0;
 	memset(job, 0, sizeof *job);
 	*day = INT64_MIN;
-	if (fsd_field_string(rec, "id", &job->id, pos) == FSD_FIELD_BAD)
+	if (get_string(d, 0, "id", &job->id, pos) == FSD_FIELD_BAD)
 		return -1;
 	if (job->id == NULL)
 		return fsd_field_fail(pos, "\"id\" is required to number the invoice");
-	if (fsd_field_string(rec, "currency", &currency, pos) == FSD_FIELD_BAD)
+	if (get_string(d, 0, "currency", &currency, pos) == FSD_FIELD_BAD)
 		return -1;
 	if (currency != NULL && r->currency != NULL && strcmp(currency, r->currency) != 0)
 		return fsd_field_fail(pos, "\"currency\" is \"%s\" but the rate card bills in %s",
 		    currency, r->currency);
-	if (read_places(rec, pos, job) != 0 || read_skills(r, rec, pos, job) != 0
-	    || read_flags(rec, pos, job) != 0 || read_work(r, rec, pos, job, day) != 0
-	    || read_stage(rec, pos, job, day) != 0
-	    || read_items(r, rec, "tasks", "code", &r->tasks, &r->tasks_cap, &job->tasks,
+	if (read_places(d, pos, job) != 0 || read_skills(r, d, pos, job) != 0
+	    || read_flags(d, pos, job) != 0 || read_work(r, d, pos, job, day) != 0
+	    || read_stage(d, pos, job, day) != 0
+	    || read_items(r, d, "tasks", "code", &r->tasks, &r->tasks_cap, &job->tasks,
 		&job->ntasks, pos) != 0
-	    || read_items(r, rec, "parts_used", "sku", &r->parts, &r->parts_cap, &job->parts,
+	    || read_items(r, d, "parts_used", "sku", &r->parts, &r->parts_cap, &job->parts,
 		&job->nparts, pos) != 0
-	    || read_money(rec, "nte", &job->nte, &job->has_nte, pos) != 0
-	    || read_money(rec, "deposit", &job->deposit, &job->has_deposit, pos) != 0)
+	    || read_money(d, "nte", &job->nte, &job->has_nte, pos) != 0
+	    || read_money(d, "deposit", &job->deposit, &job->has_deposit, pos) != 0)
 		return -1;
 	return 0;
 }

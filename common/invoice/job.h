@@ -4,13 +4,12 @@
 #ifndef INV_JOB_H
 #define INV_JOB_H
 
-#include <jansson.h>
-
 #include "err.h"
 #include "invoice/calc.h"
+#include "invoice/scan.h"
 
 /* Arrays reused from one record to the next; strings borrowed from the
- * record, so a job lives only as long as its record. */
+ * scanned line, so a job lives only until the next line is scanned. */
 struct inv_job_reader {
 	struct inv_labor *labor;
 	size_t labor_cap;
@@ -23,10 +22,10 @@ struct inv_job_reader {
 	const char *currency;	/* the rate card's: a job in another is refused */
 };
 
-/* Fill job from rec. Returns 0, or -1 after reporting the problem at pos
+/* Fill job from the scanned record d. Returns 0, or -1 after reporting the problem at pos
  * (the message is in fsd_field_error). *day is the invoice date as days
  * since 1970, or INT64_MIN when the record gives none. */
-int inv_job_read(struct inv_job_reader *r, const json_t *rec, const struct fsd_pos *pos,
+int inv_job_read(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
     struct inv_job *job, int64_t *day);
 
 void inv_job_reader_free(struct inv_job_reader *r);
