@@ -95,6 +95,19 @@ flush_batch(struct run *r)
 	r->pending = 0;
 }
 
+/* A member this tool writes, so an old one is not kept beside it. */
+static int
+is_ours(const char *key, size_t len)
+{
+	switch (len) {
+	case 7: return memcmp(key, "invoice", 7) == 0;
+	case 8: return memcmp(key, "approval", 8) == 0;
+	case 9: return memcmp(key, "exception", 9) == 0;
+	case 11: return memcmp(key, "invoiced_in", 11) == 0;
+	default: return 0;
+	}
+}
+
 /* The record as it came, minus what this tool writes itself, left open
  * for the caller's members. The members are copied as they were written,
  * which the scanner made sure is how fsd_emit would write them. */
@@ -107,8 +120,7 @@ open_record(struct fsd_buf *b, const struct inv_jdoc *d)
 	for (int k = d->nodes[0].child; k >= 0; k = d->nodes[k].next) {
 		const struct inv_jnode *m = &d->nodes[k];
 
-		if (strcmp(m->key, "invoice") == 0 || strcmp(m->key, "approval") == 0
-		    || strcmp(m->key, "exception") == 0 || strcmp(m->key, "invoiced_in") == 0)
+		if (is_ours(m->key, m->key_len))
 			continue;
 		if (!first)
 			fsd_buf_char(b, ',');

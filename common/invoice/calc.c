@@ -52,6 +52,19 @@ describe(struct inv_line *line, const char *fmt, ...)
 	}
 }
 
+/* The same for a plain text, without a format: most lines are one. */
+static void
+describe_text(struct inv_line *line, const char *text)
+{
+	size_t len = strlen(text);
+
+	if (len < INV_DESCRIPTION_LEN) {
+		memcpy(line->description, text, len + 1);
+		return;
+	}
+	describe(line, "%s", text);
+}
+
 static struct inv_line *
 add_line(struct inv_invoice *inv, enum inv_line_kind kind, int category,
     const char *code, long qty, int64_t unit_price, int64_t amount)
@@ -170,7 +183,7 @@ price_flat_rate(const struct inv_ratecard *card, const struct inv_job *job,
 			    t->code, t->qty);
 		line = add_line(inv, INV_LINE_FLAT_RATE, INV_CAT_FLAT_RATE, task->code,
 		    t->qty, task->price, task->price * t->qty);
-		describe(line, "%s", task->description ? task->description : task->code);
+		describe_text(line, task->description ? task->description : task->code);
 		*covers_labor |= task->includes_labor;
 	}
 	return 0;
@@ -303,7 +316,7 @@ price_parts(const struct inv_ratecard *card, const struct inv_job *job,
 			long qty = used->qty - (covered > 0 ? covered : 0);
 			line = add_line(inv, INV_LINE_PART, INV_CAT_PARTS, part->sku, qty,
 			    part->price, part->price * qty);
-			describe(line, "%s", what);
+			describe_text(line, what);
 		}
 	}
 	return 0;

@@ -3,6 +3,39 @@
 #include "rfc3339.h"
 #include "invoice/render.h"
 
+/* ,"key": with the quotes and colon in the literal: keys are constants,
+ * so they need no escaping and no strlen, and a record has dozens. */
+#define KEY(b, name, first) put_key(b, "\"" name "\":", sizeof "\"" name "\":" - 1, first)
+
+static void
+put_key(struct fsd_buf *b, const char *quoted, size_t len, int *first)
+{
+	if (!*first)
+		fsd_buf_char(b, ',');
+	*first = 0;
+	fsd_buf_put(b, quoted, len);
+}
+
+/* Hours as jansson writes the real minutes / 60 (%.15g, ".0" on a whole
+ * number); quarter hours, the usual billing steps, are written by hand. */
+static void
+put_hours(struct fsd_buf *b, long minutes)
+{
+	static const char *const quarter[] = { ".0", ".25", ".5", ".75" };
+	char hours[32];
+	int len;
+
+	if (minutes >= 0 && minutes % 15 == 0) {
+		fsd_buf_int(b, minutes / 60);
+		fsd_buf_puts(b, quarter[minutes % 60 / 15]);
+		return;
+	}
+	len = snprintf(hours, sizeof hours, "%.15g", minutes / 60.0);
+	fsd_buf_put(b, hours, (size_t)len);
+	if (minutes % 60 == 0)
+		fsd_buf_puts(b, ".0");
+}
+
 /* Labor is counted in minutes; the line shows hours ("qty": 1.75) and
  * keeps the exact minutes beside them. */
 static void
@@ -12,44 +45,38 @@ render_line(struct fsd_buf *b, const struct inv_ratecard *card,
 	int first = 1;
 
 	fsd_buf_char(b, '{');
-	fsd_buf_key(b, "n", &first);
+	KEY(b, "n", &first);
 	fsd_buf_int(b, (int64_t)n);
 	if (line->job != NULL) {
-		fsd_buf_key(b, "job", &first);
+		KEY(b, "job", &first);
 		fsd_buf_string(b, line->job);
 	}
-	fsd_buf_key(b, "kind", &first);
+	KEY(b, "kind", &first);
 	fsd_buf_string(b, inv_line_kind_names[line->kind]);
 	if (line->code != NULL) {
-		fsd_buf_key(b, "code", &first);
+		KEY(b, "code", &first);
 		fsd_buf_string(b, line->code);
 	}
-	fsd_buf_key(b, "description", &first);
+	KEY(b, "description", &first);
 	fsd_buf_string(b, line->description);
-	fsd_buf_key(b, "qty", &first);
+	KEY(b, "qty", &first);
 	if (line->kind == INV_LINE_LABOR) {
-		char hours[32];
-		int len = snprintf(hours, sizeof hours, "%.15g", line->qty / 60.0);
-
-		/* A whole number of hours is still a real, as jansson writes it. */
-		fsd_buf_put(b, hours, (size_t)len);
-		if (line->qty % 60 == 0)
-			fsd_buf_puts(b, ".0");
-		fsd_buf_key(b, "unit", &first);
+		put_hours(b, line->qty);
+		KEY(b, "unit", &first);
 		fsd_buf_string(b, "h");
-		fsd_buf_key(b, "minutes", &first);
+		KEY(b, "minutes", &first);
 	}
 	fsd_buf_int(b, line->qty);
-	fsd_buf_key(b, "unit_price", &first);
+	KEY(b, "unit_price", &first);
 	fsd_buf_int(b, line->unit_price);
-	fsd_buf_key(b, "amount", &first);
+	KEY(b, "amount", &first);
 	fsd_buf_int(b, line->amount);
 	if (line->category >= 0) {
-		fsd_buf_key(b, "taxed_as", &first);
+		KEY(b, "taxed_as", &first);
 		fsd_buf_string(b, inv_category_names[line->category]);
 	}
 	if (!card->tax_per_invoice && line->category >= 0) {
-		fsd_buf_key(b, "tax", &first);
+		KEY(b, "tax", &first);
 		fsd_buf_int(b, line->tax);
 	}
 	fsd_buf_char(b, '}');
@@ -59,7 +86,7 @@ static void
 render_lines(struct fsd_buf *b, const struct inv_ratecard *card,
     const struct inv_invoice *inv, int *first)
 {
-	fsd_buf_key(b, "lines", first);
+	KEY(b, "lines", first);
 	fsd_buf_char(b, '[');
 	for (size_t i = 0; i < inv->nlines; i++) {
 		if (i > 0)
@@ -74,9 +101,9 @@ render_totals(struct fsd_buf *b, const struct inv_invoice *inv, int *first)
 {
 	char rate[INV_RATIO_LEN];
 
-	fsd_buf_key(b, "subtotal", first);
+	KEY(b, "subtotal", first);
 	fsd_buf_int(b, inv->subtotal);
-	fsd_buf_key(b, "taxes", first);
+	KEY(b, "taxes", first);
 	fsd_buf_char(b, '[');
 	for (size_t i = 0; i < inv->ntaxes; i++) {
 		const struct inv_tax *t = &inv->taxes[i];
@@ -88,23 +115,23 @@ render_totals(struct fsd_buf *b, const struct inv_invoice *inv, int *first)
 			fsd_buf_char(b, ',');
 		fsd_buf_char(b, '{');
 		if (t->jurisdiction != NULL) {
-			fsd_buf_key(b, "jurisdiction", &f);
+			KEY(b, "jurisdiction", &f);
 			fsd_buf_string(b, t->jurisdiction->id);
 		}
-		fsd_buf_key(b, "category", &f);
+		KEY(b, "category", &f);
 		fsd_buf_string(b, inv_category_names[t->category]);
-		fsd_buf_key(b, "percent", &f);
+		KEY(b, "percent", &f);
 		fsd_buf_string(b, inv_ratio_text(percent, rate));
-		fsd_buf_key(b, "base", &f);
+		KEY(b, "base", &f);
 		fsd_buf_int(b, t->base);
-		fsd_buf_key(b, "tax", &f);
+		KEY(b, "tax", &f);
 		fsd_buf_int(b, t->tax);
 		fsd_buf_char(b, '}');
 	}
 	fsd_buf_char(b, ']');
-	fsd_buf_key(b, "tax", first);
+	KEY(b, "tax", first);
 	fsd_buf_int(b, inv->tax);
-	fsd_buf_key(b, "total", first);
+	KEY(b, "total", first);
 	fsd_buf_int(b, inv->total);
 }
 
@@ -116,18 +143,18 @@ inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
 	int first = 1;
 
 	fsd_buf_char(b, '{');
-	fsd_buf_key(b, "number", &first);
+	KEY(b, "number", &first);
 	fsd_buf_string(b, h->number);
-	fsd_buf_key(b, "kind", &first);
+	KEY(b, "kind", &first);
 	fsd_buf_string(b, h->stage == INV_STAGE_DEPOSIT ? "deposit" : "final");
 	if (h->njobs > 0) {
-		fsd_buf_key(b, "group", &first);
+		KEY(b, "group", &first);
 		fsd_buf_string(b, h->group);
 		if (h->period != NULL) {
-			fsd_buf_key(b, "period", &first);
+			KEY(b, "period", &first);
 			fsd_buf_string(b, h->period);
 		}
-		fsd_buf_key(b, "jobs", &first);
+		KEY(b, "jobs", &first);
 		fsd_buf_char(b, '[');
 		for (size_t i = 0; i < h->njobs; i++) {
 			if (i > 0)
@@ -136,28 +163,28 @@ inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
 		}
 		fsd_buf_char(b, ']');
 	}
-	fsd_buf_key(b, "date", &first);
+	KEY(b, "date", &first);
 	fsd_buf_string(b, fsd_date_format(h->date, date));
-	fsd_buf_key(b, "due", &first);
+	KEY(b, "due", &first);
 	fsd_buf_string(b, fsd_date_format(h->due, date));
-	fsd_buf_key(b, "currency", &first);
+	KEY(b, "currency", &first);
 	fsd_buf_string(b, card->currency);
 	if (inv->jurisdiction != NULL) {
-		fsd_buf_key(b, "jurisdiction", &first);
+		KEY(b, "jurisdiction", &first);
 		fsd_buf_string(b, inv->jurisdiction->id);
 	}
 	if (h->tax_exempt) {
-		fsd_buf_key(b, "tax_exempt", &first);
+		KEY(b, "tax_exempt", &first);
 		fsd_buf_puts(b, "true");
 	}
 	if (inv->multiplier != INV_MULT_NONE) {
-		fsd_buf_key(b, "multiplier", &first);
+		KEY(b, "multiplier", &first);
 		fsd_buf_string(b, inv_multiplier_names[inv->multiplier]);
 	}
 	render_lines(b, card, inv, &first);
 	render_totals(b, inv, &first);
 	if (h->payment_link != NULL) {
-		fsd_buf_key(b, "payment_link", &first);
+		KEY(b, "payment_link", &first);
 		fsd_buf_string(b, h->payment_link);
 	}
 	fsd_buf_char(b, '}');
@@ -170,13 +197,13 @@ inv_render_approval(struct fsd_buf *b, const struct inv_ratecard *card,
 	int first = 1;
 
 	fsd_buf_char(b, '{');
-	fsd_buf_key(b, "amount", &first);
+	KEY(b, "amount", &first);
 	fsd_buf_int(b, inv->total);
-	fsd_buf_key(b, "nte", &first);
+	KEY(b, "nte", &first);
 	fsd_buf_int(b, nte);
-	fsd_buf_key(b, "overage", &first);
+	KEY(b, "overage", &first);
 	fsd_buf_int(b, inv->overage);
-	fsd_buf_key(b, "currency", &first);
+	KEY(b, "currency", &first);
 	fsd_buf_string(b, card->currency);
 	render_lines(b, card, inv, &first);
 	render_totals(b, inv, &first);

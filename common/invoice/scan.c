@@ -238,7 +238,7 @@ members(struct scanner *s, int n, int depth, char close)
 	}
 	for (;;) {
 		const char *key = NULL, *key_raw = s->p;
-		size_t key_raw_len = 0;
+		size_t key_raw_len = 0, key_len = 0;
 		int m;
 
 		if (close == '}') {
@@ -248,8 +248,11 @@ members(struct scanner *s, int n, int depth, char close)
 				return -1;
 			key_raw_len = (size_t)(s->p - key_raw);
 			skip_space(s);
+			key_len = (size_t)(s->out - key) - 1;
+			/* Keys are few: a pass over the earlier ones, by length first. */
 			for (int k = s->d->nodes[n].child; k >= 0; k = s->d->nodes[k].next)
-				if (strcmp(s->d->nodes[k].key, key) == 0)
+				if (s->d->nodes[k].key_len == key_len
+				    && memcmp(s->d->nodes[k].key, key, key_len) == 0)
 					return -1;
 			if (s->p >= s->end || *s->p != ':')
 				return -1;
@@ -258,6 +261,7 @@ members(struct scanner *s, int n, int depth, char close)
 		if ((m = value(s, depth + 1)) < 0)
 			return -1;
 		s->d->nodes[m].key = key;
+		s->d->nodes[m].key_len = key_len;
 		s->d->nodes[m].key_raw = key ? key_raw : NULL;
 		s->d->nodes[m].key_raw_len = key_raw_len;
 		if (last < 0)
@@ -361,7 +365,7 @@ inv_jget(const struct inv_jdoc *d, int at, const char *path)
 		if (d->nodes[at].type != INV_J_OBJECT)
 			return -1;
 		for (k = d->nodes[at].child; k >= 0; k = d->nodes[k].next)
-			if (strncmp(d->nodes[k].key, path, len) == 0 && d->nodes[k].key[len] == '\0')
+			if (d->nodes[k].key_len == len && memcmp(d->nodes[k].key, path, len) == 0)
 				break;
 		at = k;
 		if (path[len] == '\0')

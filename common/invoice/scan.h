@@ -28,6 +28,7 @@ enum inv_jtype {
 struct inv_jnode {
 	enum inv_jtype type;
 	const char *key;	/* a member's key, decoded; NULL in arrays */
+	size_t key_len;
 	const char *key_raw;	/* the key as written, quotes included */
 	size_t key_raw_len;
 	const char *str;	/* strings: decoded, NUL-terminated */
