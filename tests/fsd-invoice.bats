@@ -54,6 +54,26 @@ tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00
 	done
 }
 
+@test "after hours by the clock: a visit running past hours.end is split there; the minimum tops up its last part" {
+	for c in '16:00 18:30 [[60,12000],[90,18000]]' \
+	         '07:30 08:10 [[30,18000],[30,12000]]' \
+	         '16:50 17:05 [[10,12000],[50,18000]]' \
+	         '15:00 16:30 [[90,12000]]'; do
+		set -- $c
+		bill '{"id":"J1","skills":["hvac"],"work":{"start":"2026-11-23T'"$1"':00-07:00","end":"2026-11-23T'"$2"':00-07:00"}}'
+		assert_eq "$(out_jq '[.invoice.lines[] | select(.kind == "labor") | [.minutes, .unit_price]]')" "$3"
+	done
+	# Captured after_hours bills the whole visit one way, as does time per tech.
+	bill '{"id":"J1","skills":["hvac"],"after_hours":false,"work":{"start":"2026-11-23T16:00:00-07:00","end":"2026-11-23T18:30:00-07:00"}}'
+	assert_eq "$(out_jq '[.invoice.lines[] | select(.kind == "labor") | [.minutes, .unit_price]]')" '[[150,12000]]'
+	# The night before a holiday: after hours, then the holiday rate from midnight.
+	bill '{"id":"J1","skills":["hvac"],"work":{"start":"2026-11-25T23:00:00-07:00","end":"2026-11-26T01:00:00-07:00"}}'
+	assert_eq "$(out_jq '[.invoice.multiplier, [.invoice.lines[] | select(.kind == "labor") | [.minutes, .unit_price]]]')" '["holiday",[[60,18000],[60,24000]]]'
+	# Friday night into Saturday: after hours (x1.5) beats the weekend (x1.25) on both sides.
+	bill '{"id":"J1","skills":["hvac"],"work":{"start":"2026-11-27T23:00:00-07:00","end":"2026-11-28T01:00:00-07:00"}}'
+	assert_eq "$(out_jq '[.invoice.lines[] | select(.kind == "labor") | [.minutes, .unit_price]]')" '[[120,18000]]'
+}
+
 @test "trip fee by zone, the default elsewhere" {
 	bill '{"id":"J1",'"$tm"'}'
 	assert_eq "$(out_jq '.invoice.lines[1] | [.kind, .code, .amount]')" '["trip","central",3000]'

@@ -101,46 +101,113 @@ ratio_less(struct inv_ratio a, struct inv_ratio b)
 	return (__int128)a.num * b.den < (__int128)b.num * a.den;
 }
 
-/* The one multiplier labor is billed at: the highest of those that apply
- * (holiday, weekend, after hours). They do not compound: a holiday night
- * is billed at the holiday rate, as shops quote it. */
+static int
+is_holiday(const struct inv_ratecard *card, int64_t day)
+{
+	size_t lo = 0, hi = card->nholidays;
+
+	/* Binary search by hand: the list is sorted days. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (card->holidays[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < card->nholidays && card->holidays[lo] == day;
+}
+
+/* The one multiplier a minute of labor is billed at: the highest of those
+ * that apply (holiday, weekend, after hours). They do not compound: a
+ * holiday night is billed at the holiday rate, as shops quote it. */
 static enum inv_multiplier
-pick_multiplier(const struct inv_ratecard *card, const struct inv_job *job,
-    struct inv_ratio *m)
+multiplier_at(const struct inv_ratecard *card, int64_t day, int after, struct inv_ratio *m)
 {
 	enum inv_multiplier which = INV_MULT_NONE;
-	struct inv_ratio one = { 1, 1 };
-	int after = job->after_hours == 1;
 
-	*m = one;
-	if (job->after_hours < 0 && job->has_start)
-		after = job->start_minute < card->day_start_minute
-		    || job->start_minute >= card->day_end_minute;
-	if (job->has_start) {
-		int64_t lo = 0, hi = (int64_t)card->nholidays;
-		/* Binary search by hand: the list is sorted days. */
-		while (lo < hi) {
-			int64_t mid = (lo + hi) / 2;
-			if (card->holidays[mid] < job->start_day)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < (int64_t)card->nholidays && card->holidays[lo] == job->start_day
-		    && ratio_less(*m, card->holiday)) {
-			*m = card->holiday;
-			which = INV_MULT_HOLIDAY;
-		}
-		if (fsd_weekday(job->start_day) >= 6 && ratio_less(*m, card->weekend)) {
-			*m = card->weekend;
-			which = INV_MULT_WEEKEND;
-		}
+	*m = (struct inv_ratio){ 1, 1 };
+	if (day != INT64_MIN && is_holiday(card, day) && ratio_less(*m, card->holiday)) {
+		*m = card->holiday;
+		which = INV_MULT_HOLIDAY;
+	}
+	if (day != INT64_MIN && fsd_weekday(day) >= 6 && ratio_less(*m, card->weekend)) {
+		*m = card->weekend;
+		which = INV_MULT_WEEKEND;
 	}
 	if (after && ratio_less(*m, card->after_hours)) {
 		*m = card->after_hours;
 		which = INV_MULT_AFTER_HOURS;
 	}
 	return which;
+}
+
+static struct inv_ratio
+multiplier_ratio(const struct inv_ratecard *card, enum inv_multiplier which)
+{
+	switch (which) {
+	case INV_MULT_AFTER_HOURS: return card->after_hours;
+	case INV_MULT_WEEKEND: return card->weekend;
+	case INV_MULT_HOLIDAY: return card->holiday;
+	default: return (struct inv_ratio){ 1, 1 };
+	}
+}
+
+static int
+outside_hours(const struct inv_ratecard *card, int minute)
+{
+	return minute < card->day_start_minute || minute >= card->day_end_minute;
+}
+
+/* A visit whose time of day is known is billed by the clock: its span
+ * is cut where the rate changes (hours.start, hours.end, midnight) and
+ * each part billed at its own multiplier, so a job that runs past
+ * closing time is after hours only from closing time on. A captured
+ * after_hours, or time given per tech, bills the whole visit by how it
+ * started. More parts than fit are not expected (a visit of days): the
+ * rest is billed with the last. */
+#define INV_MAX_PARTS 16
+
+struct visit_part {
+	enum inv_multiplier which;
+	struct inv_ratio m;
+	long minutes;
+};
+
+static size_t
+split_visit(const struct inv_ratecard *card, const struct inv_job *job, long minutes,
+    struct visit_part parts[INV_MAX_PARTS])
+{
+	int64_t day = job->has_start ? job->start_day : INT64_MIN;
+	int64_t t, end;
+	size_t n = 0;
+	int after = job->after_hours == 1
+	    || (job->after_hours < 0 && job->has_start && outside_hours(card, job->start_minute));
+
+	if (!job->labor_is_span || job->after_hours >= 0 || !job->has_start || minutes == 0) {
+		parts[0].which = multiplier_at(card, day, after, &parts[0].m);
+		parts[0].minutes = minutes;
+		return 1;
+	}
+	t = job->start_day * 1440 + job->start_minute;
+	end = t + minutes;
+	while (t < end) {
+		int64_t d = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
+		int minute = (int)(t - d * 1440);
+		int64_t next = d * 1440 + (minute < card->day_start_minute ? card->day_start_minute
+		    : minute < card->day_end_minute ? card->day_end_minute : 1440);
+		struct visit_part p;
+
+		if (next > end)
+			next = end;
+		p.which = multiplier_at(card, d, outside_hours(card, minute), &p.m);
+		p.minutes = (long)(next - t);
+		if (n > 0 && (parts[n - 1].which == p.which || n == INV_MAX_PARTS))
+			parts[n - 1].minutes += p.minutes;
+		else
+			parts[n++] = p;
+		t = next;
+	}
+	return n;
 }
 
 static const char *
@@ -201,50 +268,79 @@ hours_text(long minutes, char buf[32])
 }
 
 static int
-price_labor(const struct inv_ratecard *card, const struct inv_job *job,
-    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+labor_rate(const struct inv_ratecard *card, const struct inv_job *job,
+    const struct inv_labor *e, const struct inv_named_amount **rate, const char **code,
+    char err[INV_ERROR_LEN])
+{
+	const char *trade = e->trade ? e->trade : job_trade(card, job);
+
+	*code = trade;
+	if (e->level != NULL) {
+		*rate = inv_find(card->level_rates, card->nlevel_rates,
+		    sizeof *card->level_rates, e->level);
+		if (*rate == NULL)
+			return fail(err, "\"labor\": no rate for tech level \"%s\" in labor.levels",
+			    e->level);
+		*code = e->level;
+		return 0;
+	}
+	if (trade == NULL)
+		return fail(err, "no labor rate: give \"trade\" or a skill that has a rate in labor.rates");
+	*rate = inv_find(card->trade_rates, card->ntrade_rates, sizeof *card->trade_rates, trade);
+	if (*rate == NULL)
+		return fail(err, "no labor rate for trade \"%s\" in labor.rates", trade);
+	return 0;
+}
+
+/* One labor entry: the minimum and the increment apply to the visit as
+ * a whole; what they add is billed with its last part, where the visit
+ * ends. */
+static int
+price_labor_entry(const struct inv_ratecard *card, const struct inv_job *job,
+    const struct inv_labor *e, struct inv_invoice *inv, char err[INV_ERROR_LEN])
 {
 	static const char *const label[] = { "", "after hours", "weekend", "holiday" };
-	struct inv_ratio m;
-	char mult[80] = "", factor[48], hours[32];
+	const struct inv_named_amount *rate;
+	const char *code;
+	struct visit_part parts[INV_MAX_PARTS];
+	size_t nparts;
 
-	inv->multiplier = pick_multiplier(card, job, &m);
-	if (inv->multiplier != INV_MULT_NONE)
-		snprintf(mult, sizeof mult, ", %s x%s", label[inv->multiplier],
-		    inv_ratio_text(m, factor));
-	for (size_t i = 0; i < job->nlabor; i++) {
-		const struct inv_labor *e = &job->labor[i];
-		const char *trade = e->trade ? e->trade : job_trade(card, job);
-		const struct inv_named_amount *rate = NULL;
-		const char *code = trade;
-		long billable = billable_minutes(card, e->minutes);
+	if (e->minutes < 0 || e->minutes > INV_MAX_QTY)
+		return fail(err, "labor minutes must be from 0 to 1000000, not %ld", e->minutes);
+	if (labor_rate(card, job, e, &rate, &code, err) != 0)
+		return -1;
+	nparts = split_visit(card, job, e->minutes, parts);
+	parts[nparts - 1].minutes += billable_minutes(card, e->minutes) - e->minutes;
+	for (size_t i = 0; i < nparts; i++) {
+		const struct visit_part *p = &parts[i];
+		char mult[80] = "", factor[48], hours[32];
 		int64_t unit, amount;
 		struct inv_line *line;
 
-		if (e->minutes < 0 || e->minutes > INV_MAX_QTY)
-			return fail(err, "labor minutes must be from 0 to 1000000, not %ld", e->minutes);
-		if (e->level != NULL) {
-			rate = inv_find(card->level_rates, card->nlevel_rates,
-			    sizeof *card->level_rates, e->level);
-			if (rate == NULL)
-				return fail(err, "\"labor\": no rate for tech level \"%s\" in labor.levels",
-				    e->level);
-			code = e->level;
-		} else if (trade == NULL) {
-			return fail(err, "no labor rate: give \"trade\" or a skill that has a rate in labor.rates");
-		} else if ((rate = inv_find(card->trade_rates, card->ntrade_rates,
-		    sizeof *card->trade_rates, trade)) == NULL) {
-			return fail(err, "no labor rate for trade \"%s\" in labor.rates", trade);
-		}
-		if (fsd_money_scale(rate->minor, m.num, m.den, card->rounding, &unit) != 0
-		    || fsd_money_scale(unit, billable, 60, card->rounding, &amount) != 0)
+		if (fsd_money_scale(rate->minor, p->m.num, p->m.den, card->rounding, &unit) != 0
+		    || fsd_money_scale(unit, p->minutes, 60, card->rounding, &amount) != 0)
 			return fail(err, "labor amount too large");
-		inv->billable_minutes += billable;
-		line = add_line(inv, INV_LINE_LABOR, INV_CAT_LABOR, code, billable, unit, amount);
-		hours_text(billable, hours);
+		/* The invoice names the highest multiplier its labor was billed at. */
+		if (ratio_less(multiplier_ratio(card, inv->multiplier), p->m))
+			inv->multiplier = p->which;
+		if (p->which != INV_MULT_NONE)
+			snprintf(mult, sizeof mult, ", %s x%s", label[p->which], inv_ratio_text(p->m, factor));
+		inv->billable_minutes += p->minutes;
+		line = add_line(inv, INV_LINE_LABOR, INV_CAT_LABOR, code, p->minutes, unit, amount);
+		hours_text(p->minutes, hours);
 		describe(line, "Labor, %s%s%s, %s%s", code ? code : "", e->tech ? ", " : "",
 		    e->tech ? e->tech : "", hours, mult);
 	}
+	return 0;
+}
+
+static int
+price_labor(const struct inv_ratecard *card, const struct inv_job *job,
+    struct inv_invoice *inv, char err[INV_ERROR_LEN])
+{
+	for (size_t i = 0; i < job->nlabor; i++)
+		if (price_labor_entry(card, job, &job->labor[i], inv, err) != 0)
+			return -1;
 	return 0;
 }
 

@@ -44,7 +44,9 @@ struct inv_job {
 	int has_start;		/* work start known: local day and minute */
 	int64_t start_day;
 	int start_minute;
-	int after_hours;	/* -1: judge by the work start; 0/1: as captured */
+	int after_hours;	/* -1: judge by the clock; 0/1: as captured */
+	int labor_is_span;	/* the one labor entry is work.start..work.end,
+				 * so it can be split where the rate changes */
 
 	const struct inv_labor *labor;
 	size_t nlabor;

@@ -250,6 +250,7 @@ read_work(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_p
 		return -1;
 	job->labor = r->labor;
 	job->nlabor = 1;
+	job->labor_is_span = 1;
 	return 0;
 }
 

@@ -53,7 +53,9 @@ jobs() {
 }
 
 # The same arithmetic in jq: card prices settled once, then per job the
-# labor minimum and steps, the highest multiplier, flat rate with included
+# labor minimum and steps, the highest multiplier, labor split where it
+# crosses hours.start or hours.end (each generated visit lies within one
+# weekday, so only those two cut it), flat rate with included
 # parts, trip fee, member and coupon discounts, tax per line rounded half
 # up, totals. (jq has no HMAC, so it signs nothing: a head start for jq.)
 cat > "$dir/invoice.jq" <<'EOF'
@@ -81,9 +83,19 @@ $card[0] as $c
 | ([(.skills // [])[] | select($c.labor.rates[.] != null)][0]) as $trade
 | (((.work.end | secs) - ($s | secs) + 59) / 60 | floor) as $mins
 | ((($mins + 14) / 15 | floor) * 15 | if . < 60 then 60 else . end) as $bill
+| ([1]
+   + (if ($c.holidays | any(. == $s[0:10])) then [$c.multipliers.holiday | tonumber] else [] end)
+   + (if $wd >= 6 then [$c.multipliers.weekend | tonumber] else [] end) | max) as $daymult
+| ([$daymult, ($c.multipliers.after_hours | tonumber)] | max) as $nightmult
+| (if .after_hours != null or $mins == 0 then [{m: $mult, min: $mins}]
+   else [[$startmin, ([$startmin + $mins, 480] | min), $nightmult],
+         [([$startmin, 480] | max), ([$startmin + $mins, 1020] | min), $daymult],
+         [([$startmin, 1020] | max), $startmin + $mins, $nightmult]]
+     | map(select(.[1] > .[0]) | {m: .[2], min: (.[1] - .[0])}) end
+   | .[-1].min += ($bill - $mins)) as $pieces
 | (if ($flat | length) > 0 then []
-   else [($c.labor.rates[$trade] * $mult | r) as $u
-     | {kind: "labor", code: $trade, qty: $bill, unit: $u, amount: ($u * $bill / 60 | r), cat: "labor"}] end) as $labor
+   else [$pieces[] | ($c.labor.rates[$trade] * .m | r) as $u
+     | {kind: "labor", code: $trade, qty: .min, unit: $u, amount: ($u * .min / 60 | r), cat: "labor"}] end) as $labor
 | ([$c.trip_fee.zones[$terr] // $c.trip_fee.default] | map({kind: "trip", code: $terr, qty: 1, unit: ., amount: ., cat: "trip"})) as $trip
 | ([$flat[] | .incl | to_entries[]] | group_by(.key) | map({key: .[0].key, value: (map(.value) | add)}) | from_entries) as $incl
 | ([(.parts_used // [])[] | (.qty - ($incl[.sku] // 0) | if . < 0 then 0 else . end) as $q

@@ -118,9 +118,14 @@ labor_amount(const struct inv_ratecard *card, long minutes, struct inv_job *job)
 
 	job->labor = &labor;
 	job->nlabor = 1;
+	/* Labor split by the clock is several lines: their sum. */
 	if (inv_compute(card, job, &inv, err) == 0 && inv.nlines > 0
-	    && inv.lines[0].kind == INV_LINE_LABOR)
-		amount = inv.lines[0].amount;
+	    && inv.lines[0].kind == INV_LINE_LABOR) {
+		amount = 0;
+		for (size_t i = 0; i < inv.nlines; i++)
+			if (inv.lines[i].kind == INV_LINE_LABOR)
+				amount += inv.lines[i].amount;
+	}
 	inv_invoice_free(&inv);
 	return amount;
 }
@@ -154,8 +159,18 @@ test_labor(void)
 	CHECK(labor_amount(&card, 60, &job) == 21750, "Saturday night: the higher after-hours x1.5, not both");
 	job.start_day = fsd_days_from_civil(2026, 11, 26);
 	CHECK(labor_amount(&card, 60, &job) == 29000, "holiday night: holiday x2");
-	job.trade = "plumbing";
 	job.start_day = fsd_days_from_civil(2026, 11, 23);
+	job.start_minute = 16 * 60;
+	job.labor_is_span = 1;
+	CHECK(labor_amount(&card, 150, &job) == 14500 + 32625,
+	    "16:00 to 18:30 on the clock: 1 h regular, 1 h 30 min after hours");
+	CHECK(labor_amount(&card, 20, &job) == 14500,
+	    "16:00 to 16:20: the minimum tops up the regular part");
+	job.start_minute = 16 * 60 + 50;
+	CHECK(labor_amount(&card, 15, &job) == 2417 + 18125,
+	    "16:50 to 17:05: 10 min regular, then 50 min after hours (15 min and the top-up)");
+	job.labor_is_span = 0;
+	job.trade = "plumbing";
 	job.start_minute = 9 * 60;
 	CHECK(labor_amount(&card, 70, &job) == 16666, "133.33/h for 75 min is 166.6625: rounds to 166.66");
 	job.trade = "roofing";
@@ -308,6 +323,7 @@ test_reconcile_property(void)
 		for (size_t i = 0; i < job.nlabor; i++)
 			labor[i] = (struct inv_labor){ "T", RAND(4) ? NULL : "apprentice", NULL, RAND(600) };
 		job.labor = labor;
+		job.labor_is_span = job.nlabor == 1 && RAND(2);
 		job.ntasks = (size_t)RAND(3);
 		for (size_t i = 0; i < job.ntasks; i++)
 			t[i] = (struct inv_item){ tasks[RAND(2)], 1 + RAND(3) };
