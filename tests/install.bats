@@ -1,0 +1,34 @@
+#!/usr/bin/env bats
+# make install and uninstall, into a DESTDIR, with a PREFIX.
+
+load helper
+
+setup() {
+	BUILD=${FSD_BIN%/bin}
+	DEST=$BATS_TEST_TMPDIR/dest
+}
+
+@test "make install puts programs, man pages and completions under DESTDIR/PREFIX" {
+	run make -s -C "$TOP" install B="$BUILD" DESTDIR="$DEST" PREFIX=/opt/fsd
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	for t in fsd $(fsd_tools); do
+		[ -x "$DEST/opt/fsd/bin/$t" ] || { echo "no $t"; return 1; }
+		[ -f "$DEST/opt/fsd/share/man/man1/$t.1" ] || { echo "no $t.1"; return 1; }
+		[ -f "$DEST/opt/fsd/share/fish/vendor_completions.d/$t.fish" ] || return 1
+	done
+	[ -f "$DEST/opt/fsd/share/man/man5/fsd.5" ]
+	[ -f "$DEST/opt/fsd/share/bash-completion/completions/fsd" ]
+	[ -f "$DEST/opt/fsd/share/zsh/site-functions/_fsd" ]
+	run "$DEST/opt/fsd/bin/fsd" match --version
+	[ "$status" -eq 0 ]
+	[[ $output == "fsd-match "* ]]
+}
+
+@test "make uninstall removes what install put there" {
+	make -s -C "$TOP" install B="$BUILD" DESTDIR="$DEST" PREFIX=/usr
+	make -s -C "$TOP" uninstall B="$BUILD" DESTDIR="$DEST" PREFIX=/usr
+	run find "$DEST" -type f
+	[ -z "$output" ] || { echo "left: $output"; return 1; }
+	run find "$DEST" -type l
+	[ -z "$output" ] || { echo "left: $output"; return 1; }
+}
