@@ -517,6 +517,7 @@ main(int argc, char **argv)
 		fsd_die(FSD_EXIT_DATA, "%s: %s", html_dir, strerror(errno));
 	inv_ratecard_load(&r.card, rates_path);
 	r.reader.currency = r.card.currency;
+	r.reader.rounding = r.card.rounding;
 	if (key_path != NULL) {
 		r.tmpl = checked_template(pay_url ? pay_url : r.card.pay_url);
 		r.signer = load_signer();

@@ -143,6 +143,18 @@ tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00
 	assert_eq "$(out_jq '.invoice.lines[-1].description')" '"Deposit received, invoice TST-J7-D"'
 }
 
+@test "deposit as a percentage of the estimate, rounded by the card; the final invoice credits the same" {
+	bill '{"id":"J7","status":"approved","approved_at":"2026-11-20T10:00:00-07:00","deposit_percent":"30","estimate":123457}'
+	assert_eq "$(out_jq '.invoice | [.total, .lines[0].description]')" '[37037,"Deposit on approval of job J7, 30 % of the estimate"]'
+	bill '{"id":"J7","status":"completed","deposit_percent":30,"estimate":123457,'"$tm"'}'
+	assert_eq "$(out_jq '.invoice.lines[-1] | [.kind, .amount]')" '["credit",-37037]'
+	bill '{"id":"J7","status":"approved","approved_at":"2026-11-20T10:00:00-07:00","deposit_percent":"30"}'
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:1: "deposit_percent" needs the "estimate" it is a share of'
+	bill '{"id":"J7","status":"approved","approved_at":"2026-11-20T10:00:00-07:00","deposit_percent":"101","estimate":5}'
+	assert_output_has '"deposit_percent" must be a percentage from 0 to 100, not "101"'
+}
+
 @test "invoice: number, date, due by the terms, the same bytes on a rerun" {
 	run fsd-invoice --rates "$CARD" --key "$KEY" "$FIXTURES/invoice/jobs.ndjson"
 	first=$output

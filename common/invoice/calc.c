@@ -567,7 +567,11 @@ price_deposit(const struct inv_ratecard *card, const struct inv_job *job,
 		return fail(err, "\"status\" is \"approved\" but the job has no \"deposit\" to bill");
 	line = add_line(inv, INV_LINE_DEPOSIT, -1, "deposit", 1, job->deposit, job->deposit);
 	(void)card;
-	describe(line, "Deposit on approval of job %s", job->id);
+	if (job->deposit_percent != NULL)
+		describe(line, "Deposit on approval of job %s, %s %% of the estimate", job->id,
+		    job->deposit_percent);
+	else
+		describe(line, "Deposit on approval of job %s", job->id);
 	return sum_lines(inv, err);
 }
 

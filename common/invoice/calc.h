@@ -63,6 +63,8 @@ struct inv_job {
 	int64_t nte;
 	int has_deposit;
 	int64_t deposit;
+	const char *deposit_percent;	/* "30": the deposit is that share of
+					 * the estimate (shown on the line); NULL */
 	enum inv_stage stage;
 };
 

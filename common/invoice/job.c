@@ -6,6 +6,7 @@
 #include "rfc3339.h"
 #include "xalloc.h"
 #include "invoice/job.h"
+#include "invoice/ratecard.h"
 
 /* The field access of common/field.h, with its messages, over the
  * scanned nodes of a line (invoice/scan.h) instead of jansson values. */
@@ -273,6 +274,44 @@ read_money(const struct inv_jdoc *d, const char *field, int64_t *out, int *has,
 	return 0;
 }
 
+/* A deposit as a share of the estimate: "deposit_percent" ("30", or 30)
+ * of "estimate" (minor units), rounded by the card's rule. */
+static int
+read_deposit(struct inv_job_reader *r, const struct inv_jdoc *d,
+    const struct fsd_pos *pos, struct inv_job *job)
+{
+	int n = inv_jget(d, 0, "deposit_percent"), has_estimate = 0;
+	const struct inv_jnode *v;
+	struct inv_ratio percent;
+	int64_t estimate = 0;
+	char text[64], buf[64];
+
+	if (n < 0)
+		return read_money(d, "deposit", &job->deposit, &job->has_deposit, pos);
+	v = &d->nodes[n];
+	if (inv_jget(d, 0, "deposit") >= 0)
+		return fsd_field_fail(pos, "give \"deposit\" or \"deposit_percent\", not both");
+	if ((v->type != INV_J_STRING && v->type != INV_J_INT && v->type != INV_J_REAL)
+	    || v->raw_len >= sizeof text)
+		return fsd_field_fail(pos, "\"deposit_percent\" must be a percentage from 0 to 100, not %s",
+		    quote(d, n, buf));
+	memcpy(text, v->type == INV_J_STRING ? v->str : v->raw, v->raw_len);
+	text[v->type == INV_J_STRING ? strlen(v->str) : v->raw_len] = '\0';
+	if (inv_ratio_parse(text, &percent) != 0 || percent.num > 100 * percent.den)
+		return fsd_field_fail(pos, "\"deposit_percent\" must be a percentage from 0 to 100, not %s",
+		    quote(d, n, buf));
+	if (read_money(d, "estimate", &estimate, &has_estimate, pos) != 0)
+		return -1;
+	if (!has_estimate)
+		return fsd_field_fail(pos, "\"deposit_percent\" needs the \"estimate\" it is a share of");
+	/* At most 10^12 times 100 * 10^9: inside the 128 bits scale works in. */
+	if (fsd_money_scale(estimate, percent.num, percent.den * 100, r->rounding, &job->deposit) != 0)
+		return fsd_field_fail(pos, "\"deposit_percent\": deposit too large");
+	job->has_deposit = 1;
+	job->deposit_percent = v->type == INV_J_STRING ? v->str : keep(r, v->raw, v->raw_len);
+	return 0;
+}
+
 static int
 read_flags(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job)
 {
@@ -386,7 +425,7 @@ inv_job_read(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fs
 	    || read_items(r, d, "parts_used", "sku", &r->parts, &r->parts_cap, &job->parts,
 		&job->nparts, pos) != 0
 	    || read_money(d, "nte", &job->nte, &job->has_nte, pos) != 0
-	    || read_money(d, "deposit", &job->deposit, &job->has_deposit, pos) != 0)
+	    || read_deposit(r, d, pos, job) != 0)
 		return -1;
 	return 0;
 }

@@ -20,6 +20,7 @@ struct inv_job_reader {
 	char **owned;		/* codes cut out of "CODE:qty" strings */
 	size_t nowned, owned_cap;
 	const char *currency;	/* the rate card's: a job in another is refused */
+	enum fsd_rounding rounding;	/* the rate card's, for a deposit percentage */
 };
 
 /* Fill job from the scanned record d. Returns 0, or -1 after reporting the problem at pos
