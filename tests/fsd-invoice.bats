@@ -340,6 +340,17 @@ group() {
 	assert_eq "$(records -s 'map(select(.invoice) | .invoice.number)')" '["TST-C1-2026-11-2"]'
 }
 
+@test "--group with the ledger: concurrent grouped runs bill each job exactly once" {
+	for i in 1 2 3 4; do
+		fsd-invoice --rates "$CARD" --ledger "$T/ledger.ndjson" --group customer,month \
+			"$FIXTURES/invoice/group.ndjson" > "$T/out$i" 2>/dev/null &
+	done
+	wait
+	assert_eq "$(jq -r '.invoice.jobs // [.id] | .[]' "$T/ledger.ndjson" | sort | tr '\n' ' ')" 'A1 A2 A3 A5 B1 '
+	assert_eq "$(cat "$T"/out[1-4] | jq -r 'select(.invoiced_in) | .id' | sort | tr '\n' ' ')" 'A1 A2 A3 B1 '
+	assert_eq "$(jq -r '.invoice.number' "$T/ledger.ndjson" | sort | uniq -d)" ""
+}
+
 @test "--group: grouped invoices reconcile, and their jobs are exactly the jobs marked invoiced_in" {
 	jq -c '.customer = ((.customer // {}) + {id: ("C" + (.id[-1:] | tonumber % 3 | tostring))})' \
 		"$FIXTURES/invoice/mixed.ndjson" > "$T/mixed.ndjson"

@@ -2,7 +2,8 @@
 # Demo: the day's completed jobs are invoiced minutes after they close.
 # Reads share/examples/completed.csv (what on-site capture recorded) and
 # ratecard.json; writes $OUT/invoices.ndjson, one printable HTML invoice a
-# job in $OUT/invoices/, and the ledger $OUT/invoice-ledger.ndjson.
+# job in $OUT/invoices/, and the ledger $OUT/invoice-ledger.ndjson; then
+# the same jobs grouped per customer and month ($OUT/invoices-grouped.ndjson).
 set -eu
 echo "== fsd-invoice: the sample day's completed jobs, priced by the rate card"
 fsd-import "$EXAMPLES/completed.csv" > "$OUT/completed.ndjson"
@@ -33,3 +34,12 @@ echo "the same jobs again, with the ledger: nothing is billed twice"
 fsd-invoice --rates "$EXAMPLES/ratecard.json" --ledger "$OUT/invoice-ledger.ndjson" \
 	"$OUT/completed.ndjson" 2>/dev/null > "$OUT/invoices-rerun.ndjson"
 summary "$OUT/invoices-rerun.ndjson"
+echo "the same jobs on one invoice per customer and month (--group customer,month):"
+fsd-invoice --rates "$EXAMPLES/ratecard.json" --group customer,month \
+	"$OUT/completed.ndjson" 2>/dev/null > "$OUT/invoices-grouped.ndjson"
+fsd-export -f invoice.number,invoice.total "$OUT/invoices-grouped.ndjson" \
+	| awk -F, 'NR > 1 && $1 != "" { n++; cents += $2 }
+		END { printf "%d invoices, %.2f USD billed\n", n, cents / 100 }'
+fsd-export -f id,invoiced_in "$OUT/invoices-grouped.ndjson" \
+	| awk -F, 'NR > 1 && $2 != "" { jobs[$2] = jobs[$2] " " $1; n[$2]++ }
+		END { for (i in n) if (n[i] > 1) printf "  %s covers%s\n", i, jobs[i] }'
