@@ -58,6 +58,14 @@ techs() { echo "--techs $F/${1:-techs}.ndjson --iterations 200"; }
 	assert_eq "$(out_jq -r .exception.code)" "no_tech"
 }
 
+@test "an exception from upstream stays; routed with --reassign it becomes previous_exception" {
+	job='{"id":"X","site":{"lat":39.7,"lon":-105},"exception":{"code":"no_capacity","message":"T02 could arrive 13:05 at the earliest"}}'
+	run fsd-route $(techs) <<<"$job"
+	assert_eq "$(out_jq -c .exception)" '{"code":"no_capacity","message":"T02 could arrive 13:05 at the earliest"}'
+	run fsd-route $(techs) --reassign <<<"$job"
+	assert_eq "$(out_jq -r '[.tech, .exception, .previous_exception.code] | join(" ")')" "T01  no_capacity"
+}
+
 @test "an unknown tech is named" {
 	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T99"}'
 	assert_eq "$(out_jq -r .exception.message)" 'tech "T99" is not in the techs file'

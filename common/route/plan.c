@@ -42,6 +42,19 @@ eta_window(const struct route_run *run, const struct route_job_record *jr, doubl
 	}
 }
 
+/* A job routed now, or given a new reason, keeps the one it came with
+ * as previous_exception: stale, but the history a dispatcher may ask for. */
+static void
+keep_previous_exception(json_t *rec)
+{
+	json_t *old = json_object_get(rec, "exception");
+
+	if (old == NULL)
+		return;
+	json_object_set(rec, "previous_exception", old);
+	json_object_del(rec, "exception");
+}
+
 static void
 set_time(const struct route_run *run, json_t *obj, const char *key, double minutes, int offset)
 {
@@ -86,6 +99,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		t += leg;
 		start = fmax(t, job->ready);
 		idle += start - t;
+		keep_previous_exception(rec);
 		json_object_set_new(rec, "tech", json_string(tech->id));
 		json_object_set_new(rec, "seq", json_integer(k));
 		set_time(run, rec, "arrive", t, jr->offset);
@@ -143,6 +157,7 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 		if (jr->in_instance >= 0) {
 			struct route_reason why;
 			route_explain(in, jr->in_instance, &why);
+			keep_previous_exception(jr->record);
 			fsd_set_exception(jr->record, why.code, "%s", why.message);
 		}
 		if (json_object_get(jr->record, "exception") != NULL)

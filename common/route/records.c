@@ -159,9 +159,12 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 		return 0;
 	}
 	if (!run->reassign || (locked && tech_id != NULL)) {
+		/* An exception from upstream (fsd-match saying why no tech
+		 * could take it) is the real reason: it stays as it came. */
 		if (tech_id == NULL) {
-			fsd_set_exception(rec, "no_tech",
-			    "the job has no tech: assign it with fsd-match, or route with --reassign");
+			if (json_object_get(rec, "exception") == NULL)
+				fsd_set_exception(rec, "no_tech", "the job has no tech: "
+				    "assign it with fsd-match, or route with --reassign");
 			return 0;
 		}
 		job->only_vehicle = jr->tech;
