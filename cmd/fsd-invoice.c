@@ -81,6 +81,7 @@ struct run {
 	int grouping;
 	enum inv_period period;
 	struct inv_groups groups;
+	size_t issued_groups;
 	long invoices, approvals, skipped, grouped;
 };
 
@@ -415,6 +416,26 @@ per_job(struct run *r, const struct inv_jdoc *d, const struct fsd_pos *pos)
 	return 0;
 }
 
+static void
+issue_groups(struct run *r)
+{
+	for (size_t i = 0; i < r->groups.count; i++)
+		issue_group(r, r->groups.list[i]);
+	r->issued_groups = r->groups.count;
+	inv_groups_free(&r->groups);
+	flush_batch(r);
+}
+
+/* --strict ends the run at a bad line: the groups so far are issued
+ * first, as the invoices before it are without --group. */
+static enum fsd_line_result
+stop_here(struct run *r, enum fsd_line_result bad)
+{
+	if (fsd_record_strict && r->grouping)
+		issue_groups(r);
+	return bad;
+}
+
 /* Most lines are read straight from their text (invoice/scan.h); one
  * written any other way goes through jansson, which reports it when it
  * is not JSON, and is read from the text jansson's form gives it. */
@@ -426,14 +447,14 @@ per_line(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
 
 	if (inv_jscan(&r->doc, text, len, 1) != 0) {
 		if ((rec = fsd_parse_record_line(text, len, pos)) == NULL)
-			return FSD_LINE_NOT_JSON;
+			return stop_here(r, FSD_LINE_NOT_JSON);
 		r->canonical.len = 0;
 		fsd_buf_json(&r->canonical, rec);
 		json_decref(rec);
 		if (inv_jscan(&r->doc, r->canonical.data, r->canonical.len, 0) != 0)
 			fsd_die_at(FSD_EXIT_DATA, pos, "cannot read back the record as written (a bug)");
 	}
-	return per_job(r, &r->doc, pos) == 0 ? FSD_LINE_OK : FSD_LINE_BAD_RECORD;
+	return per_job(r, &r->doc, pos) == 0 ? FSD_LINE_OK : stop_here(r, FSD_LINE_BAD_RECORD);
 }
 
 static struct inv_signer *
@@ -527,9 +548,7 @@ main(int argc, char **argv)
 		r.has_ledger = 1;
 	}
 	fsd_read_lines(argc - first, argv + first, per_line, &r);
-	for (size_t i = 0; i < r.groups.count; i++)
-		issue_group(&r, r.groups.list[i]);
-	flush_batch(&r);
+	issue_groups(&r);
 	if (r.has_ledger)
 		inv_ledger_close(&r.ledger);
 	if (r.skipped > 0)
@@ -540,8 +559,7 @@ main(int argc, char **argv)
 		    r.approvals, r.approvals == 1 ? "" : "s");
 	if (r.grouping)
 		fsd_note("%ld job%s on %zu grouped invoice%s", r.grouped, r.grouped == 1 ? "" : "s",
-		    r.groups.count, r.groups.count == 1 ? "" : "s");
-	inv_groups_free(&r.groups);
+		    r.issued_groups, r.issued_groups == 1 ? "" : "s");
 	fsd_buf_free(&r.out);
 	fsd_buf_free(&r.canonical);
 	inv_jdoc_free(&r.doc);

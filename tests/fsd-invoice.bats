@@ -373,3 +373,10 @@ group() {
 	group --group month "$FIXTURES/invoice/group.ndjson"
 	[ "$status" -eq 2 ]
 }
+
+@test "--group --strict: the groups read before the bad line are issued, then the run stops" {
+	run bash -c "printf '%s\n' '{\"id\":\"A\",\"customer\":{\"id\":\"C1\"},\"completed_at\":\"2026-11-23T10:00:00-07:00\"}' '{bad' '{\"id\":\"C\",\"customer\":{\"id\":\"C1\"}}' | fsd-invoice --rates '$CARD' --group customer --strict 2>/dev/null"
+	[ "$status" -eq 1 ]
+	assert_eq "$(printf '%s\n' "$output" | jq -c '[.invoice.number, .invoice.jobs, .invoiced_in]')" '["TST-C1",["A"],null]
+[null,null,"TST-C1"]'
+}
