@@ -28,5 +28,7 @@ jq -r '[.tech, .stops, .depart // "-", .return // "-", .drive.km, .drive.min, .i
 			"$seq" "$id" "$type" "$(hhmm "$start")" "$(hhmm "$from")" "$(hhmm "$to")" "$km" "$min"
 	done
 done
-echo "not routed:"
-jq -r 'select(.exception != null) | "  \(.id) \(.exception.code): \(.exception.message)"' "$OUT/plan.ndjson"
+# What was not routed, by reason, and a few of them to show the messages.
+jq -rs '"not routed: " + ([map(select(.exception)) | group_by(.exception.code)[]
+	| "\(.[0].exception.code) \(length)"] | join(", ") | if . == "" then "none" else . end)' "$OUT/plan.ndjson"
+jq -r 'select(.exception != null) | "  \(.id) \(.exception.code): \(.exception.message)"' "$OUT/plan.ndjson" | head -n 3
