@@ -10,7 +10,7 @@
 #include "match/match.h"
 #include "match/match_records.h"
 
-static const char *techs_path, *rules_path, *now_text, *road_factor, *speed;
+static const char *techs_path, *rules_path, *now_text, *road_factor, *speed, *candidates;
 static int naive;
 
 static const struct fsd_option options[] = {
@@ -19,12 +19,13 @@ static const struct fsd_option options[] = {
 	{ 0, "now", "TIME", "plan as if it were TIME (RFC 3339): nothing starts earlier", NULL, &now_text },
 	{ 0, "road-factor", "X", "road km per straight-line km (default 1.3)", NULL, &road_factor },
 	{ 0, "speed", "KMH", "average driving speed in km/h (default 40)", NULL, &speed },
+	{ 0, "candidates", "N", "weigh only the N nearest techs that could take a job (default 12; 0: all)", NULL, &candidates },
 	{ 0, "naive", NULL, "whoever qualified is free next: the baseline, no scoring", &naive, NULL },
 	{ 0 }
 };
 
 static const struct fsd_tool tool = {
-	"fsd-match", "--techs FILE [--rules FILE] [--now TIME] [--naive] [FILE ...]",
+	"fsd-match", "--techs FILE [--rules FILE] [--now TIME] [--candidates N] [--naive] [FILE ...]",
 	"assign jobs to technicians, with reasons; exceptions for the rest",
 	options, FSD_TOOL_RECORDS
 };
@@ -179,6 +180,7 @@ main(int argc, char **argv)
 		fsd_usage_error("--techs FILE is required");
 	day.travel = fsd_travel_from_options(road_factor, speed);
 	day.naive = naive;
+	day.candidates = candidates ? (size_t)fsd_opt_long("candidates", candidates, 0, 1000000) : 12;
 	if (now_text != NULL) {
 		struct fsd_time t;
 

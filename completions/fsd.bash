@@ -4,7 +4,7 @@ _fsd_options() {
 	fsd-export) echo "--fields --raw --crlf --strict --rejects --help --version" ;;
 	fsd-import) echo "--string --number --bool --list --json --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --group --date --verify-link --strict --rejects --help --version" ;;
-	fsd-match) echo "--techs --rules --now --road-factor --speed --naive --strict --rejects --help --version" ;;
+	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --naive --strict --rejects --help --version" ;;
 	fsd-recur) echo "--from --to --on --history --existing --holidays --tz --spread --strict --rejects --help --version" ;;
 	fsd-restock) echo "--stock --plan --out --in-place --now --strict --rejects --help --version" ;;
 	fsd-route) echo "--techs --reassign --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
@@ -15,7 +15,7 @@ _fsd_takes_file() {
 	fsd-export:--fields|fsd-export:-f|fsd-export:--rejects) return 0 ;;
 	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--rejects) return 0 ;;
 	fsd-invoice:--rates|fsd-invoice:-r|fsd-invoice:--ledger|fsd-invoice:-l|fsd-invoice:--key|fsd-invoice:-k|fsd-invoice:--pay-url|fsd-invoice:--html|fsd-invoice:--group|fsd-invoice:-g|fsd-invoice:--date|fsd-invoice:--verify-link|fsd-invoice:--rejects) return 0 ;;
-	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--rejects) return 0 ;;
+	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--rejects) return 0 ;;
 	fsd-recur:--from|fsd-recur:--to|fsd-recur:--on|fsd-recur:--history|fsd-recur:--existing|fsd-recur:--holidays|fsd-recur:--tz|fsd-recur:--rejects) return 0 ;;
 	fsd-restock:--stock|fsd-restock:-s|fsd-restock:--plan|fsd-restock:-p|fsd-restock:--out|fsd-restock:-o|fsd-restock:--now|fsd-restock:--rejects) return 0 ;;
 	fsd-route:--techs|fsd-route:-t|fsd-route:--time-limit|fsd-route:--iterations|fsd-route:--seed|fsd-route:--matrix|fsd-route:--summary|fsd-route:--eta-width|fsd-route:--road-factor|fsd-route:--speed|fsd-route:--rejects) return 0 ;;

@@ -40,6 +40,7 @@ complete -c fsd-match -l rules -s r -r -F -d 'weights and per-job-type playbooks
 complete -c fsd-match -l now -r -f -d 'plan as if it were TIME (RFC 3339): nothing starts earlier'
 complete -c fsd-match -l road-factor -r -f -d 'road km per straight-line km (default 1.3)'
 complete -c fsd-match -l speed -r -f -d 'average driving speed in km/h (default 40)'
+complete -c fsd-match -l candidates -r -f -d 'weigh only the N nearest techs that could take a job (default 12; 0: all)'
 complete -c fsd-match -l naive -d 'whoever qualified is free next: the baseline, no scoring'
 complete -c fsd-match -l strict -d 'stop at the first bad record'
 complete -c fsd-match -l rejects -r -F -d 'append bad input lines to FILE, as they were'

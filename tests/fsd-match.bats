@@ -206,6 +206,15 @@ $(job J2 39.62 -104.98 '[]' 60 '"sla_due":"tomorrow"')"
 	assert_eq "$output" "$first"
 }
 
+@test "--candidates N scores only the N nearest who could take the job" {
+	match --candidates 1 <<< "$(job J1 39.84 -104.98 '["hvac"]' 60)"
+	assert_eq "$(out_jq -c '[.tech, .match.runner_up]')" '["T02",null]'
+	match --candidates 0 <<< "$(job J1 39.84 -104.98 '["hvac"]' 60)"
+	assert_eq "$(out_jq -r .match.runner_up.tech)" T01
+	match --candidates -1 < /dev/null
+	[ "$status" -eq 2 ]
+}
+
 @test "--naive gives the job to whoever is free next, however far" {
 	match --naive <<< "$(job J1 39.84 -104.98 '["hvac"]' 60)"
 	assert_eq "$(out_jq -r .tech)" T01

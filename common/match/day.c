@@ -150,6 +150,7 @@ match_day_free(struct match_day *day)
 	free(day->jobs);
 	free(day->by_id);
 	free(day->order);
+	match_grid_free(&day->grid);
 	match_rules_free(&day->rules);
 	memset(day, 0, sizeof *day);
 }

@@ -45,11 +45,24 @@ match_prepare(struct match_day *day)
 		if (!day->jobs[i].skip)
 			match_apply_playbook(day, &day->jobs[i], day->plan_start);
 	day->words = (day->nskill_names + 63) / 64;
+	/* Blocks of 15 minutes, longer when the day (on call included) is
+	 * longer than 16 hours. */
+	{
+		double end = day->plan_start;
+
+		for (size_t i = 0; i < day->ntechs; i++)
+			if (day->techs[i].shift.end + day->rules.on_call_minutes > end)
+				end = day->techs[i].shift.end + day->rules.on_call_minutes;
+		day->block_minutes = fmax(15, ceil((end - day->plan_start) / 64));
+		if (!isfinite(day->block_minutes) || day->block_minutes > 24 * 60)
+			day->block_minutes = 0;
+	}
 	for (size_t i = 0; i < day->ntechs; i++) {
 		struct match_tech *t = &day->techs[i];
 
 		free(t->skillset);
 		t->skillset = bitset(day, t->skills, t->nskills);
+		match_unit_vector(t->lat, t->lon, t->xyz);
 		if (t->nstock > 1)	/* qsort's pointer must not be NULL */
 			qsort(t->stock, t->nstock, sizeof *t->stock, by_sku);
 		if (t->noff > 1)
@@ -58,9 +71,12 @@ match_prepare(struct match_day *day)
 	for (size_t i = 0; i < day->njobs; i++) {
 		free(day->jobs[i].skillset);
 		day->jobs[i].skillset = bitset(day, day->jobs[i].skills, day->jobs[i].nskills);
+		match_unit_vector(day->jobs[i].lat, day->jobs[i].lon, day->jobs[i].xyz);
 	}
 	match_index_techs(day);
 	match_refresh_gaps(day);
+	if (!day->naive && day->candidates > 0)
+		match_grid_build(day);
 }
 
 /* Emergencies first, then the nearest deadline (the SLA or the window's
@@ -197,7 +213,8 @@ beats(const struct match_day *day, double a_score, size_t a, double b_score, lon
 	return strcmp(day->techs[a].id, day->techs[b].id) < 0;
 }
 
-static void
+/* Weigh tech for j; non-zero when the tech could take it at all. */
+static int
 consider(const struct match_day *day, struct choice *c, size_t tech,
     const struct match_job *j)
 {
@@ -206,14 +223,14 @@ consider(const struct match_day *day, struct choice *c, size_t tech,
 	double score;
 
 	if (!may_take(day, tech, j))
-		return;
+		return 0;
 	if (day->naive) {
 		/* Whoever qualified is free next: no map, no score. */
 		double free_at = t->nroute ? t->route[t->nroute - 1].end
 		    : match_day_start(day, t);
 
 		if (!match_append_slot(day, t, j, &slot))
-			return;
+			return 0;
 		if (c->tech < 0 || free_at < c->free_at || (free_at == c->free_at
 		    && strcmp(t->id, day->techs[c->tech].id) < 0)) {
 			c->tech = (long)tech;
@@ -221,10 +238,10 @@ consider(const struct match_day *day, struct choice *c, size_t tech,
 			c->slot = slot;
 			c->score = match_score(day, t, j, &slot);
 		}
-		return;
+		return 1;
 	}
 	if (!match_best_slot(day, t, j, 0, &slot))
-		return;
+		return 0;
 	score = match_score(day, t, j, &slot);
 	if (beats(day, score, tech, c->score, c->tech)) {
 		c->runner_up = c->tech;
@@ -236,8 +253,31 @@ consider(const struct match_day *day, struct choice *c, size_t tech,
 		c->runner_up = (long)tech;
 		c->runner_up_score = score;
 	}
+	return 1;
 }
 
+struct search {
+	const struct match_job *job;
+	struct choice *choice;
+	size_t found;		/* techs that could take the job */
+};
+
+static int
+take_candidate(struct match_day *day, size_t tech, void *ctx)
+{
+	struct search *s = ctx;
+
+	if ((long)tech == s->job->preferred)	/* weighed first */
+		return 0;
+	s->found += consider(day, s->choice, tech, s->job);
+	return s->found >= day->candidates;
+}
+
+/* The best tech for j, and the runner-up. With a candidate limit, only
+ * the nearest techs that could take the job are weighed (and the
+ * customer's preferred tech, wherever they are): the winner is nearly
+ * always among the first few, and looking no further is what keeps a
+ * large day from costing fleet x jobs. */
 static int
 choose(struct match_day *day, const struct match_job *j, struct choice *c)
 {
@@ -245,6 +285,19 @@ choose(struct match_day *day, const struct match_job *j, struct choice *c)
 	if (j->required >= 0) {
 		if (match_has_skills(day, &day->techs[j->required], j))
 			consider(day, c, (size_t)j->required, j);
+	} else if (day->grid.cells != NULL) {
+		struct search s = { j, c, 0 };
+
+		if (j->preferred >= 0 && match_has_skills(day, &day->techs[j->preferred], j))
+			s.found += consider(day, c, (size_t)j->preferred, j);
+		if (s.found < day->candidates && !match_grid_nearest(day, j, take_candidate,
+		    &s, 64 + day->candidates * 4)) {
+			const struct match_pool *p = pool_for(day, j);
+
+			for (size_t i = 0; i < p->ntechs; i++)
+				if (!match_grid_handed(day, p->techs[i]) && (long)p->techs[i] != j->preferred)
+					consider(day, c, p->techs[i], j);
+		}
 	} else {
 		const struct match_pool *p = pool_for(day, j);
 
@@ -324,8 +377,7 @@ assign(struct match_day *day, size_t job, const struct choice *c, const char *ho
 		const struct match_tech *t = &day->techs[c->tech];
 		const struct match_job *prev = in.pos > 0 ? &day->jobs[t->route[in.pos - 1].job] : NULL;
 
-		j->drive = match_drive_minutes(day, prev ? prev->lat : t->lat,
-		    prev ? prev->lon : t->lon, j->lat, j->lon);
+		j->drive = match_drive(day, prev ? prev->xyz : t->xyz, j->xyz);
 	}
 	j->score = c->score;
 	j->runner_up = c->runner_up;
@@ -481,15 +533,14 @@ match_run(struct match_day *day)
 	 * reported is the leg from the visit before (or home), as driven. */
 	for (size_t i = 0; i < day->ntechs; i++) {
 		const struct match_tech *t = &day->techs[i];
-		double lat = t->lat, lon = t->lon;
+		const double *from = t->xyz;
 
 		for (size_t k = 0; k < t->nroute; k++) {
 			struct match_job *j = &day->jobs[t->route[k].job];
 
-			j->drive = match_drive_minutes(day, lat, lon, j->lat, j->lon)
+			j->drive = match_drive(day, from, j->xyz)
 			    + (j->pickup ? j->pickup_minutes : 0);
-			lat = j->lat;
-			lon = j->lon;
+			from = j->xyz;
 		}
 	}
 }

@@ -104,24 +104,35 @@ deadline(const struct match_job *j)
 }
 
 /* Where tech t stops, and how near it came. The words cost an
- * allocation, so they are made (words != 0) only for the techs named. */
+ * allocation, so they are made (words != 0) only for the techs named.
+ * Every job left over is judged against every tech, so the costly part
+ * (drive estimates, slots) is skipped when a bound already shows t
+ * cannot come nearer than best[stage], the nearest so far: then rank is
+ * infinite. best is NULL when the words are made. */
 #define SAY(...) (m->text = words ? xasprintf(__VA_ARGS__) : NULL)
+#define BEATEN(stage, bound) (best != NULL && best[stage].tech >= 0 \
+    && (bound) > best[stage].rank ? (m->rank = INFINITY, 1) : 0)
 
 static enum stage
 judge(const struct match_day *day, size_t tech, const struct match_job *j,
-    struct miss *m, int words)
+    struct miss *m, int words, const struct miss *best)
 {
 	const struct match_tech *t = &day->techs[tech];
-	double km = fsd_travel_km(&day->travel, t->lat, t->lon, j->lat, j->lon);
+	double km;
 	struct match_slot slot;
 	char clock[16], until[16];
 	int nmissing;
-	char *missing = missing_skills(day, t, j, &nmissing, words);
+	char *missing;
 
 	m->tech = (long)tech;
+	missing_skills(day, t, j, &nmissing, 0);
 	if (nmissing > 0) {
 		double left = free_minutes(day, t);
 
+		if (BEATEN(LACKS_SKILLS, nmissing * 1e6 - left * 100))
+			return LACKS_SKILLS;
+		missing = missing_skills(day, t, j, &nmissing, words);
+		km = match_road_km(day, t->xyz, j->xyz);
 		if (t->nroute == 0)
 			SAY("%s is free but lacks %s", t->id, missing);
 		else
@@ -131,7 +142,7 @@ judge(const struct match_day *day, size_t tech, const struct match_job *j,
 		free(missing);
 		return LACKS_SKILLS;
 	}
-	free(missing);
+	km = match_road_km(day, t->xyz, j->xyz);
 	m->rank = km;
 	if (j->required >= 0 && (size_t)j->required != tech) {
 		SAY("%s has the skills but the customer requires %s",
@@ -191,11 +202,14 @@ judge(const struct match_day *day, size_t tech, const struct match_job *j,
 		}
 		{
 			const struct match_job *last = &day->jobs[t->route[t->nroute - 1].job];
-			double drive = match_drive_minutes(day, last->lat, last->lon, j->lat, j->lon);
-			double extra = match_tech_has_parts(t, j) ? 0 : j->pickup_minutes;
+			double drive, extra;
 			char pickup[48] = "";
 
-			if (extra > 0)
+			if (BEATEN(NO_ROOM, j->duration - left))
+				return NO_ROOM;
+			drive = match_drive(day, last->xyz, j->xyz);
+			extra = match_tech_has_parts(t, j) ? 0 : j->pickup_minutes;
+			if (words && extra > 0)
 				snprintf(pickup, sizeof pickup, " + %.0f min parts pickup", extra);
 			SAY("%s has the skills but is full from %s (%.0f min left%s; the job needs %.0f + %.0f min drive%s)",
 			    t->id, match_clock(from, j->offset_minutes, clock), left > 0 ? left : 0,
@@ -238,14 +252,14 @@ match_explain(struct match_day *day, size_t job, const char *prefix)
 		best[s] = (struct miss){ -1, 0, NULL };
 	for (size_t i = 0; i < day->ntechs; i++) {
 		struct miss m;
-		enum stage s = judge(day, i, j, &m, 0);
+		enum stage s = judge(day, i, j, &m, 0, best);
 
 		if (nearer(day, &m, &best[s]))
 			best[s] = m;
 	}
 	for (int s = 0; s < NSTAGES; s++)
 		if (best[s].tech >= 0)
-			judge(day, (size_t)best[s].tech, j, &best[s], 1);
+			judge(day, (size_t)best[s].tech, j, &best[s], 1, NULL);
 	for (int s = NSTAGES - 1; s >= 0; s--) {
 		if (best[s].tech < 0)
 			continue;

@@ -43,6 +43,7 @@ struct match_tech {
 	size_t *skills, nskills;	/* interned skill numbers */
 	uint64_t *skillset;		/* the same as a bitset, made by match_prepare */
 	double lat, lon;		/* home: where the day starts */
+	double xyz[3];			/* the same as a unit vector (match_prepare) */
 	struct match_interval shift;
 	struct match_interval *off;	/* sorted by start */
 	size_t noff;
@@ -55,6 +56,7 @@ struct match_tech {
 	size_t nroute, route_cap;
 	double booked;			/* minutes of work on the route */
 	double longest_gap;		/* minutes: the longest idle stretch */
+	uint64_t idle;			/* blocks of the day wholly idle (match_day) */
 };
 
 enum { MATCH_UNSET = -1 };
@@ -105,6 +107,7 @@ struct match_job {
 	char *id, *type, *territory;
 	int priority, vip, locked;
 	double lat, lon;
+	double xyz[3];			/* the site as a unit vector (match_prepare) */
 	size_t *skills, nskills;	/* interned; the playbook's included */
 	uint64_t *skillset;
 	double duration;
@@ -142,6 +145,43 @@ struct match_pool {
 	size_t *techs, ntechs;
 };
 
+/* Techs by where their days take them (grid.c). */
+struct match_grid_point {
+	size_t tech;
+	double xyz[3];
+	double gap;		/* the tech's longest_gap, kept here to be read */
+	uint64_t idle;		/* and its idle blocks */
+	uint64_t skills0;	/* the first word of the tech's skillset */
+};
+
+struct match_cell {
+	struct match_grid_point *points;
+	size_t n, cap;
+	double longest_gap;	/* the most idle time of any tech here */
+	uint64_t idle;		/* blocks where any tech here is idle */
+};
+
+struct match_tech_cells {	/* the cells a tech has points in */
+	size_t *cells, n, cap;
+};
+
+struct match_day;
+
+struct match_grid {
+	double lat0, lon0, dlat, dlon;	/* the corner and a cell, in degrees */
+	double cos_min;			/* cos(latitude) at its least */
+	int rows, cols;
+	struct match_cell *cells;	/* rows x cols, row by row */
+	uint64_t *cell_skills;		/* per cell, day->words: any tech's skills */
+	struct match_tech_cells *of_tech;	/* per tech */
+	/* one search's scratch, kept between searches */
+	const struct match_day *day;
+	unsigned long stamp, *seen;	/* per tech: stamp pending, stamp + 1 done */
+	double *nearest;		/* per tech: squared chord to the nearest point */
+	size_t *pending, npending, pending_cap;
+	size_t *batch, batch_cap;
+};
+
 struct match_day {
 	struct match_tech *techs;
 	size_t ntechs;
@@ -154,9 +194,15 @@ struct match_day {
 	double now;		/* nothing starts before this */
 	int has_now;
 	double plan_start;	/* --now, or the earliest shift start */
+	/* The day as 64 blocks from plan_start, a bit a block in each
+	 * tech's idle: a job fits nowhere a run of idle blocks as long as
+	 * it is cannot be found, which rules techs out by the handful. */
+	double block_minutes;	/* 0: the day is too long for 64 blocks */
 	int naive;		/* "whoever qualified is free next" */
 	size_t *by_id;		/* tech numbers sorted by id */
+	size_t candidates;	/* feasible techs a job weighs; 0: every one */
 	/* made by match_run */
+	struct match_grid grid;
 	size_t *order;
 	struct match_pool *pools;	/* qualified techs per skill set */
 	size_t npools;
@@ -188,8 +234,11 @@ void match_run(struct match_day *day);
 void match_day_free(struct match_day *day);
 
 /* Pieces, exposed for the unit tests and the explanation. */
-double match_drive_minutes(const struct match_day *day, double lat1, double lon1,
-    double lat2, double lon2);
+/* A place as a point on the unit sphere, so that a distance costs a
+ * square root and an arc sine instead of five trigonometric calls. */
+void match_unit_vector(double lat, double lon, double xyz[3]);
+double match_road_km(const struct match_day *day, const double a[3], const double b[3]);
+double match_drive(const struct match_day *day, const double a[3], const double b[3]);
 int match_has_skills(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j);
 /* Where j would go on t's day: the best position by score, or -1. With
@@ -206,6 +255,13 @@ int match_append_slot(const struct match_day *day, const struct match_tech *t,
 void match_forced_slot(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, struct match_slot *slot);
 int match_tech_has_parts(const struct match_tech *t, const struct match_job *j);
+/* Could j fit a day with these idle blocks? 0 only when it cannot. */
+struct match_need {
+	int run;		/* idle blocks in a row the job must hold */
+	uint64_t starts;	/* blocks the run may start in */
+};
+struct match_need match_job_need(const struct match_day *day, const struct match_job *j);
+int match_may_fit(uint64_t idle, struct match_need need);
 /* When t's day begins: shift start, or --now when later. */
 double match_day_start(const struct match_day *day, const struct match_tech *t);
 void match_insert(struct match_day *day, size_t tech, size_t job,
@@ -219,6 +275,22 @@ double match_score(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, const struct match_slot *slot);
 void match_prepare(struct match_day *day);
 void match_refresh_gaps(struct match_day *day);
+/* The grid of where techs are: built once, told of every visit given. */
+void match_grid_build(struct match_day *day);
+void match_grid_visit(struct match_day *day, size_t tech, const struct match_job *j);
+/* t's longest gap changed: its cells' summaries follow. */
+void match_grid_touch(struct match_day *day, size_t tech);
+void match_grid_free(struct match_grid *g);
+/* Hand the techs holding j's skills to take, nearest first (to home or
+ * any visit of theirs), ties by id, until take returns non-zero; 1 then,
+ * or when every tech that could take j was handed over. 0 when more
+ * than max_cells cells were read first: the caller weighs the techs not
+ * yet handed over (match_grid_handed) another way. */
+typedef int (*match_grid_fn)(struct match_day *day, size_t tech, void *ctx);
+int match_grid_nearest(struct match_day *day, const struct match_job *j,
+    match_grid_fn take, void *ctx, size_t max_cells);
+int match_grid_handed(const struct match_day *day, size_t tech);
+
 /* "13:10" in the given offset. */
 char *match_clock(double minutes, int offset_minutes, char buf[16]);
 

@@ -1,17 +1,40 @@
 /* A tech's day as a list of visits in time order, and where a new job
  * can go in it. A job only fills idle time: it never moves a visit that
  * is already promised, so every earlier decision stays true. */
+#include <math.h>
 #include <string.h>
 
 #include "match.h"
 #include "xalloc.h"
 
-double
-match_drive_minutes(const struct match_day *day, double lat1, double lon1,
-    double lat2, double lon2)
+void
+match_unit_vector(double lat, double lon, double xyz[3])
 {
-	return fsd_travel_minutes(&day->travel,
-	    fsd_travel_km(&day->travel, lat1, lon1, lat2, lon2));
+	double phi = lat * (M_PI / 180), lambda = lon * (M_PI / 180);
+
+	xyz[0] = cos(phi) * cos(lambda);
+	xyz[1] = cos(phi) * sin(lambda);
+	xyz[2] = sin(phi);
+}
+
+/* The great-circle distance is the haversine's, written through the
+ * chord c between the two unit vectors: hav(theta) = c^2 / 4, so
+ * theta = 2 asin(c / 2). Exact, not an approximation; the trigonometry
+ * is done once per place instead of once per pair. */
+double
+match_road_km(const struct match_day *day, const double a[3], const double b[3])
+{
+	double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+	double half_chord = sqrt(dx * dx + dy * dy + dz * dz) / 2;
+
+	return 2 * FSD_EARTH_RADIUS_KM * asin(half_chord < 1 ? half_chord : 1)
+	    * day->travel.road_factor;
+}
+
+double
+match_drive(const struct match_day *day, const double a[3], const double b[3])
+{
+	return fsd_travel_minutes(&day->travel, match_road_km(day, a, b));
 }
 
 int
@@ -99,8 +122,7 @@ try_slot(const struct match_day *day, const struct match_tech *t,
 	/* Cheap first: the gap cannot hold the work at all. */
 	if (limit - free_at < j->duration + extra)
 		return 0;
-	in = match_drive_minutes(day, prev ? prev->lat : t->lat, prev ? prev->lon : t->lon,
-	    j->lat, j->lon) + extra;
+	in = match_drive(day, prev ? prev->xyz : t->xyz, j->xyz) + extra;
 	arrive = free_at + in;
 	if (j->has_window && arrive < j->window.start)
 		arrive = j->window.start;
@@ -112,9 +134,8 @@ try_slot(const struct match_day *day, const struct match_tech *t,
 			return 0;
 	}
 	if (next != NULL) {
-		out = match_drive_minutes(day, j->lat, j->lon, next->lat, next->lon);
-		saved = match_drive_minutes(day, prev ? prev->lat : t->lat,
-		    prev ? prev->lon : t->lon, next->lat, next->lon);
+		out = match_drive(day, j->xyz, next->xyz);
+		saved = match_drive(day, prev ? prev->xyz : t->xyz, next->xyz);
 	}
 	if (arrive + j->duration + out > limit)
 		return 0;
@@ -127,20 +148,83 @@ try_slot(const struct match_day *day, const struct match_tech *t,
 
 /* The longest idle stretch of t's day: a job longer than it cannot go
  * anywhere, which rules out a full tech without a single drive estimate. */
+/* Blocks [first, last) wholly inside minutes [from, until) set in mask. */
+static uint64_t
+blocks(const struct match_day *day, double from, double until, int inside)
+{
+	double b = day->block_minutes;
+	long first = (long)(inside ? ceil((from - day->plan_start) / b)
+	    : floor((from - day->plan_start) / b));
+	long last = (long)(inside ? floor((until - day->plan_start) / b)
+	    : ceil((until - day->plan_start) / b));
+	uint64_t mask = 0;
+
+	for (long k = first < 0 ? 0 : first; k < last && k < 64; k++)
+		mask |= UINT64_C(1) << k;
+	return mask;
+}
+
 static void
 refresh_gap(const struct match_day *day, struct match_tech *t)
 {
 	double from = day_start(day, t), longest = 0;
+	uint64_t idle = 0;
 
 	for (size_t k = 0; k <= t->nroute; k++) {
 		double until = k < t->nroute ? t->route[k].arrive : t->shift.end;
 
 		if (until - from > longest)
 			longest = until - from;
+		if (day->block_minutes > 0 && until > from)
+			idle |= blocks(day, from, until, 1);
 		if (k < t->nroute)
 			from = t->route[k].end;
 	}
+	/* A visit never overlaps time off: those blocks are not idle. */
+	for (size_t i = 0; day->block_minutes > 0 && i < t->noff; i++)
+		idle &= ~blocks(day, t->off[i].start, t->off[i].end, 0);
 	t->longest_gap = longest;
+	t->idle = day->block_minutes > 0 ? idle : ~UINT64_C(0);
+}
+
+/* A job of d minutes arriving at s holds every block wholly inside
+ * [s, s + d): at least floor(d / b) - 1 in a row, the first of them
+ * starting by ceil((s - plan_start) / b), and s lies between the
+ * earliest start and the deadline. */
+struct match_need
+match_job_need(const struct match_day *day, const struct match_job *j)
+{
+	struct match_need need = { 0, ~UINT64_C(0) };
+	double b = day->block_minutes, e = day->plan_start, last = INFINITY;
+	long lo, hi;
+
+	if (b <= 0 || j->on_call)	/* on call, the day runs past the blocks */
+		return need;
+	need.run = (int)floor(j->duration / b) - 1;
+	if (need.run <= 0)
+		return (struct match_need){ 0, ~UINT64_C(0) };
+	if (j->has_window && j->window.start > e)
+		e = j->window.start;
+	if (j->has_window)
+		last = j->window.end;
+	if (j->has_sla && j->sla_due < last)
+		last = j->sla_due;
+	lo = (long)ceil((e - day->plan_start) / b);
+	hi = isfinite(last) ? (long)ceil((last - day->plan_start) / b) : 63;
+	need.starts = 0;
+	for (long k = lo < 0 ? 0 : lo; k <= hi && k < 64; k++)
+		need.starts |= UINT64_C(1) << k;
+	return need;
+}
+
+int
+match_may_fit(uint64_t idle, struct match_need need)
+{
+	uint64_t run = idle;
+
+	for (int i = 1; i < need.run && run != 0; i++)
+		run &= idle >> i;
+	return need.run <= 0 || (run & need.starts) != 0;
 }
 
 void
@@ -156,14 +240,17 @@ int
 match_best_slot(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, int ignore_deadline, struct match_slot *best)
 {
-	int pickup = !has_parts(t, j), found = 0;
+	int pickup, found = 0;
 	double best_cost = 0;
 	double urgency = j->has_sla || j->priority <= 2 ? day->rules.weights.sla : 0;
 
-	if (pickup && !j->parts_pickup)
-		return 0;
 	/* On call, the day runs past the shift: the gap is longer then. */
 	if (t->longest_gap < j->duration && !(j->on_call && t->on_call))
+		return 0;
+	if (!ignore_deadline && !match_may_fit(t->idle, match_job_need(day, j)))
+		return 0;
+	pickup = !has_parts(t, j);
+	if (pickup && !j->parts_pickup)
 		return 0;
 	for (size_t pos = 0; pos <= t->nroute; pos++) {
 		struct match_slot s;
@@ -207,8 +294,8 @@ match_forced_slot(const struct match_day *day, const struct match_tech *t,
 	const struct match_job *prev = t->nroute ? &day->jobs[t->route[t->nroute - 1].job] : NULL;
 	double free_at = prev ? t->route[t->nroute - 1].end : day_start(day, t);
 	int pickup = !has_parts(t, j);
-	double in = match_drive_minutes(day, prev ? prev->lat : t->lat,
-	    prev ? prev->lon : t->lon, j->lat, j->lon) + (pickup ? j->pickup_minutes : 0);
+	double in = match_drive(day, prev ? prev->xyz : t->xyz, j->xyz)
+	    + (pickup ? j->pickup_minutes : 0);
 	double arrive = free_at + in;
 
 	if (j->has_window && arrive < j->window.start)
@@ -243,6 +330,8 @@ match_insert(struct match_day *day, size_t tech, size_t job, const struct match_
 	if (!slot->pickup)
 		use_parts(t, j, 1);
 	refresh_gap(day, t);
+	match_grid_visit(day, tech, j);
+	match_grid_touch(day, tech);
 	j->tech = (long)tech;
 	j->arrive = slot->arrive;
 	j->drive = slot->drive;
@@ -261,5 +350,6 @@ match_remove(struct match_day *day, size_t tech, size_t pos)
 	memmove(&t->route[pos], &t->route[pos + 1], (t->nroute - pos - 1) * sizeof *t->route);
 	t->nroute--;
 	refresh_gap(day, t);
+	match_grid_touch(day, tech);
 	j->tech = -1;
 }

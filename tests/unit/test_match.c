@@ -213,6 +213,76 @@ test_determinism(void)
 	match_day_free(&b);
 }
 
+/* A day of 40 techs and 400 jobs, by a fixed recipe: the nearest few
+ * candidates against every qualified tech. Both plans keep every rule;
+ * the few do about as well (the grid only chooses whom to weigh). */
+static void
+fill_day(struct match_day *day, size_t candidates)
+{
+	static const char *trades[] = { "hvac", "plumbing", "electrical" };
+	unsigned long x = 12345;
+
+	setup(day);
+	day->candidates = candidates;
+	for (int i = 0; i < 40; i++) {
+		char id[16];
+
+		x = x * 16807 % 2147483647;
+		snprintf(id, sizeof id, "T%02d", i);
+		tech(day, id, 39.6 + (x % 1000) / 4000.0, -105.1 + (x / 1000 % 1000) / 4000.0,
+		    trades[i % 3]);
+	}
+	for (int i = 0; i < 400; i++) {
+		char id[16];
+		struct match_job *j;
+
+		x = x * 16807 % 2147483647;
+		snprintf(id, sizeof id, "J%03d", i);
+		j = job(day, id, 39.6 + (x % 1000) / 4000.0, -105.1 + (x / 1000 % 1000) / 4000.0,
+		    trades[x / 7 % 3], 45 + 15 * (double)(x / 11 % 4));
+		if (i % 4 == 0) {
+			j->has_window = 1;
+			j->window = (struct match_interval){ AT(8 + (i / 4) % 6, 0), AT(10 + (i / 4) % 6, 0) };
+		}
+	}
+	match_run(day);
+}
+
+static size_t
+assigned(const struct match_day *day)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < day->njobs; i++)
+		n += day->jobs[i].tech >= 0;
+	return n;
+}
+
+static void
+test_candidates(void)
+{
+	struct match_day all, few, again;
+	int same = 1;
+
+	fill_day(&all, 0);
+	fill_day(&few, 4);
+	fill_day(&again, 4);
+	CHECK(plan_is_legal(&all) && plan_is_legal(&few), "both plans keep every hard rule");
+	CHECK(assigned(&few) * 100 >= assigned(&all) * 97,
+	    "the nearest four assign within 3% of weighing everyone");
+	for (size_t i = 0; i < few.njobs; i++)
+		if (few.jobs[i].tech != again.jobs[i].tech || few.jobs[i].arrive != again.jobs[i].arrive)
+			same = 0;
+	CHECK(same, "the same day, the same plan");
+	for (size_t i = 0; i < few.njobs; i++)
+		if (few.jobs[i].tech < 0 && few.jobs[i].message == NULL)
+			same = 0;
+	CHECK(same, "every job left over says why");
+	match_day_free(&all);
+	match_day_free(&few);
+	match_day_free(&again);
+}
+
 int
 main(void)
 {
@@ -220,5 +290,6 @@ main(void)
 	test_capacity_and_windows();
 	test_interrupt();
 	test_determinism();
+	test_candidates();
 	return UNIT_DONE();
 }
