@@ -82,6 +82,24 @@ techs() { echo "--techs $F/${1:-techs}.ndjson --iterations 200"; }
 	assert_eq "$(out_jq -r 'select(.id == "P4") | .exception.code')" "no_qualified_tech"
 }
 
+@test "an overbooked day: priority decides who is left out, then VIP" {
+	site='"site":{"lat":39.65,"lon":-104.99},"tech":"T03"'
+	run fsd-route $(techs) <<EOF2
+{"id":"R1",$site,"duration":80}
+{"id":"R2",$site,"duration":80}
+{"id":"E1",$site,"duration":120,"priority":1}
+EOF2
+	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" "E1 1 R1 day_full R2 day_full "
+	run fsd-route $(techs) <<EOF2
+{"id":"R1",$site,"duration":100}
+{"id":"V1",$site,"duration":100,"customer":{"vip":true}}
+EOF2
+	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" "V1 1 R1 day_full "
+	run fsd-route $(techs) <<<"{\"id\":\"X\",$site,\"priority\":0}"
+	[ "$status" -eq 1 ]
+	assert_output_has '"priority" must be 1, 2 or 3, not 0'
+}
+
 @test "capacity: a demand no van holds" {
 	run fsd-route --techs "$F/techs.ndjson" --reassign <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"demand":5}'
 	assert_eq "$(out_jq -r .tech)" "T01"

@@ -184,6 +184,25 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 	return 1;
 }
 
+/* What leaving the job out costs when the day is overbooked: a priority
+ * outweighs any number of jobs of the next priority a day could hold
+ * (ten to one), and a VIP counts half again within its priority. */
+static int
+read_weight(const json_t *rec, int *weight, const struct fsd_pos *pos)
+{
+	long long priority = 3;
+	int vip = 0, r = fsd_field_int(rec, "priority", &priority, pos);
+
+	if (r == FSD_FIELD_BAD)
+		return r;
+	if (priority < 1 || priority > 3)
+		return fsd_field_fail(pos, "\"priority\" must be 1, 2 or 3, not %lld", priority);
+	if (fsd_field_bool(rec, "customer.vip", &vip, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	*weight = (vip ? 3 : 2) * (priority == 1 ? 100 : priority == 2 ? 10 : 1);
+	return FSD_FIELD_OK;
+}
+
 /* The job's fields; FSD_FIELD_OK or _BAD. */
 static int
 parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *job,
@@ -200,7 +219,8 @@ parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *
 		return r == FSD_FIELD_ABSENT ? fsd_field_fail(pos, run->places.kind == ROUTE_PLACE_INDEX
 		    ? "\"location_index\" is required with --matrix" : "\"site\" is required") : r;
 	if (read_amount(rec, "duration", 60, &job->service, pos) == FSD_FIELD_BAD
-	    || read_amount(rec, "demand", 0, &job->demand, pos) == FSD_FIELD_BAD)
+	    || read_amount(rec, "demand", 0, &job->demand, pos) == FSD_FIELD_BAD
+	    || read_weight(rec, &job->weight, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	r = read_interval(run, rec, "window", &job->ready, &job->due, &jr->offset, pos);
 	if (r == FSD_FIELD_BAD)
@@ -223,7 +243,7 @@ int
 route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *pos)
 {
 	struct route_job_record *jr;
-	struct route_job job = { 0, -ROUTE_UNBOUNDED, ROUTE_UNBOUNDED, 0, 0, -1 };
+	struct route_job job = { 0, -ROUTE_UNBOUNDED, ROUTE_UNBOUNDED, 0, 0, -1, 1 };
 	unsigned char *ok;
 	int r;
 

@@ -35,6 +35,9 @@ struct route_job {
 	double service;		/* minutes on site */
 	double demand;		/* against the vehicle's capacity */
 	int only_vehicle;	/* kept on this vehicle (assigned or locked), or -1 */
+	int weight;		/* what leaving it out costs, in units of
+				 * ROUTE_UNASSIGNED_PENALTY (default 1): on an
+				 * overbooked day the light jobs are left out */
 };
 
 struct route_vehicle {

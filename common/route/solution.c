@@ -29,6 +29,8 @@ route_solution_new(const struct route_instance *in)
 	for (int j = 0; j < in->njobs; j++)
 		s->route_of[j] = -1;
 	s->nunassigned = in->njobs;
+	for (int j = 0; j < in->njobs; j++)
+		s->unassigned_weight += in->jobs[j].weight;
 	for (int v = 0; v < in->nvehicles; v++) {
 		plan_reserve(&s->routes[v], 8);
 		route_plan_update(s, v);
@@ -80,6 +82,7 @@ route_solution_copy(struct route_solution *dst, const struct route_solution *src
 	memcpy(dst->route_of, src->route_of, in->njobs * sizeof *dst->route_of);
 	memcpy(dst->pos_of, src->pos_of, in->njobs * sizeof *dst->pos_of);
 	dst->nunassigned = src->nunassigned;
+	dst->unassigned_weight = src->unassigned_weight;
 }
 
 void
@@ -113,8 +116,10 @@ route_insert_job(struct route_solution *s, int v, int pos, int j)
 	memmove(&p->jobs[pos + 1], &p->jobs[pos], (p->len + 1 - pos) * sizeof *p->jobs);
 	p->jobs[pos] = j;
 	p->len++;
-	if (s->route_of[j] < 0)
+	if (s->route_of[j] < 0) {
 		s->nunassigned--;
+		s->unassigned_weight -= s->in->jobs[j].weight;
+	}
 	route_plan_update(s, v);
 }
 
@@ -131,6 +136,7 @@ route_remove_job(struct route_solution *s, int j)
 	p->len--;
 	s->route_of[j] = -1;
 	s->nunassigned++;
+	s->unassigned_weight += s->in->jobs[j].weight;
 	route_plan_update(s, v);
 }
 
@@ -159,7 +165,7 @@ route_solution_cost(const struct route_solution *s)
 double
 route_solution_objective(const struct route_solution *s)
 {
-	return route_solution_cost(s) + ROUTE_UNASSIGNED_PENALTY * s->nunassigned;
+	return route_solution_cost(s) + ROUTE_UNASSIGNED_PENALTY * (double)s->unassigned_weight;
 }
 
 struct route_seg

@@ -21,6 +21,7 @@ struct route_solution {
 	int *route_of;			/* per job; -1 = unassigned */
 	int *pos_of;			/* per job, its position in its route */
 	int nunassigned;
+	long long unassigned_weight;	/* the weights of the jobs left out */
 };
 
 struct route_solution *route_solution_new(const struct route_instance *in);
@@ -42,7 +43,7 @@ void route_set_jobs(struct route_solution *s, int v, const int *list, int n);
 /* Total cost of all routes (drive minutes, distance as tie-break). */
 double route_solution_cost(const struct route_solution *s);
 /* The cost the search minimises: routes, and a job left out weighs more
- * than any detour could. */
+ * than any detour could -- its weight times the penalty. */
 double route_solution_objective(const struct route_solution *s);
 #define ROUTE_UNASSIGNED_PENALTY 1e7
 

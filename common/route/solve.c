@@ -46,12 +46,17 @@ elapsed(const struct solver *x)
 }
 
 static const double *sort_keys;
+static const struct route_job *sort_jobs;
 
+/* The heaviest jobs first (emergencies before routine visits: what is
+ * inserted first gets the room), then by the round's key. */
 static int
 by_key(const void *a, const void *b)
 {
 	int i = *(const int *)a, j = *(const int *)b;
 
+	if (sort_jobs[i].weight != sort_jobs[j].weight)
+		return sort_jobs[i].weight > sort_jobs[j].weight ? -1 : 1;
 	if (sort_keys[i] != sort_keys[j])
 		return sort_keys[i] < sort_keys[j] ? -1 : 1;
 	return i - j;
@@ -84,6 +89,7 @@ order_jobs(struct solver *x, int *jobs, int n)
 		x->key[jobs[i]] = k;
 	}
 	sort_keys = x->key;
+	sort_jobs = in->jobs;
 	qsort(jobs, n, sizeof *jobs, by_key);
 }
 
@@ -141,6 +147,7 @@ copy_touched(struct route_solution *dst, const struct route_solution *src,
 		dst->pos_of[list[i]] = src->pos_of[list[i]];
 	}
 	dst->nunassigned = src->nunassigned;
+	dst->unassigned_weight = src->unassigned_weight;
 }
 
 static void
