@@ -249,6 +249,20 @@ issue(struct run *r, const struct inv_jdoc *d, struct inv_heading *h)
 	r->invoices++;
 }
 
+/* A job already billed comes out saying on which invoice, and is not
+ * billed again. */
+static void
+skip_billed(struct run *r, const struct inv_jdoc *d, const char *number, const char *where)
+{
+	char *message = xasprintf("already invoiced as %s (%s); not billed again", number, where);
+
+	open_record(&r->out, d);
+	put_exception(&r->out, "already_invoiced", message);
+	close_record(r);
+	free(message);
+	r->skipped++;
+}
+
 /* A group's number: its customer and period, and "-2", "-3"... when an
  * earlier run already issued that number for other jobs. */
 static char *
@@ -276,15 +290,21 @@ join_group(struct run *r, const struct inv_jdoc *d, const struct inv_job *job, c
 	const char *period = r->period == INV_PERIOD_NONE ? NULL
 	    : inv_period_label(r->period, day, label);
 	struct inv_group *g = inv_groups_find(&r->groups, job->customer_id, period);
+	int customer = inv_jget(d, 0, "customer");
 
 	if (g == NULL) {
 		g = inv_groups_add(&r->groups, job->customer_id, period);
 		g->number = unused_group_number(r, job->customer_id, period);
-		int customer = inv_jget(d, 0, "customer");
-
 		if (customer >= 0)
 			fsd_buf_put(&g->customer, d->nodes[customer].raw, d->nodes[customer].raw_len);
 	}
+	/* The same job twice in the input is billed once, even without a
+	 * ledger to say so. */
+	for (size_t i = 0; i < g->njobs; i++)
+		if (strcmp(g->jobs[i], job->id) == 0) {
+			skip_billed(r, d, g->number, "earlier in the input");
+			return;
+		}
 	inv_group_add_job(g, job, &r->inv, day);
 	open_record(&g->records, d);
 	g->ends = xgrow(g->ends, &g->ends_cap, g->njobs, sizeof *g->ends);
@@ -385,14 +405,11 @@ per_job(struct run *r, const struct inv_jdoc *d, const struct fsd_pos *pos)
 	}
 	number = inv_number(&r->card, job.id, job.stage);
 	if (r->has_ledger && (billed = inv_ledger_billed(&r->ledger, number)) != NULL) {
-		char *message = xasprintf("already invoiced as %s (ledger %s); not billed again",
-		    billed, ledger_path);
-		open_record(&r->out, d);
-		put_exception(&r->out, "already_invoiced", message);
-		close_record(r);
-		free(message);
+		char *where = xasprintf("ledger %s", ledger_path);
+
+		skip_billed(r, d, billed, where);
+		free(where);
 		free(number);
-		r->skipped++;
 		return 0;
 	}
 	if (inv_compute(&r->card, &job, &r->inv, err) != 0) {
@@ -552,8 +569,7 @@ main(int argc, char **argv)
 	if (r.has_ledger)
 		inv_ledger_close(&r.ledger);
 	if (r.skipped > 0)
-		fsd_note("%ld job%s already invoiced (ledger %s): skipped", r.skipped,
-		    r.skipped == 1 ? "" : "s", ledger_path);
+		fsd_note("%ld job%s already invoiced: skipped", r.skipped, r.skipped == 1 ? "" : "s");
 	if (r.approvals > 0)
 		fsd_note("%ld job%s over the not-to-exceed: approval requested, not invoiced",
 		    r.approvals, r.approvals == 1 ? "" : "s");

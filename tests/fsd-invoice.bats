@@ -351,6 +351,14 @@ group() {
 	assert_eq "$(jq -r '.invoice.number' "$T/ledger.ndjson" | sort | uniq -d)" ""
 }
 
+@test "--group: a job twice in the input is billed once" {
+	cat "$FIXTURES/invoice/group.ndjson" "$FIXTURES/invoice/group.ndjson" > "$T/twice.ndjson"
+	group --group customer,month "$T/twice.ndjson"
+	assert_eq "$(records -s 'map(select(.invoice.jobs) | .invoice.jobs)')" '[["A1","A2"],["B1"],["A3"]]'
+	assert_eq "$(records -s 'map(select(.exception.code == "already_invoiced") | .id)')" '["A1","B1","A2","A3"]'
+	assert_output_has 'already invoiced as TST-C1-2026-11 (earlier in the input)'
+}
+
 @test "--group: grouped invoices reconcile, and their jobs are exactly the jobs marked invoiced_in" {
 	jq -c '.customer = ((.customer // {}) + {id: ("C" + (.id[-1:] | tonumber % 3 | tostring))})' \
 		"$FIXTURES/invoice/mixed.ndjson" > "$T/mixed.ndjson"
