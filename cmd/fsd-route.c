@@ -14,11 +14,12 @@
 
 static const char *techs_path, *matrix_path, *summary_path, *seed_text, *time_text,
     *iterations_text, *eta_text, *road_factor_text, *speed_text;
-static int reassign;
+static int reassign, return_in_shift;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
 	{ 0, "reassign", NULL, "move jobs between qualified techs and give jobs without a tech one", &reassign, NULL },
+	{ 0, "return-in-shift", NULL, "be back home by the shift's end, not only done with the last job", &return_in_shift, NULL },
 	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS (default 10)", NULL, &time_text },
 	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit (default 20000)", NULL, &iterations_text },
 	{ 0, "seed", "N", "seed of the search's random choices (default 1)", NULL, &seed_text },
@@ -32,7 +33,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-route",
-	"--techs FILE [--reassign] [--time-limit SECONDS] [--iterations N] [--seed N] "
+	"--techs FILE [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
 	"[--matrix FILE] [--summary FILE] [--eta-width MINUTES] [--road-factor X] "
 	"[--speed KMH] [FILE ...]",
 	"order each tech's jobs into a day: arrival times, ETA windows, drive",
@@ -53,7 +54,7 @@ main(int argc, char **argv)
 	struct route_run run = { 0 };
 	struct route_params params = { 0 };
 	struct route_instance *in;
-	struct route_solution *plan;
+	struct route_solution *plan, *seed;
 	FILE *summary = NULL;
 
 	if (techs_path == NULL)
@@ -63,6 +64,7 @@ main(int argc, char **argv)
 	params.iterations = iterations_text
 	    ? fsd_opt_long("iterations", iterations_text, 0, 2000000000L) : 20000;
 	run.reassign = reassign;
+	run.return_in_shift = return_in_shift;
 	run.travel = fsd_travel_from_options(road_factor_text, speed_text);
 	if (matrix_path != NULL)
 		route_places_load_matrix(&run.places, matrix_path, &run.travel);
@@ -77,7 +79,10 @@ main(int argc, char **argv)
 	if (params.seconds > 0)
 		params.seconds = fmax(params.seconds - (now.tv_sec - began.tv_sec)
 		    - (now.tv_nsec - began.tv_nsec) / 1e9, 1e-3);
-	plan = route_solve(in, &params);
+	/* Without --reassign, the order fsd-match found is the start. */
+	seed = reassign ? NULL : route_run_seed(&run, in);
+	plan = route_solve_from(in, &params, seed);
+	route_solution_free(seed);
 	route_run_emit(&run, in, plan, eta_text
 	    ? fsd_opt_double("eta-width", eta_text, 0, 24 * 60) : 60, summary);
 

@@ -44,6 +44,25 @@ techs() { echo "--techs $F/${1:-techs}.ndjson --iterations 200"; }
 	assert_output_has "1 job could not be routed"
 }
 
+@test "the last job ends by the shift's end; --return-in-shift: home by then too" {
+	job='{"id":"X","site":{"lat":39.66,"lon":-104.99},"tech":"T03","duration":176}'
+	run fsd-route $(techs) --summary "$BATS_TEST_TMPDIR/s" <<<"$job"
+	assert_eq "$(out_jq -r .end)" "2026-11-23T10:58:40-07:00"
+	assert_eq "$(jq -r .return "$BATS_TEST_TMPDIR/s" | sed -n 3p)" "2026-11-23T11:01:20-07:00"
+	run fsd-route $(techs) --return-in-shift <<<"$job"
+	assert_eq "$(out_jq -r .exception.code)" "shift_too_short"
+}
+
+@test "fsd-match's order is the start; one that does not hold here is rebuilt" {
+	m() { echo "{\"id\":\"$1\",\"site\":{\"lat\":$2,\"lon\":-104.99},\"tech\":\"T03\",\"duration\":50,\"match\":{\"arrival\":\"2026-11-23T$3:00-07:00\"}}"; }
+	# a window the matched order would miss: the search reorders
+	run fsd-route $(techs) <<EOF2
+$(m A 39.66 08:10)
+$(m B 39.64 09:05 | jq -c '.window = {start: "2026-11-23T08:00:00-07:00", end: "2026-11-23T08:30:00-07:00"}')
+EOF2
+	assert_eq "$(out_jq -r '"\(.id)\(.seq)"' | tr '\n' ' ')" "B1 A2 "
+}
+
 @test "--summary: one record per tech, drive home included" {
 	fsd-route $(techs) --summary "$BATS_TEST_TMPDIR/s" <"$F/assigned.ndjson" >/dev/null
 	run jq -c '[.tech, .stops, .work, .drive.min]' "$BATS_TEST_TMPDIR/s"
@@ -179,7 +198,7 @@ EOF2
 
 @test "a Solomon instance: converted, solved with --reassign, checked independently" {
 	sh "$TOP/share/bench/solomon2fsd.sh" "$F/r101-24.txt" "$BATS_TEST_TMPDIR/i"
-	fsd-route --techs "$BATS_TEST_TMPDIR/i/techs.ndjson" --reassign --iterations 500 \
+	fsd-route --techs "$BATS_TEST_TMPDIR/i/techs.ndjson" --reassign --return-in-shift --iterations 500 \
 	    <"$BATS_TEST_TMPDIR/i/jobs.ndjson" >"$BATS_TEST_TMPDIR/plan"
 	run sh "$TOP/share/bench/check-route.sh" "$F/r101-24.txt" "$BATS_TEST_TMPDIR/plan"
 	[ "$status" -eq 0 ]

@@ -27,7 +27,7 @@ alone(const struct route_instance *in, int j, int v)
 	start = fmax(veh->shift_start + there, job->ready);
 	if (start > job->due + ROUTE_EPS || start > veh->shift_end + ROUTE_EPS)
 		return WINDOW;
-	if (start + job->service + back > veh->shift_end + ROUTE_EPS)
+	if (start + job->service + (veh->return_in_shift ? back : 0) > veh->shift_end + ROUTE_EPS)
 		return SHIFT;
 	return NONE;
 }
@@ -68,6 +68,6 @@ route_explain(const struct route_instance *in, int j, struct route_reason *out)
 	} else {
 		out->code = "shift_too_short";
 		snprintf(out->message, sizeof out->message,
-		    "no qualified tech's shift leaves time for the job and the drive home");
+		    "no qualified tech's shift leaves time for the drive and the job");
 	}
 }

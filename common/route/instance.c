@@ -34,6 +34,7 @@ route_instance_new(int njobs, int nvehicles, int nlocs)
 		in->vehicles[v].capacity = HUGE_VAL;
 		in->vehicles[v].shift_start = -ROUTE_UNBOUNDED;
 		in->vehicles[v].shift_end = ROUTE_UNBOUNDED;
+		in->vehicles[v].return_in_shift = 1;
 	}
 	return in;
 }

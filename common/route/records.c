@@ -236,7 +236,8 @@ parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *
 		return r;
 	if (r == FSD_FIELD_OK && sla < job->due)
 		job->due = sla;
-	return FSD_FIELD_OK;
+	r = route_clock_read(&run->clock, rec, "match.arrival", &jr->matched_arrival, NULL, pos);
+	return r == FSD_FIELD_BAD ? r : FSD_FIELD_OK;
 }
 
 int
@@ -256,6 +257,7 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->offset = run->clock.offset_minutes;
 	jr->window_start = -ROUTE_UNBOUNDED;
 	jr->window_end = ROUTE_UNBOUNDED;
+	jr->matched_arrival = NAN;
 	run->pending = xgrow(run->pending, &run->pending_cap, run->npending + 1, sizeof *run->pending);
 	run->pending_qualified = xrealloc(run->pending_qualified,
 	    run->pending_cap * (run->ntechs + 1));
@@ -293,6 +295,7 @@ route_run_instance(struct route_run *run)
 		v->shift_start = run->techs[t].shift_start;
 		v->shift_end = run->techs[t].shift_end;
 		v->capacity = run->techs[t].capacity;
+		v->return_in_shift = run->return_in_shift;
 	}
 	if (run->reassign) {
 		in->qualified = xmalloc((size_t)run->npending * run->ntechs + 1);

@@ -28,10 +28,12 @@ struct route_job_record {
 	int tech;		/* the tech it arrived with, or -1 */
 	int offset;
 	double window_start, window_end;	/* ROUTE_UNBOUNDED when absent */
+	double matched_arrival;	/* fsd-match's match.arrival, or NAN */
 };
 
 struct route_run {
 	int reassign;
+	int return_in_shift;	/* back home by the shift's end, not only done */
 	struct fsd_travel travel;
 	struct route_clock clock;
 	struct route_places places;
@@ -55,6 +57,12 @@ int route_run_add_job(struct route_run *run, json_t *record, const struct fsd_po
 /* The instance of every routable job and every tech. */
 struct route_instance *route_run_instance(struct route_run *run);
 void route_run_free(struct route_run *run);
+
+/* The day fsd-match planned, as a start: each tech's jobs in the order
+ * of their match.arrival, where that order is feasible here. NULL when
+ * no job carries one. */
+struct route_solution *route_run_seed(const struct route_run *run,
+    const struct route_instance *in);
 
 /* Write every job, routed or with its exception, and the per-tech summary
  * (plan.c). eta_width is the customer window's width in minutes. */

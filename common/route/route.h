@@ -44,6 +44,10 @@ struct route_vehicle {
 	int start_loc, end_loc;
 	double shift_start, shift_end;	/* leave start and be back at end within */
 	double capacity;		/* HUGE_VAL when unlimited */
+	/* 1: back at end_loc by shift_end (the benchmarks' rule, the
+	 * default); 0: the last job ends by shift_end and the drive home
+	 * is the tech's own (fsd-match plans so). */
+	int return_in_shift;
 };
 
 struct route_instance {
@@ -108,6 +112,10 @@ struct route_params {
 /* Solve from scratch; the caller frees the result with route_solution_free. */
 struct route_solution *route_solve(const struct route_instance *in,
     const struct route_params *p);
+/* Solve from a start (feasible routes, some jobs placed), which is kept
+ * unless something better is found; start stays the caller's. */
+struct route_solution *route_solve_from(const struct route_instance *in,
+    const struct route_params *p, const struct route_solution *start);
 
 /* Why job j is not in any route: a stable code and a sentence. */
 struct route_reason {

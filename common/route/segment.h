@@ -20,16 +20,20 @@
 
 struct route_seg {
 	int first, last;	/* locations; first < 0 is the empty segment */
+	/* The drive into this segment costs but takes no time on the
+	 * clock: only the end place of a tech whose drive home falls
+	 * after the shift. */
+	int untimed_in;
 	double duration, warp, earliest, latest, load, cost;
 };
 
-static const struct route_seg route_seg_empty = { -1, -1, 0, 0, 0, 0, 0, 0 };
+static const struct route_seg route_seg_empty = { -1, -1, 0, 0, 0, 0, 0, 0, 0 };
 
 static inline struct route_seg
 route_seg_job(const struct route_instance *in, int j)
 {
 	const struct route_job *job = &in->jobs[j];
-	struct route_seg s = { job->loc, job->loc, job->service, 0, job->ready,
+	struct route_seg s = { job->loc, job->loc, 0, job->service, 0, job->ready,
 	    job->due, job->demand, 0 };
 	return s;
 }
@@ -40,7 +44,8 @@ route_seg_depot(const struct route_instance *in, int v, int at_end)
 {
 	const struct route_vehicle *veh = &in->vehicles[v];
 	int loc = at_end ? veh->end_loc : veh->start_loc;
-	struct route_seg s = { loc, loc, 0, 0, veh->shift_start, veh->shift_end, 0, 0 };
+	struct route_seg s = { loc, loc, at_end && !veh->return_in_shift, 0, 0,
+	    veh->shift_start, veh->shift_end, 0, 0 };
 	return s;
 }
 
@@ -55,12 +60,13 @@ route_seg_join(const struct route_instance *in, const struct route_seg *a,
 		return *a;
 	if (a->first < 0)
 		return *b;
-	travel = route_minutes(in, a->last, b->first);
+	travel = b->untimed_in ? 0 : route_minutes(in, a->last, b->first);
 	delta = a->duration - a->warp + travel;
 	wait = fmax(b->earliest - delta - a->latest, 0);
 	warp = fmax(a->earliest + delta - b->latest, 0);
 	s.first = a->first;
 	s.last = b->last;
+	s.untimed_in = a->untimed_in;
 	s.duration = a->duration + b->duration + travel + wait;
 	s.warp = a->warp + b->warp + warp;
 	s.earliest = fmax(b->earliest - delta, a->earliest) - wait;

@@ -217,6 +217,7 @@ route_plan_check(const struct route_solution *s, int v)
 		load += job->demand;
 		at = job->loc;
 	}
-	t += route_minutes(in, at, veh->end_loc);
+	if (veh->return_in_shift)
+		t += route_minutes(in, at, veh->end_loc);
 	return t <= veh->shift_end + 1e-6 && load <= veh->capacity + 1e-6;
 }

@@ -207,6 +207,13 @@ progress(const struct solver *x, long iter)
 struct route_solution *
 route_solve(const struct route_instance *in, const struct route_params *p)
 {
+	return route_solve_from(in, p, NULL);
+}
+
+struct route_solution *
+route_solve_from(const struct route_instance *in, const struct route_params *p,
+    const struct route_solution *start)
+{
 	struct solver x;
 	struct route_solution *best = route_solution_new(in);
 	struct route_solution *cur, *work;
@@ -214,6 +221,8 @@ route_solve(const struct route_instance *in, const struct route_params *p)
 	int n;
 
 	solver_init(&x, in, p);
+	if (start != NULL)
+		route_solution_copy(best, start);
 	n = unassigned_jobs(best, x.removed, 0);
 	order_jobs(&x, x.removed, n);
 	route_recreate(best, x.removed, n, 1, 0, NULL, NULL);

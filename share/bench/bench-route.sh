@@ -43,7 +43,7 @@ for dir in $dirs; do
 		echo "$name" | grep -Eq "$only" || continue
 		sh "$here/solomon2fsd.sh" "$f" "$work/$name"
 		start=$(now)
-		fsd-route --techs "$work/$name/techs.ndjson" --reassign --iterations 0 \
+		fsd-route --techs "$work/$name/techs.ndjson" --reassign --return-in-shift --iterations 0 \
 		    --time-limit "$seconds" --seed "$seed" <"$work/$name/jobs.ndjson" >"$work/$name/plan.ndjson"
 		end=$(now)
 		if result=$(sh "$here/check-route.sh" "$f" "$work/$name/plan.ndjson"); then :; else

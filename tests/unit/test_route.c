@@ -159,6 +159,25 @@ test_search_improves_and_is_deterministic(void)
 	route_instance_free(in);
 }
 
+/* A start is kept unless the search finds better: a day that was
+ * feasible is never lost. */
+static void
+test_solve_from_keeps_the_start(void)
+{
+	struct route_instance *in = random_instance(31, 60, 3, 0);
+	struct route_params few = { 1, 50, 0, NULL, NULL }, more = { 2, 200, 0, NULL, NULL };
+	struct route_solution *start = route_solve(in, &few);
+	struct route_solution *s = route_solve_from(in, &more, start);
+
+	CHECK(start->nunassigned > 0, "the start leaves jobs out (a tight instance)");
+	CHECK(route_solution_objective(s) <= route_solution_objective(start) + 1e-9,
+	    "solving from a start never returns worse than the start");
+	CHECK(all_feasible(s), "... and feasible");
+	route_solution_free(start);
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
 /* Four jobs on a line, given out of order: one vehicle drives out and back. */
 static void
 test_line(void)
@@ -225,6 +244,7 @@ main(void)
 	test_moves_keep_routes_feasible(0, "every accepted move keeps every route feasible");
 	test_moves_keep_routes_feasible(1, "... also when jobs are restricted to some vehicles");
 	test_search_improves_and_is_deterministic();
+	test_solve_from_keeps_the_start();
 	test_line();
 	test_explain();
 	return UNIT_DONE();
