@@ -108,9 +108,55 @@ $(job J2 39.74 -104.83 '["electrical"]' 60)"
 $(job J2 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')
 $(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"type":"panel-upgrade","sla_due":"'$D'T10:00:00-07:00"')"
 	assert_eq "$(out_jq -r .exception.code | head -1)" displaced
-	assert_output_has "displaced by J9 (priority 1 panel-upgrade) on T05"
+	assert_output_has '"message":"bumped by emergency J9 (panel-upgrade) from T05 at 07:02; T05 has the skills but is full'
 	assert_eq "$(out_jq -r 'select(.id=="J9") | .tech')" T05
+	assert_eq "$(out_jq -r 'select(.id=="J2") | .tech')" T05
 	assert_output_has "emergency: bumped J1"
+}
+
+# The fixture techs and T06, a second electrician at LAT LON.
+with_t06() {
+	{ cat "$TOP/$TECHS"; printf '{"id":"T06","skills":["electrical"],"home":{"lat":%s,"lon":%s},"shift":{"start":"%sT07:00:00-07:00","end":"%sT16:00:00-07:00"}}\n' "$1" "$2" $D $D; } > "$BATS_TEST_TMPDIR/t6.ndjson"
+	TECHS=$BATS_TEST_TMPDIR/t6.ndjson
+}
+
+@test "emergency interrupt cascades: as many routine visits as the emergency needs" {
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')
+$(job J2 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')
+$(job J9 39.74 -104.84 '["electrical"]' 300 '"priority":1,"sla_due":"'$D'T08:00:00-07:00"')"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "displaced displaced T05 "
+	assert_output_has "emergency: bumped J1, J2"
+	[ "$(printf '%s\n' "$output" | grep -c 'bumped by emergency J9 from T05 at 07:02')" -eq 2 ]
+}
+
+@test "emergency interrupt bumps the lowest priority it can" {
+	with_t06 39.74 -104.83
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 500 '"tech":"T05","priority":2')
+$(job J2 39.74 -104.83 '["electrical"]' 500 '"tech":"T06","priority":3')
+$(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"sla_due":"'$D'T10:00:00-07:00"')"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "T05 displaced T06 "
+}
+
+@test "emergency interrupt: a free tech much farther away does not stop the bump; the bumped job goes to them" {
+	with_t06 39.755 -105.221
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')
+$(job J2 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')
+$(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"type":"panel-upgrade"')"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "T06 T05 T05 "
+	assert_output_has '"T06 is free but arrives 08:04"'
+	assert_output_has '"bumped by emergency J9 (panel-upgrade) from T05 at 07:02"'
+}
+
+@test "emergency interrupt: a free tech less than interrupt_minutes later takes the emergency" {
+	with_t06 39.74 -104.92
+	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 500 '"tech":"T05"')
+$(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1')"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "T05 T06 "
+	printf '{"interrupt_minutes":10}\n' > "$BATS_TEST_TMPDIR/r.json"
+	match --rules "$BATS_TEST_TMPDIR/r.json" <<< "$(job J1 39.74 -104.83 '["electrical"]' 500 '"tech":"T05"')
+$(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1')"
+	assert_eq "$(out_jq -r '.tech // .exception.code' | tr '\n' ' ')" "T06 T05 "
+	assert_output_has "bumped by emergency J9 from T05"
 }
 
 @test "emergency interrupt never bumps a locked job" {

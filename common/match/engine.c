@@ -151,8 +151,8 @@ same_territory(const struct match_tech *t, const struct match_job *j)
 }
 
 /* The rules a tech cannot be talked out of, apart from skills and time. */
-static int
-may_take(const struct match_day *day, size_t tech, const struct match_job *j)
+int
+match_may_take(const struct match_day *day, size_t tech, const struct match_job *j)
 {
 	const struct match_tech *t = &day->techs[tech];
 
@@ -222,7 +222,7 @@ consider(const struct match_day *day, struct choice *c, size_t tech,
 	struct match_slot slot;
 	double score;
 
-	if (!may_take(day, tech, j))
+	if (!match_may_take(day, tech, j))
 		return 0;
 	if (day->naive) {
 		/* Whoever qualified is free next: no map, no score. */
@@ -413,100 +413,96 @@ place_fixed(struct match_day *day, size_t job)
 	free(how);
 }
 
-/* A priority 1 no one can take: free the qualified tech who serves it
- * best by bumping one visit that is neither an emergency nor locked.
- * Routine visits go before urgent ones, later deadlines before sooner. */
-static long
-interrupt(struct match_day *day, size_t job, struct choice *best)
+/* "bumped by emergency J1071 (gas-leak) from T05 at 09:40" */
+static char *
+bumped_words(const struct match_day *day, const struct match_job *v)
+{
+	const struct match_job *e = &day->jobs[v->bumped_by];
+	char clock[16];
+
+	return xasprintf("bumped by emergency %s%s%s%s from %s at %s", e->id,
+	    e->type ? " (" : "", e->type ? e->type : "", e->type ? ")" : "",
+	    day->techs[v->bumped_from].id, match_clock(v->bumped_at, v->offset_minutes, clock));
+}
+
+/* The emergency interrupt for a priority 1 (interrupt.c finds the way):
+ * taken when no free tech can come at all, or when bumping brings help
+ * at least interrupt_minutes sooner than the best free tech would. The
+ * visits bumped go back to be matched again in their turn. */
+static int
+interrupt(struct match_day *day, size_t job, const struct choice *free_tech)
 {
 	struct match_job *j = &day->jobs[job];
-	const struct match_pool *p = pool_for(day, j);
-	long bumped = -1;
-	size_t bumped_pos = 0;
+	double sooner = day->rules.interrupt_minutes;
+	const struct match_pool *p;
+	struct match_bump b;
+	struct match_tech *t;
+	struct choice c;
+	char *how, *more, clock[16];
 
-	*best = (struct choice){ .tech = -1, .runner_up = -1 };
-	for (size_t i = 0; i < p->ntechs; i++) {
-		size_t tech = p->techs[i];
-		struct match_tech *t = &day->techs[tech];
-
-		if (!may_take(day, tech, j))
-			continue;
-		for (size_t pos = 0; pos < t->nroute; pos++) {
-			struct match_stop stop = t->route[pos];
-			struct match_job *victim = &day->jobs[stop.job];
-			struct match_slot slot;
-			int ok, better;
-			double score;
-
-			if (victim->priority == 1 || victim->locked)
-				continue;
-			match_remove(day, tech, pos);
-			ok = match_best_slot(day, t, j, 0, &slot);
-			score = ok ? match_score(day, t, j, &slot) : 0;
-			match_insert(day, tech, stop.job, &(struct match_slot){
-			    pos, stop.arrive, victim->drive, victim->pickup });
-			if (!ok)
-				continue;
-			better = best->tech < 0 || score > best->score;
-			if (!better && score == best->score) {
-				const struct match_job *was = &day->jobs[bumped];
-
-				better = victim->priority > was->priority
-				    || (victim->priority == was->priority
-				    && deadline(victim) > deadline(was));
-			}
-			if (better) {
-				best->tech = (long)tech;
-				best->score = score;
-				best->slot = slot;
-				bumped = (long)stop.job;
-				bumped_pos = pos;
-			}
-		}
+	/* Nobody arrives before the job can start: no bump can beat a free
+	 * tech who is nearly there. */
+	if (free_tech->tech >= 0 && free_tech->slot.arrive < earliest(day, j) + sooner)
+		return 0;
+	p = pool_for(day, j);
+	if (!match_best_bump(day, j, p->techs, p->ntechs, &b))
+		return 0;
+	if (free_tech->tech >= 0 && b.slot.arrive + sooner > free_tech->slot.arrive)
+		return 0;
+	t = &day->techs[b.tech];
+	how = xstrdup("emergency: bumped");
+	for (size_t k = b.from; k < b.to; k++) {
+		more = xasprintf("%s%s %s", how, k > b.from ? "," : "", day->jobs[t->route[k].job].id);
+		free(how);
+		how = more;
 	}
-	if (bumped >= 0)
-		match_remove(day, (size_t)best->tech, bumped_pos);
-	return bumped;
+	/* Last first, so the places of the others hold. */
+	for (size_t k = b.to; k-- > b.from;) {
+		struct match_job *v = &day->jobs[t->route[k].job];
+
+		match_remove(day, (size_t)b.tech, k);
+		v->placed = -1;
+		v->bumped_by = (long)job;
+		v->bumped_from = b.tech;
+	}
+	c = (struct choice){ .tech = b.tech, .runner_up = free_tech->tech,
+	    .runner_up_score = free_tech->score, .slot = b.slot };
+	/* The truck may hold the parts again now: look once more. */
+	if (!match_slot_between(day, t, j, b.from, b.from, &c.slot))
+		c.slot = b.slot;
+	c.score = match_score(day, t, j, &c.slot);
+	assign(day, job, &c, how);
+	free(how);
+	if (free_tech->tech >= 0)
+		reason(j, xasprintf("%s is free but arrives %s", day->techs[free_tech->tech].id,
+		    match_clock(free_tech->slot.arrive, j->offset_minutes, clock)));
+	for (size_t i = 0; i < day->njobs; i++)
+		if (day->jobs[i].bumped_by == (long)job && day->jobs[i].tech < 0)
+			day->jobs[i].bumped_at = j->arrive;
+	return 1;
 }
 
 static void
 match_one(struct match_day *day, size_t job)
 {
 	struct match_job *j = &day->jobs[job];
+	char *bumped = j->bumped_by >= 0 ? bumped_words(day, j) : NULL;
 	struct choice c;
-	long bumped;
+	int found = choose(day, j, &c);
 
-	if (choose(day, j, &c)) {
-		assign(day, job, &c, NULL);
+	if (j->priority == 1 && !day->naive && interrupt(day, job, &c)) {
+		free(bumped);
 		return;
 	}
-	if (j->priority != 1 || day->naive) {
-		match_explain(day, job, NULL);
-		return;
+	if (found) {
+		assign(day, job, &c, bumped);
+	} else {
+		clear_reasons(j);
+		match_explain(day, job, bumped);
+		if (bumped != NULL)
+			j->exception = "displaced";
 	}
-	bumped = interrupt(day, job, &c);
-	if (bumped < 0) {
-		match_explain(day, job, NULL);
-		return;
-	}
-	{
-		struct match_job *v = &day->jobs[bumped];
-		char *how = xasprintf("emergency: bumped %s", v->id);
-		char *prefix = xasprintf("displaced by %s (priority 1%s%s) on %s",
-		    j->id, j->type ? " " : "", j->type ? j->type : "", day->techs[c.tech].id);
-
-		assign(day, job, &c, how);
-		free(how);
-		/* The bumped visit gets a second chance elsewhere. */
-		if (choose(day, v, &c)) {
-			assign(day, (size_t)bumped, &c, prefix);
-		} else {
-			clear_reasons(v);
-			match_explain(day, (size_t)bumped, prefix);
-			v->exception = "displaced";
-		}
-		free(prefix);
-	}
+	free(bumped);
 }
 
 void
@@ -529,6 +525,14 @@ match_run(struct match_day *day)
 	for (size_t i = 0; i < n; i++)
 		if (day->jobs[day->order[i]].placed < 0)
 			match_one(day, day->order[i]);
+	/* A bump takes only visits that come later in this order (never a
+	 * priority 1), so each had its turn above; this is a guard. */
+	for (size_t i = 0; i < n; i++) {
+		struct match_job *j = &day->jobs[day->order[i]];
+
+		if (j->bumped_by >= 0 && j->tech < 0 && j->exception == NULL)
+			match_one(day, day->order[i]);
+	}
 	/* Visits slotted in later changed who comes before whom: the drive
 	 * reported is the leg from the visit before (or home), as driven. */
 	for (size_t i = 0; i < day->ntechs; i++) {

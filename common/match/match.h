@@ -84,6 +84,8 @@ struct match_weights {
 	double parts;		/* points when the truck holds every part */
 	double balance;		/* points lost per hour already booked */
 	double territory;	/* points for working one's own territory */
+	double bump;		/* points an emergency pays to bump a routine
+				 * visit; twice that for a priority 2 */
 };
 
 struct match_rules {
@@ -92,6 +94,8 @@ struct match_rules {
 	struct match_playbook *types;
 	size_t ntypes;
 	double on_call_minutes;		/* how long after a shift on-call reaches */
+	double interrupt_minutes;	/* how much sooner a bump must bring help
+					 * than the best free tech */
 };
 
 #define MATCH_MAX_REASONS 8
@@ -133,6 +137,8 @@ struct match_job {
 	int pickup;		/* parts to be picked up on the way */
 	long runner_up;
 	double runner_up_score;
+	long bumped_by, bumped_from;	/* the emergency, and the tech; or -1 */
+	double bumped_at;		/* when the emergency arrives there */
 	char *reasons[MATCH_MAX_REASONS];
 	int nreasons;
 	const char *exception;	/* a code: "no_capacity" ... */
@@ -255,6 +261,23 @@ int match_append_slot(const struct match_day *day, const struct match_tech *t,
 void match_forced_slot(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, struct match_slot *slot);
 int match_tech_has_parts(const struct match_tech *t, const struct match_job *j);
+/* j in the gap left were stops from..to-1 of t's day taken away. */
+int match_slot_between(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, size_t from, size_t to, struct match_slot *slot);
+/* The rules beside skills and time: required, excluded, territory. */
+int match_may_take(const struct match_day *day, size_t tech, const struct match_job *j);
+
+/* The emergency interrupt (interrupt.c): free a tech for a priority 1
+ * by bumping the visits from..to-1 of their day. */
+struct match_bump {
+	long tech;		/* -1: no way */
+	size_t from, to;
+	struct match_slot slot;	/* where the emergency goes, the others gone */
+	double score;		/* the emergency's score there */
+	double value;		/* score less the cost of what is bumped */
+};
+int match_best_bump(const struct match_day *day, const struct match_job *j,
+    const size_t *techs, size_t ntechs, struct match_bump *best);
 /* Could j fit a day with these idle blocks? 0 only when it cannot. */
 struct match_need {
 	int run;		/* idle blocks in a row the job must hold */

@@ -106,16 +106,18 @@ clear_of_off(const struct match_tech *t, double at, double len)
 	return at;
 }
 
-/* Try j between stop pos-1 (or home) and stop pos (or the day's end). */
+/* Try j between stop from-1 (or home) and stop to (or the day's end),
+ * as if the stops between were not there (the interrupt asks so). */
 static int
-try_slot(const struct match_day *day, const struct match_tech *t,
-    const struct match_job *j, size_t pos, int pickup, int ignore_deadline,
+try_gap(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, size_t from, size_t to, int pickup, int ignore_deadline,
     struct match_slot *slot)
 {
+	size_t pos = from;
 	const struct match_job *prev = pos > 0 ? &day->jobs[t->route[pos - 1].job] : NULL;
-	const struct match_job *next = pos < t->nroute ? &day->jobs[t->route[pos].job] : NULL;
+	const struct match_job *next = to < t->nroute ? &day->jobs[t->route[to].job] : NULL;
 	double free_at = prev ? t->route[pos - 1].end : day_start(day, t);
-	double limit = next ? t->route[pos].arrive : day_end(day, t, j);
+	double limit = next ? t->route[to].arrive : day_end(day, t, j);
 	double extra = pickup ? j->pickup_minutes : 0;
 	double in, out = 0, saved = 0, arrive;
 
@@ -144,6 +146,25 @@ try_slot(const struct match_day *day, const struct match_tech *t,
 	slot->drive = in + out - saved;
 	slot->pickup = pickup;
 	return 1;
+}
+
+static int
+try_slot(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, size_t pos, int pickup, int ignore_deadline,
+    struct match_slot *slot)
+{
+	return try_gap(day, t, j, pos, pos, pickup, ignore_deadline, slot);
+}
+
+int
+match_slot_between(const struct match_day *day, const struct match_tech *t,
+    const struct match_job *j, size_t from, size_t to, struct match_slot *slot)
+{
+	int pickup = !has_parts(t, j);
+
+	if (pickup && !j->parts_pickup)
+		return 0;
+	return try_gap(day, t, j, from, to, pickup, 0, slot);
 }
 
 /* The longest idle stretch of t's day: a job longer than it cannot go

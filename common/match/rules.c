@@ -16,7 +16,7 @@ match_rules_defaults(struct match_rules *rules)
 	 * to the drive), each hour already booked five minutes. */
 	rules->weights = (struct match_weights){
 		.drive = 1, .sla = 0.2, .vip = 2, .preferred = 30,
-		.parts = 15, .balance = 5, .territory = 10,
+		.parts = 15, .balance = 5, .territory = 10, .bump = 20,
 	};
 	rules->base = (struct match_playbook){
 		.priority = MATCH_UNSET, .sla_hours = MATCH_UNSET, .duration = 60,
@@ -24,6 +24,10 @@ match_rules_defaults(struct match_rules *rules)
 		.on_call = 0,
 	};
 	rules->on_call_minutes = 120;
+	/* Half an hour sooner is when a dispatcher would pull a tech off a
+	 * routine call for a gas leak rather than send someone from across
+	 * town. */
+	rules->interrupt_minutes = 30;
 }
 
 const struct match_playbook *

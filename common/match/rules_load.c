@@ -106,6 +106,7 @@ read_weights(struct match_weights *w, const json_t *obj)
 		{ "parts", offsetof(struct match_weights, parts) },
 		{ "balance", offsetof(struct match_weights, balance) },
 		{ "territory", offsetof(struct match_weights, territory) },
+		{ "bump", offsetof(struct match_weights, bump) },
 	};
 	const char *key;
 	json_t *v;
@@ -149,6 +150,8 @@ match_rules_load(struct match_rules *rules, const char *path)
 			read_weights(&rules->weights, v);
 		} else if (strcmp(key, "on_call_minutes") == 0) {
 			rules->on_call_minutes = number(v, key, 0, 24 * 60);
+		} else if (strcmp(key, "interrupt_minutes") == 0) {
+			rules->interrupt_minutes = number(v, key, 0, 24 * 60);
 		} else if (strcmp(key, "default") == 0) {
 			read_playbook(&rules->base, v, "default");
 		} else if (strcmp(key, "types") == 0) {
