@@ -201,3 +201,16 @@ qty() {
 	run fsd-restock --stock "$S" --now yesterday < /dev/null
 	[ "$status" -eq 2 ]
 }
+
+@test "the updated stock goes to a spreadsheet and back unchanged (fsd-export, fsd-import)" {
+	fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson" >/dev/null
+	jq -c 'select(.sku and (.kind == null or .kind == "stock"))' "$S" > "$BATS_TEST_TMPDIR/rows.ndjson"
+	fsd-export -f location,sku,qty,min,max,unit_cost,supplier,lead_days "$BATS_TEST_TMPDIR/rows.ndjson" \
+		> "$BATS_TEST_TMPDIR/stock.csv"
+	assert_eq "$(sed -n 1p "$BATS_TEST_TMPDIR/stock.csv")" "location,sku,qty,min,max,unit_cost,supplier,lead_days"
+	run fsd-import "$BATS_TEST_TMPDIR/stock.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -S '[.location, .sku, .qty]' | sort)" \
+		"$(jq -c -S '[.location, .sku, .qty]' "$BATS_TEST_TMPDIR/rows.ndjson" | sort)"
+	assert_eq "$(out_jq -S 'select(.location == "T01" and .sku == "CAP-35-5") | .qty')" 1
+}
