@@ -83,6 +83,7 @@ main(int argc, char **argv)
 	seed = reassign ? NULL : route_run_seed(&run, in);
 	plan = route_solve_from(in, &params, seed);
 	route_solution_free(seed);
+	route_place_late(in, plan, &params);
 	route_run_emit(&run, in, plan, eta_text
 	    ? fsd_opt_double("eta-width", eta_text, 0, 24 * 60) : 60, summary);
 

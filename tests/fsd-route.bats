@@ -130,8 +130,29 @@ EOF2
 @test "a window nobody can reach, an SLA deadline" {
 	run fsd-route $(techs) --reassign <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"window":{"start":"2026-11-23T07:00:00-07:00","end":"2026-11-23T07:30:00-07:00"}}'
 	assert_eq "$(out_jq -r .exception.code)" "window_unreachable"
+}
+
+@test "sla_due: met when it can be, else served as early as possible and marked late" {
 	run fsd-route $(techs) --reassign <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"sla_due":"2026-11-23T08:05:00-07:00"}'
-	assert_eq "$(out_jq -r .exception.code)" "window_unreachable"
+	assert_eq "$(out_jq -c '[.tech, .start, .late.minutes]')" '["T01","2026-11-23T08:08:39-07:00",3.65]'
+	assert_output_has '"reason":"no tech who may take it can be there by sla_due'
+	site='"site":{"lat":39.65,"lon":-104.99},"tech":"T03"'
+	win='"window":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T08:30:00-07:00"}'
+	# the emergency meets its SLA: a routine job gives way
+	run fsd-route $(techs) <<EOF2
+{"id":"R1",$site,"duration":80,$win}
+{"id":"R2",$site,"duration":80}
+{"id":"E1",$site,"duration":60,"priority":1,"sla_due":"2026-11-23T08:10:00-07:00"}
+EOF2
+	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code) \(.late.minutes)"' | tr '\n' ' ')" "E1 1 null R2 2 null R1 day_full null "
+	# it cannot: served first all the same, late, and the routine job that
+	# would have come first is left out
+	run fsd-route $(techs) <<EOF2
+{"id":"R1",$site,"duration":80,$win}
+{"id":"R2",$site,"duration":80}
+{"id":"E1",$site,"duration":60,"priority":1,"sla_due":"2026-11-23T07:30:00-07:00"}
+EOF2
+	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code) \(.late.minutes)"' | tr '\n' ' ')" "E1 1 30.6 R2 2 null R1 day_full null "
 }
 
 @test "--matrix: OSRM table as it is, null is no road" {

@@ -29,6 +29,7 @@ route_instance_new(int njobs, int nvehicles, int nlocs)
 		in->jobs[j].ready = -ROUTE_UNBOUNDED;
 		in->jobs[j].only_vehicle = -1;
 		in->jobs[j].weight = 1;
+		in->jobs[j].window_due = ROUTE_UNBOUNDED;
 	}
 	for (int v = 0; v < nvehicles; v++) {
 		in->vehicles[v].capacity = HUGE_VAL;

@@ -110,6 +110,11 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		set_time(run, eta, "end", to, jr->offset);
 		json_object_set_new(rec, "eta_window", eta);
 		json_object_set_new(rec, "drive", drive_value(leg, leg_km));
+		if (!isnan(jr->sla_due) && start > jr->sla_due + 0.5 / 60)
+			json_object_set_new(rec, "late", json_pack("{s:f,s:s}",
+			    "minutes", round_to(start - jr->sla_due, 0.01), "reason", run->reassign
+			    ? "no tech who may take it can be there by sla_due: this is the earliest start found"
+			    : "its tech cannot be there by sla_due: this is the earliest start found"));
 		fsd_emit(rec);
 		drive += leg;
 		km += leg_km;

@@ -229,11 +229,13 @@ parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *
 		jr->window_start = job->ready;
 		jr->window_end = job->due;
 	}
+	job->window_due = job->due;
 	/* The contract's latest arrival is a deadline like the window's end:
 	 * a late arrival is never traded for a shorter drive. */
 	r = route_clock_read(&run->clock, rec, "sla_due", &sla, NULL, pos);
 	if (r == FSD_FIELD_BAD)
 		return r;
+	jr->sla_due = r == FSD_FIELD_OK ? sla : NAN;
 	if (r == FSD_FIELD_OK && sla < job->due)
 		job->due = sla;
 	r = route_clock_read(&run->clock, rec, "match.arrival", &jr->matched_arrival, NULL, pos);
@@ -258,6 +260,7 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->window_start = -ROUTE_UNBOUNDED;
 	jr->window_end = ROUTE_UNBOUNDED;
 	jr->matched_arrival = NAN;
+	jr->sla_due = NAN;
 	run->pending = xgrow(run->pending, &run->pending_cap, run->npending + 1, sizeof *run->pending);
 	run->pending_qualified = xrealloc(run->pending_qualified,
 	    run->pending_cap * (run->ntechs + 1));
@@ -269,11 +272,6 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	}
 	if (r == 0)
 		return 0;
-	if (job.ready > job.due) {
-		fsd_set_exception(record, "window_unreachable",
-		    "\"sla_due\" falls before the window opens");
-		return 0;
-	}
 	jr->in_instance = run->npending;
 	run->pending[run->npending++] = job;
 	return 0;

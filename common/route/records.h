@@ -29,6 +29,7 @@ struct route_job_record {
 	int offset;
 	double window_start, window_end;	/* ROUTE_UNBOUNDED when absent */
 	double matched_arrival;	/* fsd-match's match.arrival, or NAN */
+	double sla_due;		/* or NAN */
 };
 
 struct route_run {

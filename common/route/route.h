@@ -35,6 +35,9 @@ struct route_job {
 	double service;		/* minutes on site */
 	double demand;		/* against the vehicle's capacity */
 	int only_vehicle;	/* kept on this vehicle (assigned or locked), or -1 */
+	/* The latest start the window allows when due is brought forward
+	 * by a deadline that may be missed (an SLA): see route_place_late. */
+	double window_due;
 	int weight;		/* what leaving it out costs, in units of
 				 * ROUTE_UNASSIGNED_PENALTY (default 1): on an
 				 * overbooked day the light jobs are left out */
@@ -116,6 +119,15 @@ struct route_solution *route_solve(const struct route_instance *in,
  * unless something better is found; start stays the caller's. */
 struct route_solution *route_solve_from(const struct route_instance *in,
     const struct route_params *p, const struct route_solution *start);
+
+/* Jobs left out only because their deadline (due, when it is sooner
+ * than window_due) cannot be met anywhere: each is put, heaviest first,
+ * where service starts earliest within its window -- a late emergency is
+ * still served as soon as it can be -- making room by moving one lighter
+ * job elsewhere or out when nothing else works. Its due becomes the start
+ * found, so nothing can push it later. Returns how many were placed. */
+int route_place_late(struct route_instance *in, struct route_solution *s,
+    const struct route_params *p);
 
 /* Why job j is not in any route: a stable code and a sentence. */
 struct route_reason {

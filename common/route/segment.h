@@ -35,6 +35,13 @@ route_seg_job(const struct route_instance *in, int j)
 	const struct route_job *job = &in->jobs[j];
 	struct route_seg s = { job->loc, job->loc, 0, job->service, 0, job->ready,
 	    job->due, job->demand, 0 };
+
+	/* A deadline before the window opens (an SLA already missed) can
+	 * never be met: the job alone is in time warp. */
+	if (job->ready > job->due) {
+		s.warp = job->ready - job->due;
+		s.earliest = job->due;
+	}
 	return s;
 }
 

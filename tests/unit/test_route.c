@@ -178,6 +178,35 @@ test_solve_from_keeps_the_start(void)
 	route_instance_free(in);
 }
 
+/* Deadlines nobody can meet: the jobs still go in, routes stay feasible,
+ * and a placed job's new deadline is the start it was given. */
+static void
+test_place_late(void)
+{
+	struct route_instance *in = random_instance(41, 50, 4, 0);
+	struct route_params p = { 1, 100, 0, NULL, NULL };
+	struct route_solution *s;
+	int placed, bad = 0;
+
+	for (int j = 0; j < in->njobs; j += 5) {
+		in->jobs[j].window_due = in->jobs[j].due;
+		in->jobs[j].due = in->jobs[j].ready - 1;	/* before it opens */
+		in->jobs[j].weight = 10;
+	}
+	s = route_solve(in, &p);
+	for (int j = 0; j < in->njobs; j += 5)
+		bad += s->route_of[j] >= 0;
+	CHECK(bad == 0, "a deadline before the window keeps a job out of the search");
+	placed = route_place_late(in, s, &p);
+	CHECK(placed > 0, "late jobs are placed afterwards");
+	CHECK(all_feasible(s), "every route stays feasible");
+	for (int j = 0; j < in->njobs; j += 5)
+		bad += s->route_of[j] >= 0 && in->jobs[j].due < in->jobs[j].ready;
+	CHECK(bad == 0, "a placed job's deadline is its start");
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
 /* Four jobs on a line, given out of order: one vehicle drives out and back. */
 static void
 test_line(void)
@@ -245,6 +274,7 @@ main(void)
 	test_moves_keep_routes_feasible(1, "... also when jobs are restricted to some vehicles");
 	test_search_improves_and_is_deterministic();
 	test_solve_from_keeps_the_start();
+	test_place_late();
 	test_line();
 	test_explain();
 	return UNIT_DONE();
