@@ -167,6 +167,8 @@ write_job(json_t *rec, const struct match_job *j)
 		"tech", day.techs[j->runner_up].id, "score", j->runner_up_score),
 	    "arrival", fsd_time_format((int64_t)llround(j->arrive * 60), j->offset_minutes, when),
 	    "drive", (json_int_t)lround(j->drive));
+	if (j->warning != NULL)
+		json_object_set_new(m, "warning", json_string(j->warning));
 	json_object_set_new(rec, "match", m);
 }
 

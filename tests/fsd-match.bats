@@ -103,6 +103,32 @@ $(job J2 39.74 -104.83 '["electrical"]' 60)"
 	assert_output_has "locked to T05"
 }
 
+@test "a locked job keeps a tech who lacks a skill, with a warning" {
+	match <<< "$(job J1 39.74 -104.99 '["hvac","cert:gasfit"]' 60 '"tech":"T01","locked":true')"
+	assert_eq "$(out_jq -r '[.tech, .match.warning] | join(" / ")')" "T01 / locked to T01, who lacks cert:gasfit"
+	assert_output_has '"warning: locked to T01, who lacks cert:gasfit"'
+}
+
+@test "a placed job whose tech lacks a skill is matched anew, saying whom it came with" {
+	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"tech":"T01"')"
+	assert_eq "$(out_jq -r '[.tech, .match.reasons[0], .match.warning // "none"] | join(" / ")')" \
+	    "T03 / came placed on T01, who lacks plumbing / none"
+}
+
+@test "a placed job nobody qualified can take comes out an exception naming the tech it came with" {
+	match <<< "$(job J1 39.74 -104.99 '["fire"]' 60 '"tech":"T01"')"
+	assert_eq "$(out_jq -r .exception.code)" no_qualified_tech
+	assert_output_has '"message":"came placed on T01, who lacks fire; no tech holds every skill'
+}
+
+@test "a placed tech the customer excludes, or who is not the required one, is not kept" {
+	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"tech":"T03","excluded_techs":["T03"]')
+$(job J2 39.62 -104.98 '["plumbing"]' 60 '"tech":"T03","required_tech":"T04"')"
+	assert_eq "$(out_jq -r .tech | tr '\n' ' ')" "T04 T04 "
+	assert_output_has "came placed on T03, who is excluded by the customer"
+	assert_output_has "came placed on T03, who is not T04, whom the customer requires"
+}
+
 @test "emergency interrupt: a priority 1 bumps a routine job, which is displaced" {
 	match <<< "$(job J1 39.74 -104.83 '["electrical"]' 240 '"tech":"T05","priority":3')
 $(job J2 39.74 -104.83 '["electrical"]' 240 '"tech":"T05"')

@@ -138,6 +138,8 @@ match_day_free(struct match_day *day)
 		for (int k = 0; k < j->nreasons; k++)
 			free(j->reasons[k]);
 		free(j->message);
+		free(j->unpinned);
+		free(j->warning);
 	}
 	for (size_t i = 0; i < day->nskill_names; i++)
 		free(day->skill_names[i]);

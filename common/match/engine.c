@@ -388,6 +388,57 @@ assign(struct match_day *day, size_t job, const struct choice *c, const char *ho
 	explain_choice(day, job, how);
 }
 
+/* Why the tech a job came with may not take it, after the tech's id:
+ * "lacks cert:gasfit", "is excluded by the customer"; NULL when fine. */
+static char *
+pin_problem(const struct match_day *day, const struct match_job *j)
+{
+	const struct match_tech *t = &day->techs[j->placed];
+	char *text = NULL, *more;
+
+	if (!match_has_skills(day, t, j)) {
+		for (size_t i = 0; i < j->nskills; i++) {
+			size_t s = j->skills[i];
+
+			if (t->skillset[s / 64] & (UINT64_C(1) << (s % 64)))
+				continue;
+			more = xasprintf("%s%s%s", text ? text : "lacks ", text ? ", " : "",
+			    day->skill_names[s]);
+			free(text);
+			text = more;
+		}
+		return text;
+	}
+	if (j->required >= 0 && j->required != j->placed)
+		return xasprintf("is not %s, whom the customer requires", day->techs[j->required].id);
+	if (is_excluded(j, (size_t)j->placed))
+		return xstrdup("is excluded by the customer");
+	if (!match_may_take(day, (size_t)j->placed, j))
+		return xasprintf("works %s, the job is in %s", t->territory, j->territory);
+	return NULL;
+}
+
+/* A tech a job came with who breaks a hard rule is not kept quietly: a
+ * locked job keeps them (a promise to the customer the dispatcher made
+ * knowingly) with a warning; any other goes back to be matched anew,
+ * saying whom it came with and why it left. */
+static void
+check_pin(struct match_day *day, struct match_job *j)
+{
+	char *problem = pin_problem(day, j);
+	const char *id = day->techs[j->placed].id;
+
+	if (problem == NULL)
+		return;
+	if (j->locked) {
+		j->warning = xasprintf("locked to %s, who %s", id, problem);
+	} else {
+		j->unpinned = xasprintf("came placed on %s, who %s", id, problem);
+		j->placed = -1;
+	}
+	free(problem);
+}
+
 /* Jobs already on a tech's day (locked, or placed by hand or by
  * yesterday's plan) count against that day before anything is matched. */
 static void
@@ -407,10 +458,14 @@ place_fixed(struct match_day *day, size_t job)
 		how = xasprintf("%s to %s though it does not fit: arrives %s",
 		    j->locked ? "locked" : "placed before", t->id,
 		    match_clock(c.slot.arrive, j->offset_minutes, clock));
+		if (j->warning == NULL)
+			j->warning = xstrdup(how);
 	}
 	c.score = match_score(day, t, j, &c.slot);
 	assign(day, job, &c, how);
 	free(how);
+	if (j->warning != NULL && strcmp(j->warning, j->reasons[0]) != 0)
+		reason(j, xasprintf("warning: %s", j->warning));
 }
 
 /* "bumped by emergency J1071 (gas-leak) from T05 at 09:40" */
@@ -486,7 +541,9 @@ static void
 match_one(struct match_day *day, size_t job)
 {
 	struct match_job *j = &day->jobs[job];
-	char *bumped = j->bumped_by >= 0 ? bumped_words(day, j) : NULL;
+	/* What the job went through before: said first, either way. */
+	char *bumped = j->bumped_by >= 0 ? bumped_words(day, j)
+	    : j->unpinned ? xstrdup(j->unpinned) : NULL;
 	struct choice c;
 	int found = choose(day, j, &c);
 
@@ -499,7 +556,7 @@ match_one(struct match_day *day, size_t job)
 	} else {
 		clear_reasons(j);
 		match_explain(day, job, bumped);
-		if (bumped != NULL)
+		if (j->bumped_by >= 0)
 			j->exception = "displaced";
 	}
 	free(bumped);
@@ -519,6 +576,9 @@ match_run(struct match_day *day)
 	ordering = day;
 	if (n > 1)
 		qsort(day->order, n, sizeof *day->order, by_urgency);
+	for (size_t i = 0; i < n; i++)
+		if (day->jobs[day->order[i]].placed >= 0)
+			check_pin(day, &day->jobs[day->order[i]]);
 	for (size_t i = 0; i < n; i++)
 		if (day->jobs[day->order[i]].placed >= 0)
 			place_fixed(day, day->order[i]);

@@ -138,6 +138,8 @@ struct match_job {
 	long runner_up;
 	double runner_up_score;
 	long bumped_by, bumped_from;	/* the emergency, and the tech; or -1 */
+	char *unpinned;		/* why the tech it came with was not kept */
+	char *warning;		/* kept on its tech against a rule (locked) */
 	double bumped_at;		/* when the emergency arrives there */
 	char *reasons[MATCH_MAX_REASONS];
 	int nreasons;
