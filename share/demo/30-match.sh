@@ -21,6 +21,13 @@ jq -rs '
 	"assigned \($n) of \(length) jobs; mean drive \(map(select(.match) | .match.drive) | add / ($n | if . == 0 then 1 else . end) | floor) min per job",
 	"exceptions to review: " + ([map(select(.exception)) | group_by(.exception.code)[] | "\(.[0].exception.code) \(length)"] | join(", "))
 ' "$OUT/assigned.ndjson"
+jq -rs '
+	map(select(.playbook)) |
+	"playbooks wrote into \(length) jobs: priority raised on \(map(select(.playbook.changed | has("priority"))) | length),"
+	+ " sla_due set on \(map(select(.playbook.changed | has("sla_due"))) | length),"
+	+ " skills added to \(map(select(.playbook.changed | has("skills"))) | length)"
+' "$OUT/assigned.ndjson"
+jq -r 'select(.match.warning) | "  warning: \(.id): \(.match.warning)"' "$OUT/assigned.ndjson"
 echo "for example:"
 jq -r 'select(.exception) | "  \(.id) \(.type // "job") [\(.exception.code)]: \(.exception.message)"' \
     "$OUT/assigned.ndjson" | awk '!seen[$3]++' | head -n 4
