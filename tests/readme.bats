@@ -1,0 +1,26 @@
+#!/usr/bin/env bats
+# The README's pipeline example is run as written, on the sample day.
+
+load helper
+
+# The indented block after the README's "runs in the test suite" marker.
+readme_pipeline() {
+	awk '/runs in the test suite/ { on = 1; next }
+		on && /^    / { sub(/^    /, ""); print; seen = 1; next }
+		on && seen && !/^    / { exit }' "$TOP/README.md"
+}
+
+@test "the README's pipeline runs on the sample day and plans every job" {
+	script=$(readme_pipeline)
+	[ -n "$script" ]
+	cp "$EXAMPLES"/*.csv "$EXAMPLES"/rules.json "$BATS_TEST_TMPDIR/"
+	cd "$BATS_TEST_TMPDIR"
+	run bash -e -c "$script"
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	calls=$(grep -c . calls.ndjson)
+	visits=$(fsd-recur --on 2026-11-23 < contracts.ndjson | grep -c .)
+	assert_eq "$(grep -c . plan.ndjson)" "$((calls + visits))"
+	assert_eq "$(head -n 1 plan.csv)" "id,tech,seq,arrive,exception.message"
+	# Every job is planned or says why not.
+	assert_eq "$(jq -c 'select(.seq == null and .exception == null)' plan.ndjson)" ""
+}
