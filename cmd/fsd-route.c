@@ -12,12 +12,16 @@
 #include "route/route.h"
 #include "route/solution.h"
 
+static const char *now_text, *eta_threshold_text, *min_remaining_text;
 static const char *techs_path, *matrix_path, *summary_path, *seed_text, *time_text,
     *iterations_text, *eta_text, *road_factor_text, *speed_text;
 static int reassign, return_in_shift;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
+	{ 0, "now", "TIME", "re-plan the rest of the day from TIME (RFC 3339): statuses count", NULL, &now_text },
+	{ 0, "eta-threshold", "MINUTES", "mark eta_changed when a start of service moves more (default 15)", NULL, &eta_threshold_text },
+	{ 0, "min-remaining", "MINUTES", "an overrun job in progress takes at least this more (default 15)", NULL, &min_remaining_text },
 	{ 0, "reassign", NULL, "move jobs between qualified techs and give jobs without a tech one", &reassign, NULL },
 	{ 0, "return-in-shift", NULL, "be back home by the shift's end, not only done with the last job", &return_in_shift, NULL },
 	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS (default 10)", NULL, &time_text },
@@ -33,7 +37,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-route",
-	"--techs FILE [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
+	"--techs FILE [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
 	"[--matrix FILE] [--summary FILE] [--eta-width MINUTES] [--road-factor X] "
 	"[--speed KMH] [FILE ...]",
 	"order each tech's jobs into a day: arrival times, ETA windows, drive",
@@ -71,7 +75,14 @@ main(int argc, char **argv)
 	if (summary_path != NULL && (summary = fopen(summary_path, "w")) == NULL)
 		fsd_die(1, "%s: cannot write: %m", summary_path);
 
+	run.eta_threshold = eta_threshold_text
+	    ? fsd_opt_double("eta-threshold", eta_threshold_text, 0, 24 * 60) : 15;
+	run.min_remaining = min_remaining_text
+	    ? fsd_opt_double("min-remaining", min_remaining_text, 0, 24 * 60) : 15;
+	run.has_now = now_text != NULL;
 	route_run_load_techs(&run, techs_path);
+	if (now_text != NULL)
+		route_run_set_now(&run, now_text);
 	fsd_read_records(argc - first, argv + first, per_job, &run);
 	in = route_run_instance(&run);
 	/* The time limit is the whole run's: reading and the matrix count. */

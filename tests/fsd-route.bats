@@ -237,3 +237,55 @@ EOF2
 	run sh "$TOP/share/bench/check-route.sh" "$F/r101-24.txt" "$BATS_TEST_TMPDIR/plan"
 	[ "$status" -eq 1 ]
 }
+
+# Re-planning: the morning's plan, statuses set as the day went, --now.
+morning() { grep -v J1010 "$F/replan-morning.ndjson" | fsd-route $(techs); }
+
+@test "re-plan after an overrun: done stays, in progress ends later, moved ETAs are marked" {
+	morning | jq -c 'if .id == "J1002" or .id == "R1" then .status = "done"
+		elif .id == "J1003" then .status = "in_progress" | .started = "2026-11-23T09:06:00-07:00"
+		elif .id == "R2" then .status = "in_progress" | .started = "2026-11-23T09:09:00-07:00"
+		else . end' >"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T10:45:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -c 'select(.id == "J1002")')" "$(morning | jq -c 'select(.id == "J1002") | .status = "done"')"
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | [.seq, .start, .end, .overrun] | join(" ")')" \
+	    "2 2026-11-23T09:06:00-07:00 2026-11-23T11:00:00-07:00 24"
+	assert_eq "$(out_jq -c 'select(.id == "J1001") | [.seq, .start, .eta_changed]')" \
+	    '[3,"2026-11-23T11:21:02-07:00",{"old":"2026-11-23T11:00:00-07:00","new":"2026-11-23T11:21:02-07:00","minutes":21.04}]'
+	# a move within the threshold is not told
+	run fsd-route $(techs) --now 2026-11-23T10:45:00-07:00 --eta-threshold 30 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.id == "J1001") | .eta_changed')" "null"
+}
+
+@test "re-plan with an emergency: it goes in by its SLA, the job it pushes out is displaced" {
+	{ morning | jq -c 'if .id == "R1" then .status = "in_progress" | .started = "2026-11-23T08:03:00-07:00" else . end'
+	  echo '{"id":"E1","type":"leak","priority":1,"site":{"lat":39.65,"lon":-104.98},"skills":["plumbing"],"excluded_techs":["T02"],"duration":60,"sla_due":"2026-11-23T10:00:00-07:00"}'
+	} >"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T08:30:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.tech == "T03") | "\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" \
+	    "R1 1 E1 2 R2 displaced "
+	assert_eq "$(out_jq -r 'select(.id == "E1") | .start < .sla_due')" "true"
+	assert_eq "$(out_jq -r 'select(.id == "R2") | [.exception.message, .start] | join("|")')" \
+	    "T03's day no longer holds it after E1 (more urgent) went in|"
+	assert_output_has "1 job could not be routed"
+}
+
+@test "re-plan: a status without what it needs, an unknown status, a bad --now" {
+	run fsd-route $(techs) --now 2026-11-23T10:00:00-07:00 <<'EOF2'
+{"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T01","status":"in_progress"}
+{"id":"B","site":{"lat":39.7,"lon":-105},"status":"en_route"}
+{"id":"C","site":{"lat":39.7,"lon":-105},"tech":"T01","status":"paused"}
+{"id":"D","site":{"lat":39.7,"lon":-105},"tech":"T01","status":"in_progress","started":"2026-11-23T11:00:00-07:00"}
+{"id":"E","site":{"lat":39.7,"lon":-105},"tech":"T01"}
+EOF2
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:1: "status" "in_progress" needs "started"'
+	assert_output_has 'stdin:2: "status" "en_route" needs a "tech"'
+	assert_output_has 'stdin:3: "status" "paused" is none of open, assigned, en_route, in_progress, done, cancelled'
+	assert_output_has 'stdin:4: "started" is after --now'
+	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -r '"\(.id) \(.exception.code // .seq)"' | tr '\n' ' ')" \
+	    "E 1 A bad_record B bad_record C bad_record D bad_record "
+	run fsd-route $(techs) --now noon </dev/null
+	[ "$status" -eq 2 ]
+}

@@ -68,6 +68,48 @@ record_of(struct route_run *run, int *by_instance, int j)
 	return &run->jobs[by_instance[j]];
 }
 
+/* Tech t's jobs done, in progress and on the way, before the rest of
+ * the day: done as they were, the others with the times they will have. */
+int
+route_replan_emit_heads(struct route_run *run, const struct route_instance *in, int t)
+{
+	static const enum route_status order[] = { ROUTE_DONE, ROUTE_IN_PROGRESS, ROUTE_EN_ROUTE };
+	int count = 0;
+
+	for (int o = 0; o < 3; o++)
+		for (size_t i = 0; i < run->njobs; i++) {
+			struct route_job_record *jr = &run->jobs[i];
+			json_t *rec = jr->record;
+
+			if (jr->tech != t || jr->status != order[o]
+			    || json_object_get(rec, "exception") != NULL)
+				continue;
+			count++;
+			if (jr->status == ROUTE_DONE) {
+				fsd_emit(rec);
+				continue;
+			}
+			json_object_set_new(rec, "seq", json_integer(count));
+			if (jr->status == ROUTE_EN_ROUTE) {
+				int from = jr->fixed_from, to = jr->fields.loc;
+				set_time(run, rec, "arrive", jr->fixed_arrive, jr->offset);
+				set_time(run, rec, "start", jr->fixed_start, jr->offset);
+				json_object_set_new(rec, "drive", drive_value(route_minutes(in, from, to),
+				    route_km(in, from, to)));
+				route_replan_mark_eta(run, jr, jr->fixed_start);
+			}
+			if (jr->status == ROUTE_IN_PROGRESS)
+				set_time(run, rec, "start", jr->started, jr->offset);
+			if (jr->status == ROUTE_IN_PROGRESS
+			    && jr->fixed_end > jr->started + jr->fields.service + 0.5 / 60)
+				json_object_set_new(rec, "overrun", json_real(round_to(jr->fixed_end
+				    - jr->started - jr->fields.service, 0.01)));
+			set_time(run, rec, "end", jr->fixed_end, jr->offset);
+			fsd_emit(rec);
+		}
+	return count;
+}
+
 static void
 emit_route(struct route_run *run, const struct route_instance *in,
     const struct route_solution *s, int v, int *by_instance, double eta_width, FILE *summary)
@@ -75,7 +117,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	const struct route_plan *p = &s->routes[v];
 	const struct route_tech *tech = &run->techs[v];
 	double t, depart, drive = 0, km = 0, work = 0, idle = 0;
-	int at = in->vehicles[v].start_loc;
+	int at = in->vehicles[v].start_loc, before;
 	json_t *sum;
 
 	/* As soon as possible: leave at the shift's start, or later only to
@@ -89,6 +131,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	if (depart <= -ROUTE_UNBOUNDED / 2)
 		depart = 0;
 	t = depart;
+	before = run->has_now ? route_replan_emit_heads(run, in, v) : 0;
 	for (int k = 1; k <= p->len; k++) {
 		const struct route_job *job = &in->jobs[p->jobs[k]];
 		struct route_job_record *jr = record_of(run, by_instance, p->jobs[k]);
@@ -101,7 +144,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		idle += start - t;
 		keep_previous_exception(rec);
 		json_object_set_new(rec, "tech", json_string(tech->id));
-		json_object_set_new(rec, "seq", json_integer(k));
+		json_object_set_new(rec, "seq", json_integer(before + k));
 		set_time(run, rec, "arrive", t, jr->offset);
 		set_time(run, rec, "start", start, jr->offset);
 		set_time(run, rec, "end", start + job->service, jr->offset);
@@ -110,6 +153,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		set_time(run, eta, "end", to, jr->offset);
 		json_object_set_new(rec, "eta_window", eta);
 		json_object_set_new(rec, "drive", drive_value(leg, leg_km));
+		route_replan_mark_eta(run, jr, start);
 		if (!isnan(jr->sla_due) && start > jr->sla_due + 0.5 / 60)
 			json_object_set_new(rec, "late", json_pack("{s:f,s:s}",
 			    "minutes", round_to(start - jr->sla_due, 0.01), "reason", run->reassign
@@ -141,6 +185,43 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	json_decref(sum);
 }
 
+/* The plan's fields on a job it no longer holds: stale promises. */
+static void
+drop_plan_fields(json_t *rec)
+{
+	static const char *const keys[] = { "seq", "arrive", "start", "end", "eta_window",
+		"drive", "late", "eta_changed", NULL };
+
+	for (int i = 0; keys[i] != NULL; i++)
+		json_object_del(rec, keys[i]);
+}
+
+/* A job the plan being re-planned held, and this one cannot: name the
+ * emergency that took its tech's time when there is one. */
+static void
+mark_displaced(struct route_run *run, const struct route_instance *in,
+    const struct route_solution *s, struct route_job_record *jr, int *by_instance,
+    const struct route_reason *why)
+{
+	int v = jr->tech;
+	const char *tech = v >= 0 ? run->techs[v].id : "its tech";
+
+	drop_plan_fields(jr->record);
+	keep_previous_exception(jr->record);
+	for (int k = 1; v >= 0 && k <= s->routes[v].len; k++) {
+		int j = s->routes[v].jobs[k];
+		const struct route_job_record *other = &run->jobs[by_instance[j]];
+
+		if (isnan(other->old_arrive) && in->jobs[j].weight > jr->fields.weight) {
+			fsd_set_exception(jr->record, "displaced",
+			    "%s's day no longer holds it after %s (more urgent) went in", tech, other->id);
+			return;
+		}
+	}
+	fsd_set_exception(jr->record, "displaced", "%s's day no longer holds it: %s", tech,
+	    why->message);
+}
+
 void
 route_run_emit(struct route_run *run, const struct route_instance *in,
     const struct route_solution *s, double eta_width, FILE *summary)
@@ -159,11 +240,18 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 
 		if (jr->in_instance >= 0 && s->route_of[jr->in_instance] >= 0)
 			continue;
+		if (jr->in_instance < 0 && jr->status != ROUTE_OPEN && jr->tech >= 0
+		    && json_object_get(jr->record, "exception") == NULL)
+			continue;	/* done, in progress, on the way: out already */
 		if (jr->in_instance >= 0) {
 			struct route_reason why;
 			route_explain(in, jr->in_instance, &why);
-			keep_previous_exception(jr->record);
-			fsd_set_exception(jr->record, why.code, "%s", why.message);
+			if (!isnan(jr->old_arrive) && strcmp(why.code, "no_qualified_tech") != 0) {
+				mark_displaced(run, in, s, jr, by_instance, &why);
+			} else {
+				keep_previous_exception(jr->record);
+				fsd_set_exception(jr->record, why.code, "%s", why.message);
+			}
 		}
 		if (json_object_get(jr->record, "exception") != NULL)
 			unrouted++;

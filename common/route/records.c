@@ -81,6 +81,10 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, const struc
 	r = route_places_read(&run->places, rec, "end", "end.location_index", &t->end, pos);
 	if (r == FSD_FIELD_BAD)
 		return r;
+	t->position = -1;
+	if (run->has_now && route_places_read(&run->places, rec, "position",
+	    "position.location_index", &t->position, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
 	if (read_interval(run, rec, "shift", &t->shift_start, &t->shift_end, &t->offset, pos)
 	    == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
@@ -158,7 +162,12 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 		    tech_id);
 		return 0;
 	}
-	if (!run->reassign || (locked && tech_id != NULL)) {
+	/* Re-planning, a job that comes with neither tech nor exception is
+	 * new -- an emergency just called in -- and goes to whoever is
+	 * qualified and can fit it best. */
+	int fresh = run->has_now && tech_id == NULL && json_object_get(rec, "exception") == NULL;
+
+	if ((!run->reassign && !fresh) || (locked && tech_id != NULL)) {
 		/* An exception from upstream (fsd-match saying why no tech
 		 * could take it) is the real reason: it stays as it came. */
 		if (tech_id == NULL) {
@@ -178,6 +187,7 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 		return 0;
 	}
 	job->only_vehicle = only;
+	run->any_free = 1;
 	for (int t = 0; t < run->ntechs; t++)
 		ok[t] = (skills == NULL || has_skills(&run->techs[t], skills))
 		    && (excluded == NULL || !listed(excluded, run->techs[t].id));
@@ -238,6 +248,18 @@ parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *
 	jr->sla_due = r == FSD_FIELD_OK ? sla : NAN;
 	if (r == FSD_FIELD_OK && sla < job->due)
 		job->due = sla;
+	/* A plan being re-planned: its arrival is the order to start from,
+	 * and what customers were told. */
+	if (route_clock_read(&run->clock, rec, "arrive", &jr->old_arrive, NULL, pos) == FSD_FIELD_BAD
+	    || route_clock_read(&run->clock, rec, "start", &jr->old_start, NULL, pos) == FSD_FIELD_BAD
+	    || route_clock_read(&run->clock, rec, "end", &jr->old_end, NULL, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	if (isnan(jr->old_start))
+		jr->old_start = jr->old_arrive;
+	if (!isnan(jr->old_arrive)) {
+		jr->matched_arrival = jr->old_arrive;
+		return FSD_FIELD_OK;
+	}
 	r = route_clock_read(&run->clock, rec, "match.arrival", &jr->matched_arrival, NULL, pos);
 	return r == FSD_FIELD_BAD ? r : FSD_FIELD_OK;
 }
@@ -261,20 +283,38 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->window_end = ROUTE_UNBOUNDED;
 	jr->matched_arrival = NAN;
 	jr->sla_due = NAN;
+	jr->old_arrive = jr->old_start = jr->old_end = NAN;
 	run->pending = xgrow(run->pending, &run->pending_cap, run->npending + 1, sizeof *run->pending);
 	run->pending_qualified = xrealloc(run->pending_qualified,
 	    run->pending_cap * (run->ntechs + 1));
 	ok = run->pending_qualified + (size_t)run->npending * (run->ntechs + 1);
 	if (parse_job(run, jr, &job, pos) != FSD_FIELD_OK
-	    || (r = allowed_techs(run, jr, &job, ok, pos)) < 0) {
-		fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
-		return 1;
+	    || (run->has_now && route_replan_read(run, jr, pos) < 0))
+		goto bad;
+	jr->fields = job;
+	if (jr->status == ROUTE_DONE) {
+		/* As it was: only its tech is wanted, for where they are. */
+		const char *tech_id = NULL;
+		if (fsd_field_string(record, "tech", &tech_id, NULL) == FSD_FIELD_OK)
+			jr->tech = find_tech(run, tech_id);
+		return 0;
 	}
-	if (r == 0)
+	if ((r = allowed_techs(run, jr, &job, ok, pos)) < 0)
+		goto bad;
+	if (jr->status != ROUTE_OPEN && r > 0 && jr->tech < 0) {
+		fsd_field_fail(pos, "\"status\" \"%s\" needs a \"tech\"",
+		    jr->status == ROUTE_EN_ROUTE ? "en_route" : "in_progress");
+		goto bad;
+	}
+	jr->fields = job;
+	if (r == 0 || jr->status != ROUTE_OPEN)
 		return 0;
 	jr->in_instance = run->npending;
 	run->pending[run->npending++] = job;
 	return 0;
+bad:
+	fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
+	return 1;
 }
 
 struct route_instance *
@@ -295,7 +335,9 @@ route_run_instance(struct route_run *run)
 		v->capacity = run->techs[t].capacity;
 		v->return_in_shift = run->return_in_shift;
 	}
-	if (run->reassign) {
+	if (run->has_now)
+		route_replan_heads(run, in);
+	if (run->reassign || run->any_free) {
 		in->qualified = xmalloc((size_t)run->npending * run->ntechs + 1);
 		for (int j = 0; j < run->npending; j++)
 			memcpy(in->qualified + (size_t)j * run->ntechs,

@@ -17,23 +17,42 @@ struct route_tech {
 	const char *id;
 	json_t *skills;		/* borrowed from record; may be NULL */
 	int home, end;		/* locations */
+	int position;		/* last known place (re-planning), or -1 */
 	double shift_start, shift_end, capacity;
 	int offset;		/* UTC offset its shift was written in */
 };
 
+/* Where a job stands when re-planning (--now). */
+enum route_status { ROUTE_OPEN, ROUTE_DONE, ROUTE_IN_PROGRESS, ROUTE_EN_ROUTE };
+
 struct route_job_record {
 	json_t *record;
 	const char *id;
+	enum route_status status;
+	struct route_job fields;	/* its fields, also when it is not routed */
+	double started;		/* in progress: since when */
+	double old_arrive;	/* the arrival the plan it came from gave, or NAN */
+	double old_start, old_end;	/* its start of service and end, or NAN */
+	/* In progress or on the way: fixed times, and the place the drive
+	 * to it starts from. */
+	double fixed_arrive, fixed_start, fixed_end;
+	int fixed_from;
 	int in_instance;	/* index into the instance's jobs, or -1 */
 	int tech;		/* the tech it arrived with, or -1 */
 	int offset;
 	double window_start, window_end;	/* ROUTE_UNBOUNDED when absent */
-	double matched_arrival;	/* fsd-match's match.arrival, or NAN */
+	double matched_arrival;	/* fsd-match's match.arrival (or the arrival
+				 * of the plan being re-planned), or NAN */
 	double sla_due;		/* or NAN */
 };
 
 struct route_run {
+	int has_now;		/* re-planning: statuses count */
+	double now;		/* minutes on the clock */
+	double eta_threshold;	/* a moved arrival is told beyond this */
+	double min_remaining;	/* an overrun job takes at least this more */
 	int reassign;
+	int any_free;		/* some job may go to any qualified tech */
 	int return_in_shift;	/* back home by the shift's end, not only done */
 	struct fsd_travel travel;
 	struct route_clock clock;
@@ -58,6 +77,23 @@ int route_run_add_job(struct route_run *run, json_t *record, const struct fsd_po
 /* The instance of every routable job and every tech. */
 struct route_instance *route_run_instance(struct route_run *run);
 void route_run_free(struct route_run *run);
+
+/* --now TIME on the run's clock; a bad time is a usage error. */
+void route_run_set_now(struct route_run *run, const char *text);
+/* Re-planning (replan.c). The job's status and the times it needs, read
+ * when --now was given; -1 for a bad one (reported). */
+int route_replan_read(struct route_run *run, struct route_job_record *jr,
+    const struct fsd_pos *pos);
+/* Each tech's day so far -- done, in progress, on the way -- decides
+ * where and when the rest starts: the vehicles are moved there. */
+void route_replan_heads(struct route_run *run, struct route_instance *in);
+/* Write tech t's jobs that are done, in progress or on the way; returns
+ * how many (the routed jobs' seq follow them). */
+int route_replan_emit_heads(struct route_run *run, const struct route_instance *in, int t);
+/* "eta_changed" on a job whose start of service -- what the customer
+ * waits for -- moved beyond the threshold. */
+void route_replan_mark_eta(const struct route_run *run, struct route_job_record *jr,
+    double start);
 
 /* The day fsd-match planned, as a start: each tech's jobs in the order
  * of their match.arrival, where that order is feasible here. NULL when
