@@ -271,6 +271,15 @@ morning() { grep -v J1010 "$F/replan-morning.ndjson" | fsd-route $(techs); }
 	assert_output_has "1 job could not be routed"
 }
 
+@test "re-plan: the job on the way is next, reached when the plan said or from the position" {
+	morning | jq -c 'if .id == "J1002" then .status = "done" elif .id == "J1003" then .status = "en_route" else . end' >"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T09:00:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | [.seq, .arrive] | join(" ")')" "2 $(morning | jq -r 'select(.id == "J1003") | .arrive')"
+	jq -c 'if .id == "T01" then .position = {lat: 39.7300, lon: -104.9000} else . end' "$F/techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --now 2026-11-23T09:00:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | [.arrive, .drive.min] | join(" ")')" "2026-11-23T09:00:00-07:00 0"
+}
+
 @test "re-plan: a status without what it needs, an unknown status, a bad --now" {
 	run fsd-route $(techs) --now 2026-11-23T10:00:00-07:00 <<'EOF2'
 {"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T01","status":"in_progress"}

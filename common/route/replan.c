@@ -83,8 +83,10 @@ route_replan_heads(struct route_run *run, struct route_instance *in)
 				continue;
 			at = jr->fields.loc;
 			jr->fixed_arrive = jr->fixed_start = jr->started;
-			jr->fixed_end = fmax(jr->started + jr->fields.service,
-			    run->now + run->min_remaining);
+			/* Overrun (it should have ended by now): a while yet. */
+			jr->fixed_end = jr->started + jr->fields.service;
+			if (jr->fixed_end < run->now)
+				jr->fixed_end = run->now + run->min_remaining;
 			free_at = fmax(free_at, jr->fixed_end);
 		}
 		for (size_t i = 0; i < run->njobs; i++) {
@@ -93,6 +95,11 @@ route_replan_heads(struct route_run *run, struct route_instance *in)
 				continue;
 			jr->fixed_from = at;
 			jr->fixed_arrive = free_at + route_minutes(in, at, jr->fields.loc);
+			/* On the way since the plan said, where we do not know
+			 * better: there when the plan said, or now. */
+			if (run->techs[t].position < 0 && !isnan(jr->old_arrive)
+			    && jr->fixed_arrive > free_at)
+				jr->fixed_arrive = fmax(jr->old_arrive, free_at);
 			jr->fixed_start = fmax(jr->fixed_arrive, jr->fields.ready);
 			jr->fixed_end = jr->fixed_start + jr->fields.service;
 			at = jr->fields.loc;
