@@ -15,10 +15,10 @@
 #include "invoice/html.h"
 #include "invoice/job.h"
 #include "jsonbuf.h"
+#include "jsonscan.h"
 #include "invoice/ledger.h"
 #include "invoice/paylink.h"
 #include "invoice/render.h"
-#include "invoice/scan.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir, *date_text,
     *verify_url, *group_text;
@@ -74,8 +74,7 @@ struct run {
 	int has_ledger;
 	struct inv_ledger ledger;
 	struct fsd_buf out, ledger_out;
-	struct inv_jdoc doc;	/* the line being read */
-	struct fsd_buf canonical;	/* a line jansson read, as fsd_emit writes it */
+	struct fsd_scan doc;	/* the line being read */
 	size_t pending;
 	int64_t default_day;
 	int grouping;
@@ -113,13 +112,13 @@ is_ours(const char *key, size_t len)
  * for the caller's members. The members are copied as they were written,
  * which the scanner made sure is how fsd_emit would write them. */
 static void
-open_record(struct fsd_buf *b, const struct inv_jdoc *d)
+open_record(struct fsd_buf *b, const struct fsd_scan *d)
 {
 	int first = 1;
 
 	fsd_buf_char(b, '{');
 	for (int k = d->nodes[0].child; k >= 0; k = d->nodes[k].next) {
-		const struct inv_jnode *m = &d->nodes[k];
+		const struct fsd_scan_node *m = &d->nodes[k];
 
 		if (is_ours(m->key, m->key_len))
 			continue;
@@ -159,7 +158,7 @@ put_exception(struct fsd_buf *b, const char *code, const char *message)
 }
 
 static int
-reject(struct run *r, const struct inv_jdoc *d, const char *message)
+reject(struct run *r, const struct fsd_scan *d, const char *message)
 {
 	open_record(&r->out, d);
 	put_exception(&r->out, "bad_record", message);
@@ -168,7 +167,7 @@ reject(struct run *r, const struct inv_jdoc *d, const char *message)
 }
 
 static void
-ask_approval(struct run *r, const struct inv_jdoc *d, const struct inv_job *job)
+ask_approval(struct run *r, const struct fsd_scan *d, const struct inv_job *job)
 {
 	char total[FSD_MONEY_LEN], nte[FSD_MONEY_LEN], over[FSD_MONEY_LEN];
 	char *message = xasprintf("total %s %s is over the not-to-exceed of %s by %s: "
@@ -225,7 +224,7 @@ to_ledger(struct run *r, size_t start)
 }
 
 static void
-issue(struct run *r, const struct inv_jdoc *d, struct inv_heading *h)
+issue(struct run *r, const struct fsd_scan *d, struct inv_heading *h)
 {
 	size_t start = r->out.len;
 
@@ -239,7 +238,7 @@ issue(struct run *r, const struct inv_jdoc *d, struct inv_heading *h)
 		inv_ledger_add_job(&r->ledger, h->number, h->number);
 	}
 	if (html_dir != NULL) {
-		json_t *rec = json_loadb(d->nodes[0].raw, d->nodes[0].raw_len, 0, NULL);
+		json_t *rec = fsd_scan_json(d, 0);
 
 		write_html(r, rec, &r->inv, h);
 		json_decref(rec);
@@ -252,7 +251,7 @@ issue(struct run *r, const struct inv_jdoc *d, struct inv_heading *h)
 /* A job already billed comes out saying on which invoice, and is not
  * billed again. */
 static void
-skip_billed(struct run *r, const struct inv_jdoc *d, const char *number, const char *where)
+skip_billed(struct run *r, const struct fsd_scan *d, const char *number, const char *where)
 {
 	char *message = xasprintf("already invoiced as %s (%s); not billed again", number, where);
 
@@ -283,14 +282,14 @@ unused_group_number(struct run *r, const char *customer_id, const char *period)
 /* A priced job joins its customer's invoice for the period; it comes out
  * with that invoice, at the end of the input. */
 static void
-join_group(struct run *r, const struct inv_jdoc *d, const struct inv_job *job, const char *job_number,
+join_group(struct run *r, const struct fsd_scan *d, const struct inv_job *job, const char *job_number,
     int64_t day)
 {
 	char label[INV_PERIOD_LEN];
 	const char *period = r->period == INV_PERIOD_NONE ? NULL
 	    : inv_period_label(r->period, day, label);
 	struct inv_group *g = inv_groups_find(&r->groups, job->customer_id, period);
-	int customer = inv_jget(d, 0, "customer");
+	int customer = fsd_scan_get(d, 0, "customer");
 
 	if (g == NULL) {
 		g = inv_groups_add(&r->groups, job->customer_id, period);
@@ -379,7 +378,7 @@ issue_group(struct run *r, struct inv_group *g)
 }
 
 static int
-per_job(struct run *r, const struct inv_jdoc *d, const struct fsd_pos *pos)
+per_job(struct run *r, const struct fsd_scan *d, const struct fsd_pos *pos)
 {
 	struct inv_job job;
 	struct inv_heading h = { 0 };
@@ -453,24 +452,15 @@ stop_here(struct run *r, enum fsd_line_result bad)
 	return bad;
 }
 
-/* Most lines are read straight from their text (invoice/scan.h); one
- * written any other way goes through jansson, which reports it when it
- * is not JSON, and is read from the text jansson's form gives it. */
+/* Lines are read straight from their text (common/jsonscan.h), in
+ * fsd_emit's form so that members can be copied out as they came. */
 static enum fsd_line_result
 per_line(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
 {
 	struct run *r = ctx;
-	json_t *rec;
 
-	if (inv_jscan(&r->doc, text, len, 1) != 0) {
-		if ((rec = fsd_parse_record_line(text, len, pos)) == NULL)
-			return stop_here(r, FSD_LINE_NOT_JSON);
-		r->canonical.len = 0;
-		fsd_buf_json(&r->canonical, rec);
-		json_decref(rec);
-		if (inv_jscan(&r->doc, r->canonical.data, r->canonical.len, 0) != 0)
-			fsd_die_at(FSD_EXIT_DATA, pos, "cannot read back the record as written (a bug)");
-	}
+	if (fsd_scan_record(&r->doc, text, len, FSD_SCAN_EMITTED, pos) != 0)
+		return stop_here(r, FSD_LINE_NOT_JSON);
 	return per_job(r, &r->doc, pos) == 0 ? FSD_LINE_OK : stop_here(r, FSD_LINE_BAD_RECORD);
 }
 
@@ -577,8 +567,7 @@ main(int argc, char **argv)
 		fsd_note("%ld job%s on %zu grouped invoice%s", r.grouped, r.grouped == 1 ? "" : "s",
 		    r.issued_groups, r.issued_groups == 1 ? "" : "s");
 	fsd_buf_free(&r.out);
-	fsd_buf_free(&r.canonical);
-	inv_jdoc_free(&r.doc);
+	fsd_scan_free(&r.doc);
 	fsd_buf_free(&r.ledger_out);
 	inv_invoice_free(&r.inv);
 	inv_job_reader_free(&r.reader);

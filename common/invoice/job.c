@@ -3,87 +3,11 @@
 #include <string.h>
 
 #include "field.h"
+#include "jsonscan.h"
 #include "rfc3339.h"
 #include "xalloc.h"
 #include "invoice/job.h"
 #include "invoice/ratecard.h"
-
-/* The field access of common/field.h, with its messages, over the
- * scanned nodes of a line (invoice/scan.h) instead of jansson values. */
-static const char *
-quote(const struct inv_jdoc *d, int n, char buf[64])
-{
-	const struct inv_jnode *v = &d->nodes[n];
-	size_t len = v->raw_len < 63 ? v->raw_len : 63;
-
-	memcpy(buf, v->raw, len);
-	buf[len] = '\0';
-	if (v->raw_len > 63)
-		memcpy(buf + 60, "...", 4);
-	return buf;
-}
-
-static int
-get_string(const struct inv_jdoc *d, int at, const char *path, const char **out,
-    const struct fsd_pos *pos)
-{
-	int n = inv_jget(d, at, path);
-	char buf[64];
-
-	if (n < 0)
-		return FSD_FIELD_ABSENT;
-	if (d->nodes[n].type != INV_J_STRING)
-		return fsd_field_fail(pos, "\"%s\" must be a string, not %s", path, quote(d, n, buf));
-	*out = d->nodes[n].str;
-	return FSD_FIELD_OK;
-}
-
-static int
-get_int(const struct inv_jdoc *d, int at, const char *path, long long *out,
-    const struct fsd_pos *pos)
-{
-	int n = inv_jget(d, at, path);
-	char buf[64];
-
-	if (n < 0)
-		return FSD_FIELD_ABSENT;
-	if (inv_jint(d, n, out) != 0)
-		return fsd_field_fail(pos, "\"%s\" must be a whole number, not %s", path,
-		    quote(d, n, buf));
-	return FSD_FIELD_OK;
-}
-
-static int
-get_bool(const struct inv_jdoc *d, int at, const char *path, int *out,
-    const struct fsd_pos *pos)
-{
-	int n = inv_jget(d, at, path);
-	char buf[64];
-
-	if (n < 0)
-		return FSD_FIELD_ABSENT;
-	if (d->nodes[n].type != INV_J_TRUE && d->nodes[n].type != INV_J_FALSE)
-		return fsd_field_fail(pos, "\"%s\" must be true or false, not %s", path,
-		    quote(d, n, buf));
-	*out = d->nodes[n].type == INV_J_TRUE;
-	return FSD_FIELD_OK;
-}
-
-static int
-get_time(const struct inv_jdoc *d, int at, const char *path, struct fsd_time *out,
-    const struct fsd_pos *pos)
-{
-	int n = inv_jget(d, at, path);
-	char buf[64];
-
-	if (n < 0)
-		return FSD_FIELD_ABSENT;
-	if (d->nodes[n].type != INV_J_STRING || fsd_time_parse(d->nodes[n].str, out) != 0)
-		return fsd_field_fail(pos,
-		    "\"%s\": %s is not an RFC 3339 time like 2026-11-23T08:00:00-07:00",
-		    path, quote(d, n, buf));
-	return FSD_FIELD_OK;
-}
 
 static int64_t
 local_day(const struct fsd_time *t)
@@ -128,14 +52,14 @@ parse_qty(const char *s, long *qty)
 /* One task or part used: {"code": C, "qty": N} ({"sku": ...} for parts),
  * or the text "C" or "C:N" as a spreadsheet cell gives it. */
 static int
-read_item(struct inv_job_reader *r, const struct inv_jdoc *d, int v, const char *field,
+read_item(struct inv_job_reader *r, const struct fsd_scan *d, int v, const char *field,
     size_t i, const char *key, struct inv_item *item, const struct fsd_pos *pos)
 {
 	int code, qty;
 	long long n;
 
 	item->qty = 1;
-	if (d->nodes[v].type == INV_J_STRING) {
+	if (d->nodes[v].type == FSD_SCAN_STRING) {
 		const char *s = d->nodes[v].str, *colon = strrchr(s, ':');
 		if (colon == NULL) {
 			item->code = s;
@@ -147,14 +71,14 @@ read_item(struct inv_job_reader *r, const struct inv_jdoc *d, int v, const char 
 		return fsd_field_fail(pos, "\"%s[%zu]\": \"%s\" is not CODE or CODE:QTY",
 		    field, i, s);
 	}
-	code = d->nodes[v].type == INV_J_OBJECT ? inv_jget(d, v, key) : -1;
-	if (code < 0 || d->nodes[code].type != INV_J_STRING)
+	code = d->nodes[v].type == FSD_SCAN_OBJECT ? fsd_scan_get(d, v, key) : -1;
+	if (code < 0 || d->nodes[code].type != FSD_SCAN_STRING)
 		return fsd_field_fail(pos, "\"%s[%zu]\" must be an object with a string \"%s\" and a \"qty\"",
 		    field, i, key);
 	item->code = d->nodes[code].str;
-	if ((qty = inv_jget(d, v, "qty")) < 0)
+	if ((qty = fsd_scan_get(d, v, "qty")) < 0)
 		return 0;
-	if (d->nodes[qty].type != INV_J_INT)
+	if (d->nodes[qty].type != FSD_SCAN_INT)
 		return fsd_field_fail(pos, "\"%s[%zu].qty\" must be a whole number", field, i);
 	n = d->nodes[qty].ival;
 	item->qty = n > 100000000 ? 100000000 : n < -100000000 ? -100000000 : (long)n;
@@ -162,18 +86,18 @@ read_item(struct inv_job_reader *r, const struct inv_jdoc *d, int v, const char 
 }
 
 static int
-read_items(struct inv_job_reader *r, const struct inv_jdoc *d, const char *field,
+read_items(struct inv_job_reader *r, const struct fsd_scan *d, const char *field,
     const char *key, struct inv_item **items, size_t *cap, const struct inv_item **out,
     size_t *n, const struct fsd_pos *pos)
 {
-	int list = inv_jget(d, 0, field), v;
+	int list = fsd_scan_get(d, 0, field), v;
 	size_t i = 0;
 
 	*n = 0;
 	*out = NULL;
 	if (list < 0)
 		return 0;
-	if (d->nodes[list].type != INV_J_ARRAY)
+	if (d->nodes[list].type != FSD_SCAN_ARRAY)
 		return fsd_field_fail(pos, "\"%s\" must be an array", field);
 	*items = xgrow(*items, cap, d->nodes[list].count + 1, sizeof **items);
 	for (v = d->nodes[list].child; v >= 0; v = d->nodes[v].next, i++)
@@ -186,25 +110,25 @@ read_items(struct inv_job_reader *r, const struct inv_jdoc *d, const char *field
 
 /* labor: [{"tech", "minutes", "level", "trade"}], one entry a tech. */
 static int
-read_labor(struct inv_job_reader *r, const struct inv_jdoc *d, int list,
+read_labor(struct inv_job_reader *r, const struct fsd_scan *d, int list,
     const struct fsd_pos *pos, struct inv_job *job)
 {
 	size_t i = 0;
 
-	if (d->nodes[list].type != INV_J_ARRAY)
+	if (d->nodes[list].type != FSD_SCAN_ARRAY)
 		return fsd_field_fail(pos, "\"labor\" must be an array of {\"tech\", \"minutes\"}");
 	r->labor = xgrow(r->labor, &r->labor_cap, d->nodes[list].count + 1, sizeof *r->labor);
 	for (int v = d->nodes[list].child; v >= 0; v = d->nodes[v].next, i++) {
 		struct inv_labor *e = &r->labor[i];
-		int minutes = d->nodes[v].type == INV_J_OBJECT ? inv_jget(d, v, "minutes") : -1;
+		int minutes = d->nodes[v].type == FSD_SCAN_OBJECT ? fsd_scan_get(d, v, "minutes") : -1;
 		const char *tech = NULL, *level = NULL, *trade = NULL;
 		long long m;
 
-		if (minutes < 0 || d->nodes[minutes].type != INV_J_INT)
+		if (minutes < 0 || d->nodes[minutes].type != FSD_SCAN_INT)
 			return fsd_field_fail(pos, "\"labor[%zu]\" must be an object with whole \"minutes\"", i);
-		if (get_string(d, v, "tech", &tech, NULL) == FSD_FIELD_BAD
-		    || get_string(d, v, "level", &level, NULL) == FSD_FIELD_BAD
-		    || get_string(d, v, "trade", &trade, NULL) == FSD_FIELD_BAD)
+		if (fsd_scan_string(d, v, "tech", &tech, NULL, NULL) == FSD_FIELD_BAD
+		    || fsd_scan_string(d, v, "level", &level, NULL, NULL) == FSD_FIELD_BAD
+		    || fsd_scan_string(d, v, "trade", &trade, NULL, NULL) == FSD_FIELD_BAD)
 			return fsd_field_fail(pos, "\"labor[%zu]\": %s", i, fsd_field_error);
 		e->tech = tech;
 		e->level = level;
@@ -218,15 +142,15 @@ read_labor(struct inv_job_reader *r, const struct inv_jdoc *d, int list,
 }
 
 static int
-read_work(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
+read_work(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_pos *pos,
     struct inv_job *job, int64_t *day)
 {
 	struct fsd_time start, end;
 	int has_start, has_end;
-	int labor = inv_jget(d, 0, "labor");
+	int labor = fsd_scan_get(d, 0, "labor");
 
-	if ((has_start = get_time(d, 0, "work.start", &start, pos)) == FSD_FIELD_BAD
-	    || (has_end = get_time(d, 0, "work.end", &end, pos)) == FSD_FIELD_BAD)
+	if ((has_start = fsd_scan_time(d, 0, "work.start", &start, pos)) == FSD_FIELD_BAD
+	    || (has_end = fsd_scan_time(d, 0, "work.end", &end, pos)) == FSD_FIELD_BAD)
 		return -1;
 	if (has_start == FSD_FIELD_OK) {
 		job->has_start = 1;
@@ -247,7 +171,7 @@ read_work(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_p
 	r->labor = xgrow(r->labor, &r->labor_cap, 1, sizeof *r->labor);
 	r->labor[0] = (struct inv_labor){ NULL, NULL, NULL,
 	    (long)((end.seconds - start.seconds + 59) / 60) };
-	if (get_string(d, 0, "tech", &r->labor[0].tech, pos) == FSD_FIELD_BAD)
+	if (fsd_scan_string(d, 0, "tech", &r->labor[0].tech, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
 	job->labor = r->labor;
 	job->nlabor = 1;
@@ -256,11 +180,11 @@ read_work(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_p
 }
 
 static int
-read_money(const struct inv_jdoc *d, const char *field, int64_t *out, int *has,
+read_money(const struct fsd_scan *d, const char *field, int64_t *out, int *has,
     const struct fsd_pos *pos)
 {
 	long long v;
-	int got = get_int(d, 0, field, &v, pos);
+	int got = fsd_scan_int(d, 0, field, &v, pos);
 
 	if (got == FSD_FIELD_BAD)
 		return -1;
@@ -277,29 +201,31 @@ read_money(const struct inv_jdoc *d, const char *field, int64_t *out, int *has,
 /* A deposit as a share of the estimate: "deposit_percent" ("30", or 30)
  * of "estimate" (minor units), rounded by the card's rule. */
 static int
-read_deposit(struct inv_job_reader *r, const struct inv_jdoc *d,
+read_deposit(struct inv_job_reader *r, const struct fsd_scan *d,
     const struct fsd_pos *pos, struct inv_job *job)
 {
-	int n = inv_jget(d, 0, "deposit_percent"), has_estimate = 0;
-	const struct inv_jnode *v;
+	int n = fsd_scan_get(d, 0, "deposit_percent"), has_estimate = 0;
+	const struct fsd_scan_node *v;
 	struct inv_ratio percent;
 	int64_t estimate = 0;
 	char text[64], buf[64];
+	size_t len;
 
 	if (n < 0)
 		return read_money(d, "deposit", &job->deposit, &job->has_deposit, pos);
 	v = &d->nodes[n];
-	if (inv_jget(d, 0, "deposit") >= 0)
+	if (fsd_scan_get(d, 0, "deposit") >= 0)
 		return fsd_field_fail(pos, "give \"deposit\" or \"deposit_percent\", not both");
-	if ((v->type != INV_J_STRING && v->type != INV_J_INT && v->type != INV_J_REAL)
+	if ((v->type != FSD_SCAN_STRING && v->type != FSD_SCAN_INT && v->type != FSD_SCAN_REAL)
 	    || v->raw_len >= sizeof text)
 		return fsd_field_fail(pos, "\"deposit_percent\" must be a percentage from 0 to 100, not %s",
-		    quote(d, n, buf));
-	memcpy(text, v->type == INV_J_STRING ? v->str : v->raw, v->raw_len);
-	text[v->type == INV_J_STRING ? strlen(v->str) : v->raw_len] = '\0';
+		    fsd_scan_quote(d, n, buf));
+	len = v->type == FSD_SCAN_STRING ? v->str_len : v->raw_len;
+	memcpy(text, v->type == FSD_SCAN_STRING ? v->str : v->raw, len);
+	text[len] = '\0';
 	if (inv_ratio_parse(text, &percent) != 0 || percent.num > 100 * percent.den)
 		return fsd_field_fail(pos, "\"deposit_percent\" must be a percentage from 0 to 100, not %s",
-		    quote(d, n, buf));
+		    fsd_scan_quote(d, n, buf));
 	if (read_money(d, "estimate", &estimate, &has_estimate, pos) != 0)
 		return -1;
 	if (!has_estimate)
@@ -308,24 +234,24 @@ read_deposit(struct inv_job_reader *r, const struct inv_jdoc *d,
 	if (fsd_money_scale(estimate, percent.num, percent.den * 100, r->rounding, &job->deposit) != 0)
 		return fsd_field_fail(pos, "\"deposit_percent\": deposit too large");
 	job->has_deposit = 1;
-	job->deposit_percent = v->type == INV_J_STRING ? v->str : keep(r, v->raw, v->raw_len);
+	job->deposit_percent = v->type == FSD_SCAN_STRING ? v->str : keep(r, v->raw, v->raw_len);
 	return 0;
 }
 
 static int
-read_flags(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job)
+read_flags(const struct fsd_scan *d, const struct fsd_pos *pos, struct inv_job *job)
 {
 	int flag, got;
 	const char *contract = NULL;
 
-	if ((got = get_bool(d, 0, "after_hours", &flag, pos)) == FSD_FIELD_BAD)
+	if ((got = fsd_scan_bool(d, 0, "after_hours", &flag, pos)) == FSD_FIELD_BAD)
 		return -1;
 	job->after_hours = got == FSD_FIELD_OK ? flag : -1;
-	if (get_string(d, 0, "customer.id", &job->customer_id, pos) == FSD_FIELD_BAD
-	    || get_bool(d, 0, "customer.tax_exempt", &job->tax_exempt, pos) == FSD_FIELD_BAD
-	    || get_bool(d, 0, "customer.member", &job->member, pos) == FSD_FIELD_BAD
-	    || get_string(d, 0, "contract", &contract, pos) == FSD_FIELD_BAD
-	    || get_string(d, 0, "coupon", &job->coupon, pos) == FSD_FIELD_BAD)
+	if (fsd_scan_string(d, 0, "customer.id", &job->customer_id, NULL, pos) == FSD_FIELD_BAD
+	    || fsd_scan_bool(d, 0, "customer.tax_exempt", &job->tax_exempt, pos) == FSD_FIELD_BAD
+	    || fsd_scan_bool(d, 0, "customer.member", &job->member, pos) == FSD_FIELD_BAD
+	    || fsd_scan_string(d, 0, "contract", &contract, NULL, pos) == FSD_FIELD_BAD
+	    || fsd_scan_string(d, 0, "coupon", &job->coupon, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
 	/* A job covered by a maintenance contract is billed at member terms. */
 	if (contract != NULL && contract[0] != '\0')
@@ -334,12 +260,12 @@ read_flags(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *
 }
 
 static int
-read_places(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job)
+read_places(const struct fsd_scan *d, const struct fsd_pos *pos, struct inv_job *job)
 {
-	if (get_string(d, 0, "trade", &job->trade, pos) == FSD_FIELD_BAD
-	    || get_string(d, 0, "territory", &job->territory, pos) == FSD_FIELD_BAD
-	    || get_string(d, 0, "zone", &job->zone, pos) == FSD_FIELD_BAD
-	    || get_string(d, 0, "tax_jurisdiction", &job->jurisdiction, pos) == FSD_FIELD_BAD)
+	if (fsd_scan_string(d, 0, "trade", &job->trade, NULL, pos) == FSD_FIELD_BAD
+	    || fsd_scan_string(d, 0, "territory", &job->territory, NULL, pos) == FSD_FIELD_BAD
+	    || fsd_scan_string(d, 0, "zone", &job->zone, NULL, pos) == FSD_FIELD_BAD
+	    || fsd_scan_string(d, 0, "tax_jurisdiction", &job->jurisdiction, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
 	if (job->zone == NULL)
 		job->zone = job->territory;
@@ -347,20 +273,20 @@ read_places(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job 
 }
 
 static int
-read_skills(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
+read_skills(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_pos *pos,
     struct inv_job *job)
 {
-	int skills = inv_jget(d, 0, "skills"), v;
+	int skills = fsd_scan_get(d, 0, "skills"), v;
 	size_t i = 0;
 
 	if (skills < 0)
 		return 0;
-	if (d->nodes[skills].type != INV_J_ARRAY)
+	if (d->nodes[skills].type != FSD_SCAN_ARRAY)
 		return fsd_field_fail(pos, "\"skills\" must be an array of strings");
 	r->skills = xgrow(r->skills, &r->skills_cap, d->nodes[skills].count + 1,
 	    sizeof *r->skills);
 	for (v = d->nodes[skills].child; v >= 0; v = d->nodes[v].next) {
-		if (d->nodes[v].type != INV_J_STRING)
+		if (d->nodes[v].type != FSD_SCAN_STRING)
 			return fsd_field_fail(pos, "\"skills\" must be an array of strings");
 		r->skills[i++] = d->nodes[v].str;
 	}
@@ -371,24 +297,24 @@ read_skills(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd
 
 /* The stage and the date it is billed on. */
 static int
-read_stage(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *job,
+read_stage(const struct fsd_scan *d, const struct fsd_pos *pos, struct inv_job *job,
     int64_t *day)
 {
 	const char *status = NULL;
 	struct fsd_time t;
 	int got;
 
-	if (get_string(d, 0, "status", &status, pos) == FSD_FIELD_BAD)
+	if (fsd_scan_string(d, 0, "status", &status, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
 	job->stage = status != NULL && strcmp(status, "approved") == 0
 	    ? INV_STAGE_DEPOSIT : INV_STAGE_FINAL;
 	if (job->stage == INV_STAGE_DEPOSIT) {
 		*day = INT64_MIN;
-		got = get_time(d, 0, "approved_at", &t, pos);
+		got = fsd_scan_time(d, 0, "approved_at", &t, pos);
 	} else if (*day != INT64_MIN) {
 		return 0;
 	} else {
-		got = get_time(d, 0, "completed_at", &t, pos);
+		got = fsd_scan_time(d, 0, "completed_at", &t, pos);
 	}
 	if (got == FSD_FIELD_BAD)
 		return -1;
@@ -398,7 +324,7 @@ read_stage(const struct inv_jdoc *d, const struct fsd_pos *pos, struct inv_job *
 }
 
 int
-inv_job_read(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
+inv_job_read(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_pos *pos,
     struct inv_job *job, int64_t *day)
 {
 	const char *currency = NULL;
@@ -408,11 +334,11 @@ inv_job_read(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fs
 	r->nowned = 0;
 	memset(job, 0, sizeof *job);
 	*day = INT64_MIN;
-	if (get_string(d, 0, "id", &job->id, pos) == FSD_FIELD_BAD)
+	if (fsd_scan_string(d, 0, "id", &job->id, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
 	if (job->id == NULL)
 		return fsd_field_fail(pos, "\"id\" is required to number the invoice");
-	if (get_string(d, 0, "currency", &currency, pos) == FSD_FIELD_BAD)
+	if (fsd_scan_string(d, 0, "currency", &currency, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
 	if (currency != NULL && r->currency != NULL && strcmp(currency, r->currency) != 0)
 		return fsd_field_fail(pos, "\"currency\" is \"%s\" but the rate card bills in %s",

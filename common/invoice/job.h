@@ -6,7 +6,7 @@
 
 #include "err.h"
 #include "invoice/calc.h"
-#include "invoice/scan.h"
+#include "jsonscan.h"
 
 /* Arrays reused from one record to the next; strings borrowed from the
  * scanned line, so a job lives only until the next line is scanned. */
@@ -26,7 +26,7 @@ struct inv_job_reader {
 /* Fill job from the scanned record d. Returns 0, or -1 after reporting the problem at pos
  * (the message is in fsd_field_error). *day is the invoice date as days
  * since 1970, or INT64_MIN when the record gives none. */
-int inv_job_read(struct inv_job_reader *r, const struct inv_jdoc *d, const struct fsd_pos *pos,
+int inv_job_read(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_pos *pos,
     struct inv_job *job, int64_t *day);
 
 void inv_job_reader_free(struct inv_job_reader *r);

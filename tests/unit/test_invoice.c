@@ -15,7 +15,6 @@
 #include "jsonbuf.h"
 #include "invoice/paylink.h"
 #include "invoice/ratecard.h"
-#include "invoice/scan.h"
 #include "unit.h"
 
 static const char base_card[] =
@@ -495,67 +494,6 @@ test_periods(void)
 	    "2026-11-23") == 0, "day label");
 }
 
-/* The scanner copies a value's bytes only when they are what jansson and
- * fsd_buf_json would write back: every text it takes in strict mode must
- * come back byte for byte through jansson, and the others must not. */
-static void
-test_scan(void)
-{
-	static const char *const texts[] = {
-		"{\"a\":1}", "{\"a\":-12,\"b\":[],\"c\":{}}", "{\"s\":\"caf\u00e9 \\\"q\\\" \\n\\u001F\"}",
-		"{\"r\":39.0752,\"s\":-104.9903,\"t\":1.0,\"u\":0.0001,\"v\":0.001,\"w\":-0.0}",
-		"{\"r\":123456789012345.0,\"s\":12345678.1234567,\"t\":0.1}",
-		"{\"t\":true,\"f\":false,\"n\":null,\"big\":922337203685477580}",
-		/* refused in strict mode: */
-		"{ \"a\":1}", "{\"a\":1.50}", "{\"a\":1e3}", "{\"a\":-0}", "{\"a\":0.00001}",
-		"{\"a\":1234567890123456.0}", "{\"a\":0.1234567890123456}", "{\"a\":\"\\/\"}",
-		"{\"a\":\"\\u00e9\"}", "{\"a\":\"\\u000a\"}", "{\"a\":1,\"a\":2}", "{\"a\":01}",
-		"{\"a\":\"\xff\"}", "{\"a\":\"\xc0\xaf\"}", "{\"a\":\"\xed\xa0\x80\"}", "{\"a\":1}x",
-		"{\"a\":9223372036854775808}", "[1]", "{\"a\":tru}",
-	};
-	struct inv_jdoc d = { 0 };
-	struct fsd_buf b = { 0 };
-	int wrong = 0, taken = 0;
-
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		const char *t = texts[i];
-		json_t *j = json_loads(t, JSON_REJECT_DUPLICATES, NULL);
-		int strict;
-
-		/* Records are objects: the scanner reads nothing else. */
-		if (j != NULL && !json_is_object(j)) {
-			json_decref(j);
-			j = NULL;
-		}
-		strict = inv_jscan(&d, t, strlen(t), 1) == 0;
-
-		b.len = 0;
-		if (j != NULL)
-			fsd_buf_json(&b, j);
-		if (strict != (j != NULL && b.len == strlen(t) && memcmp(b.data, t, b.len) == 0)) {
-			printf("# strict scan %s \"%s\" wrongly\n", strict ? "took" : "refused", t);
-			wrong++;
-		}
-		/* What jansson writes back is always taken, as trusted text. */
-		if (j != NULL && inv_jscan(&d, b.data, b.len, 0) != 0) {
-			printf("# trusted scan refused \"%.*s\"\n", (int)b.len, b.data);
-			wrong++;
-		}
-		taken += strict;
-		json_decref(j);
-	}
-	CHECK(wrong == 0 && taken == 6, "the scanner takes exactly the lines fsd_emit would write as they are");
-	inv_jscan(&d, texts[1], strlen(texts[1]), 1);
-	{
-		long long v = 0;
-		int n = inv_jget(&d, 0, "a");
-		CHECK(n > 0 && inv_jint(&d, n, &v) == 0 && v == -12, "a field by name, its value");
-		CHECK(inv_jget(&d, 0, "c.x") < 0 && inv_jget(&d, 0, "zz") < 0, "missing fields are -1");
-	}
-	fsd_buf_free(&b);
-	inv_jdoc_free(&d);
-}
-
 static void
 test_paylink(void)
 {
@@ -600,7 +538,6 @@ main(void)
 	test_reconcile_property();
 	test_group_reconcile_property();
 	test_periods();
-	test_scan();
 	test_paylink();
 	return UNIT_DONE();
 }
