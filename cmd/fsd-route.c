@@ -12,6 +12,7 @@
 #include "route/route.h"
 #include "route/solution.h"
 
+static const char *rules_path;
 static const char *now_text, *eta_threshold_text, *min_remaining_text;
 static const char *techs_path, *matrix_path, *summary_path, *seed_text, *time_text,
     *iterations_text, *eta_text, *road_factor_text, *speed_text;
@@ -19,6 +20,7 @@ static int reassign, return_in_shift;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
+	{ 0, "rules", "FILE", "day limits for every tech: max_stops, max_drive_min, max_km, overtime (JSON)", NULL, &rules_path },
 	{ 0, "now", "TIME", "re-plan the rest of the day from TIME (RFC 3339): statuses count", NULL, &now_text },
 	{ 0, "eta-threshold", "MINUTES", "mark eta_changed when a start of service moves more (default 15)", NULL, &eta_threshold_text },
 	{ 0, "min-remaining", "MINUTES", "an overrun job in progress takes at least this more (default 15)", NULL, &min_remaining_text },
@@ -37,7 +39,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-route",
-	"--techs FILE [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
+	"--techs FILE [--rules FILE] [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
 	"[--matrix FILE] [--summary FILE] [--eta-width MINUTES] [--road-factor X] "
 	"[--speed KMH] [FILE ...]",
 	"order each tech's jobs into a day: arrival times, ETA windows, drive",
@@ -80,6 +82,7 @@ main(int argc, char **argv)
 	run.min_remaining = min_remaining_text
 	    ? fsd_opt_double("min-remaining", min_remaining_text, 0, 24 * 60) : 15;
 	run.has_now = now_text != NULL;
+	route_rules_load(&run.limits, rules_path);
 	route_run_load_techs(&run, techs_path);
 	if (now_text != NULL)
 		route_run_set_now(&run, now_text);

@@ -68,6 +68,7 @@ complete -c fsd-restock -l rejects -r -F -d 'append bad input lines to FILE, as 
 complete -c fsd-restock -l help -s h -d 'show this help and exit'
 complete -c fsd-restock -l version -d 'show the version and exit'
 complete -c fsd-route -l techs -s t -r -F -d 'technicians, one record a line'
+complete -c fsd-route -l rules -r -F -d 'day limits for every tech: max_stops, max_drive_min, max_km, overtime (JSON)'
 complete -c fsd-route -l now -r -f -d 're-plan the rest of the day from TIME (RFC 3339): statuses count'
 complete -c fsd-route -l eta-threshold -r -f -d 'mark eta_changed when a start of service moves more (default 15)'
 complete -c fsd-route -l min-remaining -r -f -d 'an overrun job in progress takes at least this more (default 15)'

@@ -298,3 +298,93 @@ EOF2
 	run fsd-route $(techs) --now noon </dev/null
 	[ "$status" -eq 2 ]
 }
+
+# The day as it really runs: breaks, time off, several windows, limits, overtime.
+day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BATS_TEST_TMPDIR/s" "$@" <"$F/day-jobs.ndjson"; }
+
+@test "a break is placed inside its window, clear of work, in waiting time when there is some" {
+	run day
+	# J1004 opens at 15:00: the lunch break goes into the wait before it
+	assert_eq "$(out_jq -c 'select(.id == "J1004") | [.arrive[11:16], .start[11:16], .break.start[11:16], .break.end[11:16]]')" \
+	    '["12:03","15:00","12:03","12:33"]'
+	assert_eq "$(jq -c 'select(.tech == "T01") | .breaks | map(.before)' "$BATS_TEST_TMPDIR/s")" '["J1004"]'
+	# no job of T01's overlaps the break
+	b=$(jq -r 'select(.tech == "T01") | .breaks[0] | "\(.start) \(.end)"' "$BATS_TEST_TMPDIR/s")
+	assert_eq "$(out_jq -r --arg bs "${b% *}" --arg be "${b#* }" \
+	    'select(.tech == "T01" and .start != null and .start < $be and .end > $bs) | .id')" ""
+}
+
+@test "a break that cannot go into a wait is taken between stops, as late as its window allows" {
+	jq -c 'select(.id != "J1004")' "$F/day-jobs.ndjson" >"$BATS_TEST_TMPDIR/jobs"
+	jq -c 'del(.off)' "$F/day-techs.ndjson" >"$BATS_TEST_TMPDIR/techs"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/techs" --iterations 200 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/jobs"
+	br=$(jq -c 'select(.tech == "T01") | .breaks[0]' "$BATS_TEST_TMPDIR/s")
+	[ "$(jq -r .start <<<"$br")" \> "2026-11-23T11:29:59-07:00" ]
+	[ "$(jq -r .end <<<"$br")" \< "2026-11-23T13:30:01-07:00" ]
+	# it starts when the stop before it ends
+	before=$(jq -r .before <<<"$br")
+	seq=$(out_jq -r --arg id "$before" 'select(.id == $id) | .seq')
+	assert_eq "$(out_jq -r --argjson s "$((seq - 1))" 'select(.tech == "T01" and .seq == $s) | .end')" "$(jq -r .start <<<"$br")"
+}
+
+@test "time off blocks drive and work: the dentist 14:00-15:00" {
+	run day
+	assert_eq "$(out_jq -r 'select(.tech == "T01" and .start != null and .start < "2026-11-23T15:00:00-07:00" and .end > "2026-11-23T14:00:00-07:00") | .id')" ""
+	# nor is anyone driving then: each arrival is before 14:00 or after 15:00
+	assert_eq "$(out_jq -r 'select(.tech == "T01" and .arrive > "2026-11-23T14:00:00-07:00" and .arrive < "2026-11-23T15:00:00-07:00") | .id')" ""
+}
+
+@test "several windows: the arrival falls in one, waiting for the next when early" {
+	run day
+	assert_eq "$(out_jq -c 'select(.id == "J1004") | [.start, .eta_window.start, .eta_window.end]')" \
+	    '["2026-11-23T15:00:00-07:00","2026-11-23T15:00:00-07:00","2026-11-23T16:00:00-07:00"]'
+	jq -c 'if .id == "J1004" then .windows = [{"start":"2026-11-23T06:00:00-07:00","end":"2026-11-23T07:00:00-07:00"}] else . end' \
+	    "$F/day-jobs.ndjson" | fsd-route --techs "$F/day-techs.ndjson" --iterations 50 >"$BATS_TEST_TMPDIR/out" || true
+	assert_eq "$(jq -r 'select(.id == "J1004") | .exception.code' "$BATS_TEST_TMPDIR/out")" "window_unreachable"
+}
+
+@test "limits from --rules: max_stops, max_drive_min, max_km; the jobs left out say why" {
+	run day --rules "$F/rules-stops.json"
+	[ "$status" -eq 0 ]
+	assert_eq "$(jq -r '.stops' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" "2 2 "
+	assert_eq "$(out_jq -r 'select(.exception) | .exception.code' | sort -u)" "day_full"
+	run day --rules "$F/rules-drive.json"
+	assert_eq "$(jq -c 'select(.drive.min > 30 or .drive.km > 15)' "$BATS_TEST_TMPDIR/s")" ""
+	assert_eq "$(jq -r '.stops' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" "2 2 "
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | .exception.code')" "tech_unavailable"
+	# a tech's own field wins over the rules file
+	jq -c 'if .id == "T01" then .max_stops = 3 else . end' "$F/day-techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	fsd-route --techs "$BATS_TEST_TMPDIR/t" --rules "$F/rules-stops.json" --iterations 100 \
+	    --summary "$BATS_TEST_TMPDIR/s" <"$F/day-jobs.ndjson" >/dev/null
+	assert_eq "$(jq -r '.stops' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" "3 2 "
+}
+
+@test "overtime: allowed up to overtime_max_min, reported per tech when used" {
+	run day
+	assert_eq "$(jq -c 'select(.tech == "T02") | [.stops, .overtime_min]' "$BATS_TEST_TMPDIR/s")" '[3,19.53]'
+	assert_eq "$(jq -c 'select(.tech == "T01") | .overtime_min' "$BATS_TEST_TMPDIR/s")" "null"
+	# without the allowance the third job does not fit T02's morning
+	jq -c 'del(.overtime_max_min)' "$F/day-techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --iterations 100 --summary "$BATS_TEST_TMPDIR/s" <"$F/day-jobs.ndjson"
+	assert_eq "$(jq -c 'select(.tech == "T02") | [.stops, .overtime_min]' "$BATS_TEST_TMPDIR/s")" '[2,null]'
+}
+
+@test "bad input: a break longer than the shift, an unknown rule, bad windows" {
+	jq -c 'if .id == "T01" then .breaks[0].duration = 600 else . end' "$F/day-techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --iterations 50 <"$F/day-jobs.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has 't:1: "breaks[0].duration" is 600 minutes, longer than the shift (540)'
+	[ "$(grep -c '"id":"J100' <<<"$output")" -eq 7 ]	# every job still comes out
+	echo '{"max_stop":2}' >"$BATS_TEST_TMPDIR/r.json"
+	run fsd-route --techs "$F/day-techs.ndjson" --rules "$BATS_TEST_TMPDIR/r.json" </dev/null
+	[ "$status" -eq 1 ]
+	assert_output_has 'unknown key "max_stop"'
+	printf '%s\n' '{"id":"J1","site":{"lat":39.7,"lon":-104.9},"tech":"T01","windows":[{"start":"2026-11-23T08:00:00-07:00"}]}' \
+	    '{"id":"J2","site":{"lat":39.7,"lon":-104.9},"tech":"T01","windows":[{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T10:00:00-07:00"},{"start":"2026-11-23T09:00:00-07:00","end":"2026-11-23T11:00:00-07:00"}]}' \
+	    >"$BATS_TEST_TMPDIR/j"
+	run fsd-route --techs "$F/day-techs.ndjson" --iterations 10 "$BATS_TEST_TMPDIR/j"
+	[ "$status" -eq 1 ]
+	assert_output_has 'j:1: "windows[0]" needs both start and end'
+	assert_output_has 'j:2: "windows" overlap'
+	[ "$(grep -c '"code":"bad_record"' <<<"$output")" -eq 2 ]
+}

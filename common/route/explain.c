@@ -7,8 +7,9 @@
 
 #include "route.h"
 #include "segment.h"
+#include "timeline.h"
 
-enum blocker { NONE, NO_ROAD, CAPACITY, WINDOW, SHIFT, N_BLOCKERS };
+enum blocker { NONE, NO_ROAD, CAPACITY, WINDOW, SHIFT, TECH_TIME, N_BLOCKERS };
 
 /* What stops vehicle v from doing job j as its only job. */
 static enum blocker
@@ -27,8 +28,14 @@ alone(const struct route_instance *in, int j, int v)
 	start = fmax(veh->shift_start + there, job->ready);
 	if (start > job->due + ROUTE_EPS || start > veh->shift_end + ROUTE_EPS)
 		return WINDOW;
-	if (start + job->service + (veh->return_in_shift ? back : 0) > veh->shift_end + ROUTE_EPS)
+	if (start + job->service + (veh->return_in_shift ? back : 0)
+	    > veh->shift_end + veh->overtime_minutes + ROUTE_EPS)
 		return SHIFT;
+	if (veh->exact) {
+		struct route_day day;
+		if (!route_timeline(in, v, &j, 1, &day, NULL, NULL))
+			return TECH_TIME;
+	}
 	return NONE;
 }
 
@@ -61,6 +68,10 @@ route_explain(const struct route_instance *in, int j, struct route_reason *out)
 		out->code = "no_route";
 		snprintf(out->message, sizeof out->message,
 		    "the travel matrix has no road between the site and any qualified tech's home");
+	} else if (count[TECH_TIME] > 0 && count[SHIFT] == 0) {
+		out->code = "tech_unavailable";
+		snprintf(out->message, sizeof out->message,
+		    "breaks, time off, a window's hours or the day's limits leave no qualified tech room for it");
 	} else if (count[SHIFT] == 0) {
 		out->code = "window_unreachable";
 		snprintf(out->message, sizeof out->message,

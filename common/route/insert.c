@@ -19,6 +19,7 @@ try_route(const struct route_solution *s, int j, int v, double blink, struct rou
 	const struct route_job *job = &in->jobs[j];
 	const struct route_plan *p = &s->routes[v];
 	struct route_seg one = route_seg_job(in, j), end = route_seg_depot(in, v, 1);
+	int exact = in->vehicles[v].exact, *list = NULL;
 
 	for (int k = 1; k <= p->len + 1; k++) {
 		int before = k == 1 ? in->vehicles[v].start_loc : in->jobs[p->jobs[k - 1]].loc;
@@ -38,10 +39,21 @@ try_route(const struct route_solution *s, int j, int v, double blink, struct rou
 		seg = route_seg_join(in, &seg, &end);
 		if (!route_seg_feasible(in, v, &seg))
 			continue;
+		if (exact) {
+			/* The whole day again: breaks and overtime move with it. */
+			if (list == NULL)
+				list = xmalloc((p->len + 2) * sizeof *list);
+			for (int i = 1, n = 0; i <= p->len + 1; i++)
+				list[n++] = i < k ? p->jobs[i] : i == k ? j : p->jobs[i - 1];
+			delta = route_exact_cost(in, v, list, p->len + 1, seg.cost) - p->cost;
+			if (delta >= best->delta)
+				continue;
+		}
 		best->vehicle = v;
 		best->pos = k;
 		best->delta = delta;
 	}
+	free(list);
 }
 
 /* May route v take job j at all (before looking at positions)? */

@@ -36,6 +36,8 @@ route_instance_new(int njobs, int nvehicles, int nlocs)
 		in->vehicles[v].shift_start = -ROUTE_UNBOUNDED;
 		in->vehicles[v].shift_end = ROUTE_UNBOUNDED;
 		in->vehicles[v].return_in_shift = 1;
+		in->vehicles[v].max_drive_minutes = ROUTE_UNBOUNDED;
+		in->vehicles[v].max_km = ROUTE_UNBOUNDED;
 	}
 	return in;
 }
@@ -114,6 +116,8 @@ same_vehicle(const struct route_instance *in, int a, int b)
 {
 	const struct route_vehicle *x = &in->vehicles[a], *y = &in->vehicles[b];
 
+	if (x->exact || y->exact)
+		return 0;	/* breaks, limits...: not worth comparing */
 	if (x->start_loc != y->start_loc || x->end_loc != y->end_loc
 	    || x->shift_start != y->shift_start || x->shift_end != y->shift_end
 	    || x->capacity != y->capacity)
@@ -139,11 +143,27 @@ find_vehicle_classes(struct route_instance *in)
 	}
 }
 
+/* Which vehicles the segments alone cannot judge (timeline.h). */
+static void
+find_exact_vehicles(struct route_instance *in)
+{
+	for (int v = 0; v < in->nvehicles; v++) {
+		struct route_vehicle *veh = &in->vehicles[v];
+
+		veh->exact = veh->noff > 0 || veh->nbreaks > 0 || veh->max_stops > 0
+		    || veh->max_drive_minutes < ROUTE_UNBOUNDED || veh->max_km < ROUTE_UNBOUNDED
+		    || veh->overtime_minutes > 0;
+		for (int j = 0; j < in->njobs && !veh->exact; j++)
+			veh->exact = in->jobs[j].windows != NULL && route_may_serve(in, j, v);
+	}
+}
+
 void
 route_instance_prepare(struct route_instance *in)
 {
 	free(in->neighbours);
 	free(in->vehicle_class);
+	find_exact_vehicles(in);
 	find_neighbours(in);
 	find_vehicle_classes(in);
 }

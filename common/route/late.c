@@ -10,6 +10,7 @@
 
 #include "insert.h"
 #include "localsearch.h"
+#include "timeline.h"
 #include "xalloc.h"
 
 /* When service could start at job j put at position k of route v,
@@ -31,6 +32,19 @@ start_at(const struct route_solution *s, int v, int k, int j)
 	seg = route_seg_join(in, &seg, &end);
 	if (!route_seg_feasible(in, v, &seg))
 		return HUGE_VAL;
+	if (in->vehicles[v].exact) {
+		int *list = xmalloc((p->len + 2) * sizeof *list);
+		struct route_stop_times *times = xmalloc((p->len + 2) * sizeof *times);
+		struct route_day day;
+
+		for (int i = 1, n = 0; i <= p->len + 1; i++)
+			list[n++] = i < k ? p->jobs[i] : i == k ? j : p->jobs[i - 1];
+		t = route_timeline(in, v, list, p->len + 1, &day, times, NULL)
+		    ? times[k - 1].start : HUGE_VAL;
+		free(list);
+		free(times);
+		return t;
+	}
 	for (int i = 1; i < k; i++) {
 		const struct route_job *x = &in->jobs[p->jobs[i]];
 		t = fmax(t + route_minutes(in, at, x->loc), x->ready) + x->service;

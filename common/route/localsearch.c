@@ -45,7 +45,7 @@ loc_at(const struct route_solution *s, int v, int k)
 static double
 route_cost(const struct route_solution *s, int v)
 {
-	return s->routes[v].len ? s->routes[v].whole.cost : 0;
+	return s->routes[v].cost;
 }
 
 /* Close a route for vehicle v: its cost, or HUGE_VAL when infeasible. */
@@ -71,7 +71,20 @@ list_cost(const struct route_instance *in, int v, const int *list, int n)
 		if (seg.warp > ROUTE_EPS)
 			return HUGE_VAL;
 	}
-	return close_route(in, v, seg, n);
+	return route_exact_cost(in, v, list, n, close_route(in, v, seg, n));
+}
+
+/* The two routes a move would make, judged exactly when either vehicle
+ * needs it (timeline.h); the lists are x's. */
+static int
+exact_pair(const struct search *x, int a, int na, double *cost_a, int b, int nb,
+    double *cost_b)
+{
+	*cost_a = route_exact_cost(x->in, a, x->list_a, na, *cost_a);
+	if (*cost_a == HUGE_VAL)
+		return 0;
+	*cost_b = route_exact_cost(x->in, b, x->list_b, nb, *cost_b);
+	return *cost_b != HUGE_VAL;
 }
 
 /* Jobs from..to of route src may all ride with vehicle v. */
@@ -149,6 +162,10 @@ relocate_between(struct search *x, int a, int pu, int len, int b, int q)
 	nb = append(s, x->list_b, 0, b, 1, q);
 	nb = append(s, x->list_b, nb, a, pu, last);
 	nb = append(s, x->list_b, nb, b, q + 1, rb->len);
+	if ((in->vehicles[a].exact || in->vehicles[b].exact)
+	    && (!exact_pair(x, a, na, &cost_a, b, nb, &cost_b)
+	    || cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS))
+		return 0;
 	route_set_jobs(s, a, x->list_a, na);
 	route_set_jobs(s, b, x->list_b, nb);
 	applied(x, a, b);
@@ -189,6 +206,15 @@ swap_between(struct search *x, int a, int pu, int b, int pw)
 	cost_b = close_route(in, b, seg, rb->len);
 	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS)
 		return 0;
+	if (in->vehicles[a].exact || in->vehicles[b].exact) {
+		int na = append(s, x->list_a, 0, a, 1, ra->len);
+		int nb = append(s, x->list_b, 0, b, 1, rb->len);
+		x->list_a[pu - 1] = w;
+		x->list_b[pw - 1] = u;
+		if (!exact_pair(x, a, na, &cost_a, b, nb, &cost_b)
+		    || cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS)
+			return 0;
+	}
 	ra->jobs[pu] = w;
 	rb->jobs[pw] = u;
 	route_plan_update(s, a);
@@ -242,6 +268,10 @@ two_opt_star(struct search *x, int a, int pu, int b, int pw)
 	na = append(s, x->list_a, na, b, pw, rb->len);
 	nb = append(s, x->list_b, 0, b, 1, pw - 1);
 	nb = append(s, x->list_b, nb, a, pu + 1, ra->len);
+	if ((in->vehicles[a].exact || in->vehicles[b].exact)
+	    && (!exact_pair(x, a, na, &cost_a, b, nb, &cost_b)
+	    || cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS))
+		return 0;
 	route_set_jobs(s, a, x->list_a, na);
 	route_set_jobs(s, b, x->list_b, nb);
 	applied(x, a, b);

@@ -7,6 +7,7 @@
 
 #include "fsd.h"
 #include "records.h"
+#include "timeline.h"
 
 /* Customer windows start on the quarter hour: "between 9:15 and 10:15"
  * reads as a promise, "between 9:07 and 10:07" as a computer's guess. */
@@ -110,79 +111,117 @@ route_replan_emit_heads(struct route_run *run, const struct route_instance *in, 
 	return count;
 }
 
+/* Of a job's several windows, the one its start falls in: the promise
+ * its ETA window stays inside. */
+static void
+window_of(struct route_job_record *jr, double start)
+{
+	for (int i = 0; i < jr->nwindows; i++)
+		if (start <= jr->windows[i].end + 1e-6) {
+			jr->window_start = jr->windows[i].start;
+			jr->window_end = jr->windows[i].end;
+			return;
+		}
+}
+
+static json_t *
+interval_value(const struct route_run *run, double start, double end, int offset)
+{
+	json_t *v = json_object();
+
+	set_time(run, v, "start", start, offset);
+	set_time(run, v, "end", end, offset);
+	return v;
+}
+
+static void
+emit_summary(struct route_run *run, const struct route_instance *in, int v, int len,
+    const struct route_day *day, const struct route_break_times *breaks, const int *jobs,
+    int *by_instance, FILE *summary)
+{
+	const struct route_tech *tech = &run->techs[v];
+	json_t *sum = json_pack("{s:s,s:i}", "tech", tech->id, "stops", len);
+	json_t *taken = json_array();
+
+	if (len > 0) {
+		set_time(run, sum, "depart", day->depart, tech->offset);
+		set_time(run, sum, "return", day->back, tech->offset);
+	}
+	json_object_set_new(sum, "drive", drive_value(day->drive_minutes, day->km));
+	json_object_set_new(sum, "work", json_real(round_to(day->work, 0.01)));
+	json_object_set_new(sum, "idle", json_real(round_to(day->idle, 0.01)));
+	for (int b = 0; b < in->vehicles[v].nbreaks; b++) {
+		json_t *one;
+		if (breaks[b].before < 0)
+			continue;
+		one = interval_value(run, breaks[b].start, breaks[b].end, tech->offset);
+		json_object_set_new(one, "before", json_string(record_of(run, by_instance,
+		    jobs[breaks[b].before])->id));
+		json_array_append_new(taken, one);
+	}
+	if (json_array_size(taken) > 0)
+		json_object_set_new(sum, "breaks", taken);
+	else
+		json_decref(taken);
+	if (day->overtime > 0)
+		json_object_set_new(sum, "overtime_min", json_real(round_to(day->overtime, 0.01)));
+	fsd_emit_to(summary, sum);
+	json_decref(sum);
+}
+
 static void
 emit_route(struct route_run *run, const struct route_instance *in,
     const struct route_solution *s, int v, int *by_instance, double eta_width, FILE *summary)
 {
 	const struct route_plan *p = &s->routes[v];
 	const struct route_tech *tech = &run->techs[v];
-	double t, depart, drive = 0, km = 0, work = 0, idle = 0;
-	int at = in->vehicles[v].start_loc, before;
-	json_t *sum;
+	struct route_stop_times *times = xcalloc(p->len + 1, sizeof *times);
+	struct route_break_times *breaks = xcalloc(in->vehicles[v].nbreaks + 1, sizeof *breaks);
+	struct route_day day;
+	int before;
 
-	/* As soon as possible: leave at the shift's start, or later only to
-	 * avoid waiting at the first door. An early schedule keeps the slack
-	 * for the day's surprises, and is feasible whenever any is. */
-	depart = in->vehicles[v].shift_start;
-	if (p->len > 0) {
-		const struct route_job *first = &in->jobs[p->jobs[1]];
-		depart = fmax(depart, first->ready - route_minutes(in, at, first->loc));
-	}
-	if (depart <= -ROUTE_UNBOUNDED / 2)
-		depart = 0;
-	t = depart;
+	/* As soon as possible, leaving late only to avoid waiting at the
+	 * first door: an early schedule keeps the slack for the day's
+	 * surprises, and is feasible whenever any is (timeline.c). */
+	route_timeline(in, v, p->jobs + 1, p->len, &day, times, breaks);
 	before = run->has_now ? route_replan_emit_heads(run, in, v) : 0;
 	for (int k = 1; k <= p->len; k++) {
-		const struct route_job *job = &in->jobs[p->jobs[k]];
+		const struct route_stop_times *at = &times[k - 1];
 		struct route_job_record *jr = record_of(run, by_instance, p->jobs[k]);
-		double leg = route_minutes(in, at, job->loc), leg_km = route_km(in, at, job->loc);
-		double start, from, to;
+		double from, to;
 		json_t *rec = jr->record, *eta = json_object();
 
-		t += leg;
-		start = fmax(t, job->ready);
-		idle += start - t;
 		keep_previous_exception(rec);
 		json_object_set_new(rec, "tech", json_string(tech->id));
 		json_object_set_new(rec, "seq", json_integer(before + k));
-		set_time(run, rec, "arrive", t, jr->offset);
-		set_time(run, rec, "start", start, jr->offset);
-		set_time(run, rec, "end", start + job->service, jr->offset);
-		eta_window(run, jr, start, eta_width, &from, &to);
+		set_time(run, rec, "arrive", at->arrive, jr->offset);
+		set_time(run, rec, "start", at->start, jr->offset);
+		set_time(run, rec, "end", at->end, jr->offset);
+		window_of(jr, at->start);
+		eta_window(run, jr, at->start, eta_width, &from, &to);
 		set_time(run, eta, "start", from, jr->offset);
 		set_time(run, eta, "end", to, jr->offset);
 		json_object_set_new(rec, "eta_window", eta);
-		json_object_set_new(rec, "drive", drive_value(leg, leg_km));
-		route_replan_mark_eta(run, jr, start);
-		if (!isnan(jr->sla_due) && start > jr->sla_due + 0.5 / 60)
+		json_object_set_new(rec, "drive", drive_value(at->drive_minutes, at->drive_km));
+		json_object_del(rec, "break");
+		for (int b = 0; b < in->vehicles[v].nbreaks; b++)
+			if (breaks[b].before == k - 1) {
+				json_object_set_new(rec, "break", interval_value(run, breaks[b].start,
+				    breaks[b].end, jr->offset));
+				break;
+			}
+		route_replan_mark_eta(run, jr, at->start);
+		if (!isnan(jr->sla_due) && at->start > jr->sla_due + 0.5 / 60)
 			json_object_set_new(rec, "late", json_pack("{s:f,s:s}",
-			    "minutes", round_to(start - jr->sla_due, 0.01), "reason", run->reassign
+			    "minutes", round_to(at->start - jr->sla_due, 0.01), "reason", run->reassign
 			    ? "no tech who may take it can be there by sla_due: this is the earliest start found"
 			    : "its tech cannot be there by sla_due: this is the earliest start found"));
 		fsd_emit(rec);
-		drive += leg;
-		km += leg_km;
-		work += job->service;
-		t = start + job->service;
-		at = job->loc;
 	}
-	if (p->len > 0) {
-		drive += route_minutes(in, at, in->vehicles[v].end_loc);
-		km += route_km(in, at, in->vehicles[v].end_loc);
-		t += route_minutes(in, at, in->vehicles[v].end_loc);
-	}
-	if (summary == NULL)
-		return;
-	sum = json_pack("{s:s,s:i}", "tech", tech->id, "stops", p->len);
-	if (p->len > 0) {
-		set_time(run, sum, "depart", depart, tech->offset);
-		set_time(run, sum, "return", t, tech->offset);
-	}
-	json_object_set_new(sum, "drive", drive_value(drive, km));
-	json_object_set_new(sum, "work", json_real(round_to(work, 0.01)));
-	json_object_set_new(sum, "idle", json_real(round_to(idle, 0.01)));
-	fsd_emit_to(summary, sum);
-	json_decref(sum);
+	if (summary != NULL)
+		emit_summary(run, in, v, p->len, &day, breaks, p->jobs + 1, by_instance, summary);
+	free(times);
+	free(breaks);
 }
 
 /* The plan's fields on a job it no longer holds: stale promises. */

@@ -32,9 +32,8 @@ read_amount(const json_t *rec, const char *path, double def, double *out,
 	return r == FSD_FIELD_BAD ? r : FSD_FIELD_OK;
 }
 
-/* start and end of an interval object ({start, end}): both or neither. */
-static int
-read_interval(struct route_run *run, const json_t *rec, const char *path, double *start,
+int
+route_read_interval(struct route_run *run, const json_t *rec, const char *path, double *start,
     double *end, int *offset, const struct fsd_pos *pos)
 {
 	char sp[64], ep[64];
@@ -85,10 +84,12 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, const struc
 	if (run->has_now && route_places_read(&run->places, rec, "position",
 	    "position.location_index", &t->position, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	if (read_interval(run, rec, "shift", &t->shift_start, &t->shift_end, &t->offset, pos)
+	if (route_read_interval(run, rec, "shift", &t->shift_start, &t->shift_end, &t->offset, pos)
 	    == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	return read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos);
+	if (read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	return route_tech_read_time(run, t, pos);
 }
 
 void
@@ -232,13 +233,17 @@ parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *
 	    || read_amount(rec, "demand", 0, &job->demand, pos) == FSD_FIELD_BAD
 	    || read_weight(rec, &job->weight, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	r = read_interval(run, rec, "window", &job->ready, &job->due, &jr->offset, pos);
+	r = route_read_interval(run, rec, "window", &job->ready, &job->due, &jr->offset, pos);
 	if (r == FSD_FIELD_BAD)
 		return r;
 	if (r == FSD_FIELD_OK) {
 		jr->window_start = job->ready;
 		jr->window_end = job->due;
 	}
+	if (fsd_field(rec, "windows") != NULL && r == FSD_FIELD_OK)
+		return fsd_field_fail(pos, "give \"window\" or \"windows\", not both");
+	if (route_job_read_windows(run, jr, job, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
 	job->window_due = job->due;
 	/* The contract's latest arrival is a deadline like the window's end:
 	 * a late arrival is never traded for a shorter drive. */
@@ -334,6 +339,15 @@ route_run_instance(struct route_run *run)
 		v->shift_end = run->techs[t].shift_end;
 		v->capacity = run->techs[t].capacity;
 		v->return_in_shift = run->return_in_shift;
+		v->off = run->techs[t].off;
+		v->noff = run->techs[t].noff;
+		v->breaks = run->techs[t].breaks;
+		v->nbreaks = run->techs[t].nbreaks;
+		v->max_stops = (int)run->techs[t].limits.max_stops;
+		v->max_drive_minutes = run->techs[t].limits.max_drive_min;
+		v->max_km = run->techs[t].limits.max_km;
+		v->overtime_minutes = run->techs[t].limits.overtime_max_min;
+		v->overtime_cost = run->techs[t].limits.overtime_cost_per_min;
 	}
 	if (run->has_now)
 		route_replan_heads(run, in);
@@ -350,8 +364,14 @@ route_run_instance(struct route_run *run)
 void
 route_run_free(struct route_run *run)
 {
-	for (size_t i = 0; i < run->njobs; i++)
+	for (size_t i = 0; i < run->njobs; i++) {
 		json_decref(run->jobs[i].record);
+		free(run->jobs[i].windows);
+	}
+	for (int t = 0; t < run->ntechs; t++) {
+		free(run->techs[t].off);
+		free(run->techs[t].breaks);
+	}
 	free(run->jobs);
 	free(run->techs);
 	free(run->pending);

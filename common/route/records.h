@@ -20,6 +20,17 @@ struct route_tech {
 	int position;		/* last known place (re-planning), or -1 */
 	double shift_start, shift_end, capacity;
 	int offset;		/* UTC offset its shift was written in */
+	/* Its time off and breaks (sorted), limits and overtime
+	 * (techtime.c): the instance's vehicle borrows them. */
+	struct route_interval *off;
+	int noff;
+	struct route_break *breaks;
+	int nbreaks;
+	struct route_limits {
+		long long max_stops;	/* 0: none */
+		double max_drive_min, max_km;	/* ROUTE_UNBOUNDED: none */
+		double overtime_max_min, overtime_cost_per_min;
+	} limits;
 };
 
 /* Where a job stands when re-planning (--now). */
@@ -44,6 +55,8 @@ struct route_job_record {
 	double matched_arrival;	/* fsd-match's match.arrival (or the arrival
 				 * of the plan being re-planned), or NAN */
 	double sla_due;		/* or NAN */
+	struct route_interval *windows;	/* "windows", sorted; or NULL */
+	int nwindows;
 };
 
 struct route_run {
@@ -67,7 +80,22 @@ struct route_run {
 	size_t pending_cap;
 	unsigned char *pending_qualified;	/* per pending job, ntechs */
 	int npending;
+	struct route_limits limits;	/* --rules: every tech's, unless its own */
 };
+
+/* --rules FILE: the limits every tech has unless its record says
+ * otherwise; an unknown key or a bad value ends the run (exit 1). */
+void route_rules_load(struct route_limits *limits, const char *path);
+/* Tech t's off, breaks and limits (techtime.c); FSD_FIELD_OK or _BAD. */
+int route_tech_read_time(struct route_run *run, struct route_tech *t,
+    const struct fsd_pos *pos);
+/* A job's "windows"; FSD_FIELD_OK, _ABSENT or _BAD. */
+int route_job_read_windows(struct route_run *run, struct route_job_record *jr,
+    struct route_job *job, const struct fsd_pos *pos);
+/* start and end of an interval object ({start, end}) at path: both or
+ * neither; FSD_FIELD_OK, _ABSENT or _BAD. */
+int route_read_interval(struct route_run *run, const json_t *rec, const char *path,
+    double *start, double *end, int *offset, const struct fsd_pos *pos);
 
 /* Read the techs file; a bad tech is reported and left out (exit 1). */
 void route_run_load_techs(struct route_run *run, const char *path);

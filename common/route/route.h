@@ -29,6 +29,16 @@
  * and the weight changes no comparison. */
 #define ROUTE_KM_WEIGHT 1e-3
 
+struct route_interval {
+	double start, end;
+};
+
+/* A break of duration minutes, taken whole between start and end,
+ * wherever the day leaves room (timeline.c). */
+struct route_break {
+	double duration, start, end;
+};
+
 struct route_job {
 	int loc;		/* row/column in the travel matrices */
 	double ready, due;	/* service may start within [ready, due] */
@@ -41,6 +51,12 @@ struct route_job {
 	int weight;		/* what leaving it out costs, in units of
 				 * ROUTE_UNASSIGNED_PENALTY (default 1): on an
 				 * overbooked day the light jobs are left out */
+	/* Several arrival windows (8-10 or 15-17), sorted and apart;
+	 * ready and due are then the first's start and the last's end,
+	 * which the segments take as one wide window (a relaxation) and
+	 * timeline.c holds exactly. NULL: [ready, due] only. Borrowed. */
+	const struct route_interval *windows;
+	int nwindows;
 };
 
 struct route_vehicle {
@@ -51,6 +67,22 @@ struct route_vehicle {
 	 * default); 0: the last job ends by shift_end and the drive home
 	 * is the tech's own (fsd-match plans so). */
 	int return_in_shift;
+	/* Time off (fixed: no drive, no work inside) and breaks (placed
+	 * by the solver), each sorted by start; borrowed, may be NULL. */
+	const struct route_interval *off;
+	int noff;
+	const struct route_break *breaks;
+	int nbreaks;
+	/* Limits of a day; 0 (stops) or ROUTE_UNBOUNDED: none. */
+	int max_stops;
+	double max_drive_minutes, max_km;
+	/* The day may end up to overtime_minutes after shift_end, each
+	 * minute costing overtime_cost as a drive minute does. */
+	double overtime_minutes, overtime_cost;
+	/* Set by route_instance_prepare: the vehicle has something the
+	 * segments do not hold (above, or a job with several windows it
+	 * may take), so every route of it is also checked by timeline.c. */
+	int exact;
 };
 
 struct route_instance {

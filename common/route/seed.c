@@ -60,7 +60,7 @@ route_run_seed(const struct route_run *run, const struct route_instance *in)
 			s->unassigned_weight -= in->jobs[list[k]].weight;
 		/* Not feasible under this model (an on-call job past the
 		 * shift, a different matrix): the search builds it anew. */
-		if (!route_seg_feasible(in, v, &s->routes[v].whole)) {
+		if (!s->routes[v].feasible) {
 			for (int k = 0; k < n; k++)
 				route_remove_job(s, list[k]);
 		}

@@ -51,8 +51,9 @@ route_seg_depot(const struct route_instance *in, int v, int at_end)
 {
 	const struct route_vehicle *veh = &in->vehicles[v];
 	int loc = at_end ? veh->end_loc : veh->start_loc;
+	/* The overtime allowed stretches the shift (timeline.c prices it). */
 	struct route_seg s = { loc, loc, at_end && !veh->return_in_shift, 0, 0,
-	    veh->shift_start, veh->shift_end, 0, 0 };
+	    veh->shift_start, veh->shift_end + veh->overtime_minutes, 0, 0 };
 	return s;
 }
 

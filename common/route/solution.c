@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "solution.h"
+#include "timeline.h"
 #include "xalloc.h"
 
 static void
@@ -63,6 +64,8 @@ route_solution_copy_route(struct route_solution *dst, const struct route_solutio
 	plan_reserve(d, p->len);
 	d->len = p->len;
 	d->whole = p->whole;
+	d->cost = p->cost;
+	d->feasible = p->feasible;
 	memcpy(d->jobs, p->jobs, (p->len + 2) * sizeof *d->jobs);
 	memcpy(d->pre, p->pre, (p->len + 2) * sizeof *d->pre);
 	memcpy(d->suf, p->suf, (p->len + 2) * sizeof *d->suf);
@@ -105,6 +108,26 @@ route_plan_update(struct route_solution *s, int v)
 		p->suf[k] = route_seg_join(in, &job, &p->suf[k + 1]);
 	}
 	p->whole = route_seg_join(in, &p->pre[p->len], &end);
+	p->feasible = route_seg_feasible(in, v, &p->whole);
+	p->cost = p->len == 0 ? 0 : p->whole.cost;
+	if (in->vehicles[v].exact && p->len > 0) {
+		struct route_day day;
+		p->feasible = p->feasible && route_timeline(in, v, p->jobs + 1, p->len, &day,
+		    NULL, NULL);
+		if (p->feasible)
+			p->cost = day.cost;
+	}
+}
+
+double
+route_exact_cost(const struct route_instance *in, int v, const int *list, int n,
+    double seg_cost)
+{
+	struct route_day day;
+
+	if (!in->vehicles[v].exact || n == 0)
+		return seg_cost;
+	return route_timeline(in, v, list, n, &day, NULL, NULL) ? day.cost : HUGE_VAL;
 }
 
 void
@@ -157,8 +180,7 @@ route_solution_cost(const struct route_solution *s)
 	double cost = 0;
 
 	for (int v = 0; v < s->in->nvehicles; v++)
-		if (s->routes[v].len > 0)
-			cost += s->routes[v].whole.cost;
+		cost += s->routes[v].cost;
 	return cost;
 }
 
@@ -196,6 +218,14 @@ route_plan_check(const struct route_solution *s, int v)
 
 	if (p->len == 0)
 		return 1;
+	for (int k = 1; k <= p->len; k++)
+		if (s->route_of[p->jobs[k]] != v || s->pos_of[p->jobs[k]] != k
+		    || !route_may_serve(in, p->jobs[k], v))
+			return 0;
+	if (veh->exact) {
+		struct route_day day;
+		return route_timeline(in, v, p->jobs + 1, p->len, &day, NULL, NULL);
+	}
 	/* Leave as late as the first window allows, never before the shift. */
 	t = veh->shift_start;
 	latest_start = in->jobs[p->jobs[1]].ready - route_minutes(in, at, in->jobs[p->jobs[1]].loc);

@@ -13,6 +13,10 @@ struct route_plan {
 	struct route_seg *pre;	/* pre[k]: start place and jobs 1..k */
 	struct route_seg *suf;	/* suf[k]: jobs k..len; suf[len + 1] empty */
 	struct route_seg whole;	/* start, every job, end */
+	/* The route's cost and verdict: the segments', or for an exact
+	 * vehicle the forward simulation's (timeline.h). */
+	double cost;
+	int feasible;
 };
 
 struct route_solution {
@@ -39,6 +43,12 @@ void route_insert_job(struct route_solution *s, int v, int pos, int j);
 void route_remove_job(struct route_solution *s, int j);
 /* Replace route v's jobs with list[0..n-1]. */
 void route_set_jobs(struct route_solution *s, int v, const int *list, int n);
+
+/* What vehicle v doing list[0..n-1] costs, given that the segments
+ * found it feasible at seg_cost: seg_cost, or for an exact vehicle the
+ * simulated day's cost; HUGE_VAL when the day does not hold. */
+double route_exact_cost(const struct route_instance *in, int v, const int *list, int n,
+    double seg_cost);
 
 /* Total cost of all routes (drive minutes, distance as tie-break). */
 double route_solution_cost(const struct route_solution *s);

@@ -12,6 +12,7 @@
 #include "route/rng.h"
 #include "route/route.h"
 #include "route/solution.h"
+#include "route/timeline.h"
 #include "unit.h"
 
 /* A random planar instance: jobs around a depot at the centre, windows
@@ -266,6 +267,192 @@ test_explain(void)
 	route_instance_free(in);
 }
 
+/* The side constraints of timeline.h on a random instance: each vehicle
+ * has time off, a lunch break and a short break, limits, overtime; some
+ * jobs give two windows. */
+static struct route_interval two_windows[60][2];
+static const struct route_interval off_at[] = { { 200, 240 } };
+static const struct route_break lunch[] = { { 15, 100, 180 }, { 30, 260, 380 } };
+
+static struct route_instance *
+constrained_instance(uint64_t seed)
+{
+	struct route_instance *in = random_instance(seed, 60, 6, 0);
+
+	for (int j = 0; j < in->njobs; j += 3) {
+		double open = in->jobs[j].ready;
+		two_windows[j][0] = (struct route_interval){ open, open + 40 };
+		two_windows[j][1] = (struct route_interval){ open + 200, open + 260 };
+		in->jobs[j].windows = two_windows[j];
+		in->jobs[j].nwindows = 2;
+		in->jobs[j].due = open + 260;
+	}
+	for (int v = 0; v < in->nvehicles; v++) {
+		struct route_vehicle *veh = &in->vehicles[v];
+		veh->off = off_at;
+		veh->noff = v % 2 == 0;
+		veh->breaks = lunch;
+		veh->nbreaks = 2;
+		veh->max_stops = 9;
+		veh->max_drive_minutes = 400;
+		veh->shift_end = 700;
+		veh->overtime_minutes = 60;
+		veh->overtime_cost = 2;
+	}
+	route_instance_prepare(in);
+	return in;
+}
+
+/* Check a simulated day without trusting the simulation: times in
+ * order, drives in full, every start in a window, nothing inside time
+ * off, breaks whole within their windows and apart from work, limits. */
+static int
+schedule_holds(const struct route_instance *in, int v, const int *jobs, int n)
+{
+	const struct route_vehicle *veh = &in->vehicles[v];
+	struct route_stop_times st[64];
+	struct route_break_times bt[8];
+	struct route_day day;
+	double t, drive = 0;
+	int at = veh->start_loc;
+
+	if (n == 0)
+		return 1;
+	if (n > 64 || !route_timeline(in, v, jobs, n, &day, st, bt))
+		return 0;
+	if (veh->max_stops > 0 && n > veh->max_stops)
+		return 0;
+	t = day.depart;
+	if (t < veh->shift_start - 1e-6)
+		return 0;
+	for (int k = 0; k < n; k++) {
+		const struct route_job *job = &in->jobs[jobs[k]];
+		double leg = route_minutes(in, at, job->loc), busy_from = t;
+		int in_window = 0;
+
+		for (int b = 0; b < veh->nbreaks; b++)	/* a break before the drive */
+			if (bt[b].before == k && bt[b].end <= st[k].arrive - leg + 1e-6)
+				busy_from = fmax(busy_from, bt[b].end);
+		if (st[k].arrive < busy_from + leg - 1e-6 || st[k].start < st[k].arrive - 1e-6
+		    || fabs(st[k].end - st[k].start - job->service) > 1e-6)
+			return 0;
+		for (int w = 0; w < (job->windows ? job->nwindows : 1); w++) {
+			double open = job->windows ? job->windows[w].start : job->ready;
+			double close = job->windows ? job->windows[w].end : job->due;
+			in_window |= st[k].start >= open - 1e-6 && st[k].start <= close + 1e-6;
+		}
+		if (!in_window || st[k].start > job->due + 1e-6)
+			return 0;
+		for (int o = 0; o < veh->noff; o++)
+			if (st[k].start < veh->off[o].end - 1e-6 && st[k].end > veh->off[o].start + 1e-6)
+				return 0;
+		for (int b = 0; b < veh->nbreaks; b++)
+			if (bt[b].before >= 0 && bt[b].start < st[k].end - 1e-6
+			    && bt[b].end > st[k].start + 1e-6)
+				return 0;
+		drive += leg;
+		t = st[k].end;
+		at = job->loc;
+	}
+	for (int b = 0; b < veh->nbreaks; b++) {
+		double latest = veh->breaks[b].end - veh->breaks[b].duration;
+		if (bt[b].before < 0) {
+			/* Not taken: only when the work is over before it is owed. */
+			if (st[n - 1].end > latest + 1e-6 && latest >= veh->shift_start)
+				return 0;
+			continue;
+		}
+		if (bt[b].start < veh->breaks[b].start - 1e-6 || bt[b].start > latest + 1e-6
+		    || fabs(bt[b].end - bt[b].start - veh->breaks[b].duration) > 1e-6)
+			return 0;
+	}
+	drive += route_minutes(in, at, veh->end_loc);
+	if (drive > veh->max_drive_minutes + 1e-6)
+		return 0;
+	return t + route_minutes(in, at, veh->end_loc)
+	    <= veh->shift_end + veh->overtime_minutes + 1e-6;
+}
+
+static long constrained_bad;
+
+static void
+on_constrained_move(const struct route_solution *s, void *arg)
+{
+	(void)arg;
+	for (int v = 0; v < s->in->nvehicles; v++)
+		if (!schedule_holds(s->in, v, s->routes[v].jobs + 1, s->routes[v].len))
+			constrained_bad++;
+}
+
+static void
+test_moves_keep_side_constraints(void)
+{
+	struct route_instance *in = constrained_instance(51);
+	struct route_params p = { 5, 300, 0, on_constrained_move, NULL };
+	struct route_solution *s = route_solve(in, &p);
+	int breaks_taken = 0, overtime = 0, second_window = 0;
+
+	CHECK(constrained_bad == 0, "every accepted move keeps breaks, time off, windows and limits");
+	on_constrained_move(s, NULL);
+	CHECK(constrained_bad == 0, "... and so does the solution returned");
+	for (int v = 0; v < in->nvehicles; v++) {
+		struct route_stop_times st[64];
+		struct route_break_times bt[8];
+		struct route_day day;
+		const struct route_plan *r = &s->routes[v];
+
+		route_timeline(in, v, r->jobs + 1, r->len, &day, st, bt);
+		breaks_taken += (r->len > 0 && bt[0].before >= 0) + (r->len > 0 && bt[1].before >= 0);
+		overtime += day.overtime > 0;
+		for (int k = 0; k < r->len; k++)
+			second_window += in->jobs[r->jobs[k + 1]].windows != NULL
+			    && st[k].start >= in->jobs[r->jobs[k + 1]].windows[1].start;
+	}
+	CHECK(breaks_taken > 0 && second_window > 0,
+	    "the plan takes breaks and uses second windows (the test can fail)");
+	(void)overtime;
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
+/* A break taken while waiting costs nothing; time off pushes the work. */
+static void
+test_timeline_by_hand(void)
+{
+	struct route_instance *in = route_instance_new(2, 1, 3);
+	static const struct route_interval off[] = { { 120, 180 } };
+	static const struct route_break brk[] = { { 30, 60, 150 } };
+	struct route_stop_times st[2];
+	struct route_break_times bt[1];
+	struct route_day day;
+	int list[2] = { 0, 1 };
+
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 3; j++)
+			in->minutes[i * 3 + j] = in->km[i * 3 + j] = abs(i - j) * 10.0;
+	in->jobs[0].loc = 1, in->jobs[0].service = 20;
+	in->jobs[1].loc = 2, in->jobs[1].service = 30, in->jobs[1].ready = 100;
+	in->vehicles[0].shift_start = 0, in->vehicles[0].shift_end = 400;
+	in->vehicles[0].breaks = brk, in->vehicles[0].nbreaks = 1;
+	route_instance_prepare(in);
+	route_timeline(in, 0, list, 2, &day, st, bt);
+	CHECK(bt[0].before == 1 && bt[0].start == 60 && st[1].start == 100,
+	    "a break goes into the wait before a window opens, at no cost");
+	in->vehicles[0].off = off, in->vehicles[0].noff = 1;
+	in->jobs[1].ready = 110;
+	route_timeline(in, 0, list, 2, &day, st, bt);
+	CHECK(st[1].start == 180, "work that would run into time off starts after it");
+	in->vehicles[0].shift_end = 150;
+	CHECK(!route_timeline(in, 0, list, 2, &day, st, bt), "past the shift without overtime: no");
+	in->vehicles[0].overtime_minutes = 90, in->vehicles[0].overtime_cost = 2;
+	CHECK(route_timeline(in, 0, list, 2, &day, st, bt) && day.overtime == 80
+	    && fabs(day.cost - (40 * (1 + ROUTE_KM_WEIGHT) + 160)) < 1e-9,
+	    "overtime within the allowance, priced per minute");
+	in->vehicles[0].max_stops = 1;
+	CHECK(!route_timeline(in, 0, list, 2, &day, st, bt), "more stops than max_stops: no");
+	route_instance_free(in);
+}
+
 int
 main(void)
 {
@@ -277,5 +464,7 @@ main(void)
 	test_place_late();
 	test_line();
 	test_explain();
+	test_timeline_by_hand();
+	test_moves_keep_side_constraints();
 	return UNIT_DONE();
 }

@@ -1,0 +1,161 @@
+/* The forward simulation behind timeline.h. Leaving as early as the
+ * shift allows is the schedule that meets the most windows (waiting is
+ * always possible, going back in time never), so feasibility is decided
+ * on it; the departure written out is then moved as late as the first
+ * stop allows, as fsd-route always did, when nothing lies between. */
+#include <math.h>
+
+#include "timeline.h"
+
+#define EPS 1e-6
+
+/* The first moment from t at which something lasting len minutes
+ * overlaps none of the vehicle's time off (sorted, apart). */
+static double
+clear_of_off(const struct route_vehicle *veh, double t, double len)
+{
+	for (int i = 0; i < veh->noff; i++)
+		if (t < veh->off[i].end - EPS && t + len > veh->off[i].start + EPS)
+			t = veh->off[i].end;
+	return t;
+}
+
+/* The earliest start of service from arrival a inside one of the job's
+ * windows (and by its deadline, due), clear of time off; HUGE_VAL when
+ * there is none. */
+static double
+service_start(const struct route_vehicle *veh, const struct route_job *job, double a)
+{
+	int n = job->windows != NULL ? job->nwindows : 1;
+
+	for (int i = 0; i < n; i++) {
+		double open = job->windows != NULL ? job->windows[i].start : job->ready;
+		double close = job->windows != NULL ? job->windows[i].end : job->due;
+		double s = clear_of_off(veh, fmax(a, open), job->service);
+
+		if (s <= fmin(close, job->due) + EPS)
+			return s;
+	}
+	return HUGE_VAL;
+}
+
+static int
+infeasible(struct route_day *day)
+{
+	day->feasible = 0;
+	day->cost = HUGE_VAL;
+	return 0;
+}
+
+int
+route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
+    struct route_day *day, struct route_stop_times *stops, struct route_break_times *breaks)
+{
+	const struct route_vehicle *veh = &in->vehicles[v];
+	double t = veh->shift_start, load = 0, finish, home, home_km;
+	int at = veh->start_loc, b = 0, first_break_before = -1;
+
+	*day = (struct route_day){ 1, 0, t, t, t, 0, 0, 0, 0, 0 };
+	for (int i = 0; breaks != NULL && i < veh->nbreaks; i++)
+		breaks[i] = (struct route_break_times){ NAN, NAN, -1 };
+	if (n == 0)
+		return 1;
+	if (t <= -ROUTE_UNBOUNDED / 2)	/* no shift: the clock's zero */
+		t = fmin(0, in->jobs[jobs[0]].ready - route_minutes(in, at, in->jobs[jobs[0]].loc));
+	/* A break whose window closes before the day starts (a re-plan at
+	 * 14:00) is not this plan's to place. */
+	while (b < veh->nbreaks && veh->breaks[b].end - veh->breaks[b].duration < t - EPS)
+		b++;
+	day->depart = t;
+	for (int k = 0; k < n; k++) {
+		const struct route_job *job = &in->jobs[jobs[k]];
+		double drive = route_minutes(in, at, job->loc), d, a, s, absorbed = 0;
+
+		if (job->only_vehicle >= 0 && job->only_vehicle != v)
+			return infeasible(day);
+		/* after: a break already taken at this door, which
+		 * anything else here follows. */
+		double after = -HUGE_VAL;
+		for (;;) {
+			d = clear_of_off(veh, t, drive);
+			a = d + drive;
+			if ((s = service_start(veh, job, fmax(a, after))) == HUGE_VAL)
+				return infeasible(day);
+			if (b >= veh->nbreaks)
+				break;
+			const struct route_break *brk = &veh->breaks[b];
+			double latest = brk->end - brk->duration, bs;
+			double w = fmax(fmax(a, after), brk->start);
+
+			if (w <= latest + EPS && w + brk->duration <= s + EPS
+			    && clear_of_off(veh, w, brk->duration) == w) {
+				bs = w;	/* while waiting at the door: free */
+				absorbed += brk->duration;
+				after = bs + brk->duration;
+			} else if (s + job->service > latest + EPS) {
+				/* After this stop would be too late: now, before
+				 * the drive (or at the door after the last). */
+				bs = clear_of_off(veh, fmax(after > -HUGE_VAL ? after : t, brk->start),
+				    brk->duration);
+				if (bs > latest + EPS)
+					return infeasible(day);
+				if (after > -HUGE_VAL) {
+					after = bs + brk->duration;
+					absorbed += brk->duration;
+				} else
+					t = bs + brk->duration;
+			} else {
+				break;	/* later, where it may cost less */
+			}
+			if (breaks != NULL)
+				breaks[b] = (struct route_break_times){ bs, bs + brk->duration, k };
+			if (k == 0 && first_break_before < 0)
+				first_break_before = b;
+			b++;
+		}
+		if (stops != NULL)
+			stops[k] = (struct route_stop_times){ a, s, s + job->service, drive,
+			    route_km(in, at, job->loc) };
+		day->drive_minutes += drive;
+		day->km += route_km(in, at, job->loc);
+		day->cost += route_arc_cost(in, at, job->loc);
+		day->work += job->service;
+		day->idle += s - a - absorbed;
+		load += job->demand;
+		t = s + job->service;
+		at = job->loc;
+	}
+	/* Breaks not taken yet would begin after the last job: the day is
+	 * over before they are owed. */
+	finish = day->finish = t;
+	home = route_minutes(in, at, veh->end_loc);
+	home_km = route_km(in, at, veh->end_loc);
+	day->drive_minutes += home;
+	day->km += home_km;
+	day->cost += route_arc_cost(in, at, veh->end_loc);
+	day->back = clear_of_off(veh, t, home) + home;
+	if (veh->return_in_shift)
+		finish = day->back;
+	day->overtime = fmax(0, finish - veh->shift_end);
+	if (day->overtime > veh->overtime_minutes + EPS
+	    || load > veh->capacity + EPS
+	    || (veh->max_stops > 0 && n > veh->max_stops)
+	    || day->drive_minutes > veh->max_drive_minutes + EPS
+	    || day->km > veh->max_km + EPS)
+		return infeasible(day);
+	day->cost += day->overtime * veh->overtime_cost;
+	if (day->overtime <= EPS)
+		day->overtime = 0;
+	/* Leave as late as the first stop allows, when no break or time
+	 * off lies on the way: the same start, an early schedule kept. */
+	if (stops != NULL && first_break_before < 0) {
+		double late = stops[0].start - stops[0].drive_minutes;
+		if (late > day->depart + EPS && clear_of_off(veh, late, stops[0].drive_minutes) == late
+		    && clear_of_off(veh, day->depart, late - day->depart) == day->depart) {
+			day->idle -= stops[0].start - stops[0].arrive;
+			day->depart = late;
+			stops[0].arrive = stops[0].start;
+		}
+	}
+	return 1;
+}
