@@ -388,3 +388,22 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 	assert_output_has 'j:2: "windows" overlap'
 	[ "$(grep -c '"code":"bad_record"' <<<"$output")" -eq 2 ]
 }
+
+@test "locked with seq: the job keeps its tech and its place; one that cannot be kept says so" {
+	jq -c 'if .id == "J1003" then .locked = true | .seq = 3 else . end' "$F/assigned.ndjson" >"$BATS_TEST_TMPDIR/j"
+	run fsd-route $(techs) "$BATS_TEST_TMPDIR/j"
+	# unlocked it goes second (see above); locked at 3 it is third
+	assert_eq "$(out_jq -r 'select(.tech == "T01") | "\(.seq)\(.id)"' | tr '\n' ' ')" "1J1002 2J1001 3J1003 "
+	jq -c 'if .id == "J1003" then .locked = true | .seq = 1 else . end' "$F/assigned.ndjson" >"$BATS_TEST_TMPDIR/j"
+	run fsd-route $(techs) "$BATS_TEST_TMPDIR/j"
+	assert_eq "$(out_jq -r 'select(.tech == "T01") | "\(.seq)\(.id)"' | tr '\n' ' ')" "1J1003 2J1002 3J1001 "
+	jq -c 'if .id == "J1001" then .locked = true | .seq = 1 | .window.start = "2026-11-23T07:00:00-07:00" | .window.end = "2026-11-23T07:10:00-07:00" else . end' \
+	    "$F/assigned.ndjson" >"$BATS_TEST_TMPDIR/j"
+	run fsd-route $(techs) "$BATS_TEST_TMPDIR/j"
+	assert_eq "$(out_jq -r 'select(.id == "J1001") | .exception.code')" "locked_unreachable"
+	assert_eq "$(out_jq -r 'select(.tech == "T01" and .start) | .id' | tr '\n' ' ')" "J1003 J1002 "
+	echo '{"id":"J9","site":{"lat":39.7,"lon":-104.9},"tech":"T01","locked":true,"seq":0}' >"$BATS_TEST_TMPDIR/j"
+	run fsd-route $(techs) "$BATS_TEST_TMPDIR/j"
+	[ "$status" -eq 1 ]
+	assert_output_has 'j:1: "seq" must be a place in the day from 1, not 0'
+}

@@ -150,7 +150,7 @@ find_exact_vehicles(struct route_instance *in)
 	for (int v = 0; v < in->nvehicles; v++) {
 		struct route_vehicle *veh = &in->vehicles[v];
 
-		veh->exact = veh->noff > 0 || veh->nbreaks > 0 || veh->max_stops > 0
+		veh->exact = veh->nfixed > 0 || veh->noff > 0 || veh->nbreaks > 0 || veh->max_stops > 0
 		    || veh->max_drive_minutes < ROUTE_UNBOUNDED || veh->max_km < ROUTE_UNBOUNDED
 		    || veh->overtime_minutes > 0;
 		for (int j = 0; j < in->njobs && !veh->exact; j++)

@@ -34,13 +34,17 @@ start_at(const struct route_solution *s, int v, int k, int j)
 		return HUGE_VAL;
 	if (in->vehicles[v].exact) {
 		int *list = xmalloc((p->len + 2) * sizeof *list);
-		struct route_stop_times *times = xmalloc((p->len + 2) * sizeof *times);
+		struct route_stop_times *times = xmalloc((p->len + 2 + in->vehicles[v].nfixed)
+		    * sizeof *times);
 		struct route_day day;
 
 		for (int i = 1, n = 0; i <= p->len + 1; i++)
 			list[n++] = i < k ? p->jobs[i] : i == k ? j : p->jobs[i - 1];
-		t = route_timeline(in, v, list, p->len + 1, &day, times, NULL)
-		    ? times[k - 1].start : HUGE_VAL;
+		t = HUGE_VAL;
+		if (route_timeline(in, v, list, p->len + 1, &day, times, NULL))
+			for (int i = 0, free_stop = 0; i < p->len + 1 + in->vehicles[v].nfixed; i++)
+				if (times[i].fixed < 0 && ++free_stop == k)
+					t = times[i].start;
 		free(list);
 		free(times);
 		return t;

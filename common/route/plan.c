@@ -136,8 +136,8 @@ interval_value(const struct route_run *run, double start, double end, int offset
 
 static void
 emit_summary(struct route_run *run, const struct route_instance *in, int v, int len,
-    const struct route_day *day, const struct route_break_times *breaks, const int *jobs,
-    int *by_instance, FILE *summary)
+    const struct route_day *day, const struct route_break_times *breaks,
+    struct route_job_record **order, FILE *summary)
 {
 	const struct route_tech *tech = &run->techs[v];
 	json_t *sum = json_pack("{s:s,s:i}", "tech", tech->id, "stops", len);
@@ -155,8 +155,7 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
 		if (breaks[b].before < 0)
 			continue;
 		one = interval_value(run, breaks[b].start, breaks[b].end, tech->offset);
-		json_object_set_new(one, "before", json_string(record_of(run, by_instance,
-		    jobs[breaks[b].before])->id));
+		json_object_set_new(one, "before", json_string(order[breaks[b].before]->id));
 		json_array_append_new(taken, one);
 	}
 	if (json_array_size(taken) > 0)
@@ -175,19 +174,23 @@ emit_route(struct route_run *run, const struct route_instance *in,
 {
 	const struct route_plan *p = &s->routes[v];
 	const struct route_tech *tech = &run->techs[v];
-	struct route_stop_times *times = xcalloc(p->len + 1, sizeof *times);
+	int total = p->len + in->vehicles[v].nfixed, before;
+	struct route_stop_times *times = xcalloc(total + 1, sizeof *times);
 	struct route_break_times *breaks = xcalloc(in->vehicles[v].nbreaks + 1, sizeof *breaks);
+	struct route_job_record **order = xcalloc(total + 1, sizeof *order);
 	struct route_day day;
-	int before;
 
 	/* As soon as possible, leaving late only to avoid waiting at the
 	 * first door: an early schedule keeps the slack for the day's
 	 * surprises, and is feasible whenever any is (timeline.c). */
 	route_timeline(in, v, p->jobs + 1, p->len, &day, times, breaks);
 	before = run->has_now ? route_replan_emit_heads(run, in, v) : 0;
-	for (int k = 1; k <= p->len; k++) {
+	for (int k = 0, next = 1; k < total; k++)
+		order[k] = times[k].fixed >= 0 ? route_fixed_record(run, v, times[k].fixed)
+		    : record_of(run, by_instance, p->jobs[next++]);
+	for (int k = 1; k <= total; k++) {
 		const struct route_stop_times *at = &times[k - 1];
-		struct route_job_record *jr = record_of(run, by_instance, p->jobs[k]);
+		struct route_job_record *jr = order[k - 1];
 		double from, to;
 		json_t *rec = jr->record, *eta = json_object();
 
@@ -219,9 +222,10 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		fsd_emit(rec);
 	}
 	if (summary != NULL)
-		emit_summary(run, in, v, p->len, &day, breaks, p->jobs + 1, by_instance, summary);
+		emit_summary(run, in, v, total, &day, breaks, order, summary);
 	free(times);
 	free(breaks);
+	free(order);
 }
 
 /* The plan's fields on a job it no longer holds: stale promises. */
@@ -279,9 +283,9 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 
 		if (jr->in_instance >= 0 && s->route_of[jr->in_instance] >= 0)
 			continue;
-		if (jr->in_instance < 0 && jr->status != ROUTE_OPEN && jr->tech >= 0
-		    && json_object_get(jr->record, "exception") == NULL)
-			continue;	/* done, in progress, on the way: out already */
+		if (jr->in_instance < 0 && (jr->status != ROUTE_OPEN || jr->fixed_place > 0)
+		    && jr->tech >= 0 && json_object_get(jr->record, "exception") == NULL)
+			continue;	/* done, in progress, on the way, fixed: out already */
 		if (jr->in_instance >= 0) {
 			struct route_reason why;
 			route_explain(in, jr->in_instance, &why);

@@ -314,6 +314,11 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->fields = job;
 	if (r == 0 || jr->status != ROUTE_OPEN)
 		return 0;
+	if ((r = route_fixed_read(run, jr, pos)) != 0) {
+		if (r < 0)
+			goto bad;
+		return 0;
+	}
 	jr->in_instance = run->npending;
 	run->pending[run->npending++] = job;
 	return 0;
@@ -351,6 +356,7 @@ route_run_instance(struct route_run *run)
 	}
 	if (run->has_now)
 		route_replan_heads(run, in);
+	route_fixed_attach(run, in);
 	if (run->reassign || run->any_free) {
 		in->qualified = xmalloc((size_t)run->npending * run->ntechs + 1);
 		for (int j = 0; j < run->npending; j++)
@@ -374,6 +380,9 @@ route_run_free(struct route_run *run)
 	}
 	free(run->jobs);
 	free(run->techs);
+	free(run->fixed_jobs);
+	free(run->fixed_places);
+	free(run->fixed_records);
 	free(run->pending);
 	free(run->pending_qualified);
 	json_decref(run->tech_records);

@@ -57,6 +57,7 @@ struct route_job_record {
 	double sla_due;		/* or NAN */
 	struct route_interval *windows;	/* "windows", sorted; or NULL */
 	int nwindows;
+	int fixed_place;	/* locked with seq: its place in the day, or 0 */
 };
 
 struct route_run {
@@ -81,6 +82,11 @@ struct route_run {
 	unsigned char *pending_qualified;	/* per pending job, ntechs */
 	int npending;
 	struct route_limits limits;	/* --rules: every tech's, unless its own */
+	/* Jobs locked at their seq, by tech then place (fixed.c): the
+	 * vehicles' fixed stops, and the records they are. */
+	struct route_job *fixed_jobs;
+	int *fixed_places, *fixed_records;
+	int nfixed;
 };
 
 /* --rules FILE: the limits every tech has unless its record says
@@ -96,6 +102,17 @@ int route_job_read_windows(struct route_run *run, struct route_job_record *jr,
  * neither; FSD_FIELD_OK, _ABSENT or _BAD. */
 int route_read_interval(struct route_run *run, const json_t *rec, const char *path,
     double *start, double *end, int *offset, const struct fsd_pos *pos);
+
+/* A locked job with a seq and a tech keeps its place: a fixed stop of
+ * its tech (fixed.c). 1 when it is one, 0 when not, -1 for a bad seq. */
+int route_fixed_read(struct route_run *run, struct route_job_record *jr,
+    const struct fsd_pos *pos);
+/* Give each vehicle its fixed stops; a stop its tech cannot keep at its
+ * place is marked and left out. */
+void route_fixed_attach(struct route_run *run, struct route_instance *in);
+/* The records of vehicle v's day in order, fixed stops among the
+ * routed jobs, as timeline.c put them: stops[0..count-1]. */
+struct route_job_record *route_fixed_record(struct route_run *run, int v, int fixed);
 
 /* Read the techs file; a bad tech is reported and left out (exit 1). */
 void route_run_load_techs(struct route_run *run, const char *path);

@@ -73,6 +73,13 @@ struct route_vehicle {
 	int noff;
 	const struct route_break *breaks;
 	int nbreaks;
+	/* Stops the search never moves (a job locked at its seq): fixed[i]
+	 * is the fixed_place[i]-th stop of the day (1-based, ascending),
+	 * or comes last, in order, when the day has fewer stops before
+	 * it. timeline.c puts them among the route's jobs. Borrowed. */
+	const struct route_job *fixed;
+	const int *fixed_place;
+	int nfixed;
 	/* Limits of a day; 0 (stops) or ROUTE_UNBOUNDED: none. */
 	int max_stops;
 	double max_drive_minutes, max_km;

@@ -110,7 +110,7 @@ route_plan_update(struct route_solution *s, int v)
 	p->whole = route_seg_join(in, &p->pre[p->len], &end);
 	p->feasible = route_seg_feasible(in, v, &p->whole);
 	p->cost = p->len == 0 ? 0 : p->whole.cost;
-	if (in->vehicles[v].exact && p->len > 0) {
+	if (in->vehicles[v].exact && p->len + in->vehicles[v].nfixed > 0) {
 		struct route_day day;
 		p->feasible = p->feasible && route_timeline(in, v, p->jobs + 1, p->len, &day,
 		    NULL, NULL);
@@ -125,7 +125,7 @@ route_exact_cost(const struct route_instance *in, int v, const int *list, int n,
 {
 	struct route_day day;
 
-	if (!in->vehicles[v].exact || n == 0)
+	if (!in->vehicles[v].exact || n + in->vehicles[v].nfixed == 0)
 		return seg_cost;
 	return route_timeline(in, v, list, n, &day, NULL, NULL) ? day.cost : HUGE_VAL;
 }
@@ -216,7 +216,7 @@ route_plan_check(const struct route_solution *s, int v)
 	double t, load = 0, latest_start;
 	int at = veh->start_loc;
 
-	if (p->len == 0)
+	if (p->len == 0 && veh->nfixed == 0)
 		return 1;
 	for (int k = 1; k <= p->len; k++)
 		if (s->route_of[p->jobs[k]] != v || s->pos_of[p->jobs[k]] != k

@@ -53,25 +53,29 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 {
 	const struct route_vehicle *veh = &in->vehicles[v];
 	double t = veh->shift_start, load = 0, finish, home, home_km;
-	int at = veh->start_loc, b = 0, first_break_before = -1;
+	int at = veh->start_loc, b = 0, first_break_before = -1, total = n + veh->nfixed;
+	int next_job = 0, next_fixed = 0;
 
 	*day = (struct route_day){ 1, 0, t, t, t, 0, 0, 0, 0, 0 };
 	for (int i = 0; breaks != NULL && i < veh->nbreaks; i++)
 		breaks[i] = (struct route_break_times){ NAN, NAN, -1 };
-	if (n == 0)
+	if (total == 0)
 		return 1;
 	if (t <= -ROUTE_UNBOUNDED / 2)	/* no shift: the clock's zero */
-		t = fmin(0, in->jobs[jobs[0]].ready - route_minutes(in, at, in->jobs[jobs[0]].loc));
+		t = 0;
 	/* A break whose window closes before the day starts (a re-plan at
 	 * 14:00) is not this plan's to place. */
 	while (b < veh->nbreaks && veh->breaks[b].end - veh->breaks[b].duration < t - EPS)
 		b++;
 	day->depart = t;
-	for (int k = 0; k < n; k++) {
-		const struct route_job *job = &in->jobs[jobs[k]];
+	for (int k = 0; k < total; k++) {
+		/* A fixed stop at its place, or when the jobs have run out. */
+		int fixed = next_fixed < veh->nfixed && (veh->fixed_place[next_fixed] == k + 1
+		    || next_job >= n) ? next_fixed++ : -1;
+		const struct route_job *job = fixed >= 0 ? &veh->fixed[fixed] : &in->jobs[jobs[next_job++]];
 		double drive = route_minutes(in, at, job->loc), d, a, s, absorbed = 0;
 
-		if (job->only_vehicle >= 0 && job->only_vehicle != v)
+		if (fixed < 0 && job->only_vehicle >= 0 && job->only_vehicle != v)
 			return infeasible(day);
 		/* after: a break already taken at this door, which
 		 * anything else here follows. */
@@ -114,7 +118,7 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 			b++;
 		}
 		if (stops != NULL)
-			stops[k] = (struct route_stop_times){ a, s, s + job->service, drive,
+			stops[k] = (struct route_stop_times){ fixed, a, s, s + job->service, drive,
 			    route_km(in, at, job->loc) };
 		day->drive_minutes += drive;
 		day->km += route_km(in, at, job->loc);
@@ -139,7 +143,7 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 	day->overtime = fmax(0, finish - veh->shift_end);
 	if (day->overtime > veh->overtime_minutes + EPS
 	    || load > veh->capacity + EPS
-	    || (veh->max_stops > 0 && n > veh->max_stops)
+	    || (veh->max_stops > 0 && total > veh->max_stops)
 	    || day->drive_minutes > veh->max_drive_minutes + EPS
 	    || day->km > veh->max_km + EPS)
 		return infeasible(day);

@@ -17,11 +17,13 @@
 
 /* One stop's times, minutes on the instance's clock. */
 struct route_stop_times {
+	int fixed;		/* -1: the route's job; else vehicle->fixed[fixed] */
 	double arrive, start, end;
 	double drive_minutes, drive_km;	/* the leg that led here */
 };
 
-/* A break as placed: before stop `before` (0-based), or not needed
+/* A break as placed: before stop `before` (0-based, fixed stops
+ * counted), or not needed
  * (before = -1: the day's work ends before it must begin, or its window
  * closed before the day -- a re-plan's -- starts). */
 struct route_break_times {
@@ -39,7 +41,8 @@ struct route_day {
 	double overtime;	/* minutes past shift_end */
 };
 
-/* Simulate vehicle v doing jobs[0..n-1] in order, as early as it can,
+/* Simulate vehicle v doing jobs[0..n-1] in order, its fixed stops at
+ * their places among them (stops: n + nfixed of them), as early as it can,
  * each break as late as the route lets it be taken (in waiting time
  * when some is long enough: then it costs nothing). Fills day, and
  * stops[0..n-1] and breaks[0..nbreaks-1] when they are not NULL.
