@@ -20,7 +20,7 @@ struct scanner {
 };
 
 static int value(struct scanner *s, int depth);
-static void skip_space(struct scanner *s);
+static inline void skip_space(struct scanner *s);
 
 static int
 new_node(struct scanner *s, enum fsd_scan_type type)
@@ -39,13 +39,14 @@ new_node(struct scanner *s, enum fsd_scan_type type)
 	return (int)s->d->n++;
 }
 
-/* One UTF-8 character at s->p (first byte >= 0x80), as RFC 3629 has it:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static int
-utf8_char(struct scanner *s)
+/* The length of the UTF-8 character at p (first byte >= 0x80), or 0
+ * when it is not one as RFC 3629 has it: no overlong forms, no
+ * surrogates, nothing above U+10FFFF. */
+static size_t
+utf8_length(const char *text, const char *end)
 {
-	const unsigned char *p = (const unsigned char *)s->p;
-	size_t left = (size_t)(s->end - s->p), n;
+	const unsigned char *p = (const unsigned char *)text;
+	size_t left = (size_t)(end - text), n;
 	uint32_t c;
 
 	if (p[0] >= 0xC2 && p[0] <= 0xDF)
@@ -55,19 +56,18 @@ utf8_char(struct scanner *s)
 	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
 		n = 4, c = p[0] & 0x07;
 	else
-		return -1;
+		return 0;
 	if (left < n)
-		return -1;
+		return 0;
 	for (size_t i = 1; i < n; i++) {
 		if ((p[i] & 0xC0) != 0x80)
-			return -1;
+			return 0;
 		c = c << 6 | (p[i] & 0x3F);
 	}
 	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))
 	    || (c >= 0xD800 && c <= 0xDFFF))
-		return -1;
-	s->p += n;
-	return 0;
+		return 0;
+	return n;
 }
 
 static int
@@ -80,13 +80,19 @@ upper_hex_digit(char c)
 	return -1;
 }
 
-/* Printable ASCII but the quote and the backslash: what a string holds
- * as it is. */
-static inline int
-plain_char(unsigned char c)
-{
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
+/* What a string holds as it is: printable ASCII (and DEL) but the quote
+ * and the backslash. A table, since this test runs for every byte of
+ * every string read. */
+static const unsigned char plain_char[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 10 */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 70 */
+};
 
 /* A string at s->p (on its quote), decoded into the arena. The escapes
  * jansson writes are the only ones taken, in every form: \" \\ \b \f \n
@@ -95,35 +101,38 @@ plain_char(unsigned char c)
 static int
 string(struct scanner *s, const char **decoded, size_t *decoded_len)
 {
+	/* In locals: the compiler must assume a store through o may change
+	 * anything s points at, and would reload s->p at every byte. */
+	const char *p = s->p + 1, *end = s->end;
 	char *o = s->out;
 
 	*decoded = o;
-	s->p++;
 	for (;;) {
-		const char *run;
 		unsigned char c;
+		size_t n;
 		int hi, lo;
 
 		/* Most strings are short and plain: copied a byte at a time,
-		 * which beats a call to memcpy for a run of a few bytes. */
-		while (s->p < s->end && plain_char((unsigned char)*s->p))
-			*o++ = *s->p++;
-		if (s->p >= s->end)
+		 * which beats a call to memcpy (or eight bytes at a time) for
+		 * a run of a few bytes. */
+		while (p < end && plain_char[(unsigned char)*p])
+			*o++ = *p++;
+		if (p >= end)
 			return -1;
-		c = (unsigned char)*s->p;
+		c = (unsigned char)*p;
 		if (c == '"')
 			break;
 		if (c >= 0x80) {
-			run = s->p;
-			if (utf8_char(s) != 0)
+			if ((n = utf8_length(p, end)) == 0)
 				return -1;
-			memcpy(o, run, (size_t)(s->p - run));
-			o += s->p - run;
+			memcpy(o, p, n);
+			o += n;
+			p += n;
 			continue;
 		}
-		if (c < 0x20 || s->end - s->p < 2)
+		if (c < 0x20 || end - p < 2)
 			return -1;
-		switch (s->p[1]) {
+		switch (p[1]) {
 		case '"': *o++ = '"'; break;
 		case '\\': *o++ = '\\'; break;
 		case 'b': *o++ = '\b'; break;
@@ -132,8 +141,8 @@ string(struct scanner *s, const char **decoded, size_t *decoded_len)
 		case 'r': *o++ = '\r'; break;
 		case 't': *o++ = '\t'; break;
 		case 'u':
-			if (s->end - s->p < 6 || s->p[2] != '0' || s->p[3] != '0'
-			    || (hi = upper_hex_digit(s->p[4])) < 0 || (lo = upper_hex_digit(s->p[5])) < 0)
+			if (end - p < 6 || p[2] != '0' || p[3] != '0'
+			    || (hi = upper_hex_digit(p[4])) < 0 || (lo = upper_hex_digit(p[5])) < 0)
 				return -1;
 			c = (unsigned char)(hi << 4 | lo);
 			/* NUL is refused as jansson refuses it; the others have
@@ -141,18 +150,37 @@ string(struct scanner *s, const char **decoded, size_t *decoded_len)
 			if (c == 0 || c >= 0x20 || strchr("\b\f\n\r\t", c) != NULL)
 				return -1;
 			*o++ = (char)c;
-			s->p += 4;
+			p += 4;
 			break;
 		default:
 			return -1;
 		}
-		s->p += 2;
+		p += 2;
 	}
-	s->p++;
+	s->p = p + 1;
 	*decoded_len = (size_t)(o - *decoded);
 	*o++ = '\0';
 	s->out = o;
 	return 0;
+}
+
+/* A member's key. Most are short and plain (no escape, ASCII): such a
+ * key is left where it is in the text rather than copied, as nothing
+ * needs it NUL-terminated; any other is decoded by string(). */
+static int
+key(struct scanner *s, const char **decoded, size_t *decoded_len)
+{
+	const char *p = s->p + 1;
+
+	while (p < s->end && plain_char[(unsigned char)*p])
+		p++;
+	if (p < s->end && *p == '"') {
+		*decoded = s->p + 1;
+		*decoded_len = (size_t)(p - *decoded);
+		s->p = p + 1;
+		return 0;
+	}
+	return string(s, decoded, decoded_len);
 }
 
 static int
@@ -258,8 +286,7 @@ number(struct scanner *s, int n)
 	return 0;
 }
 
-/* Compared by length and first byte before memcmp: keys of a record
- * mostly differ there, and a call per key is most of a lookup's cost. */
+/* Is m's key this one? By length and first byte before a call. */
 static inline int
 same_key(const struct fsd_scan_node *m, const char *key, size_t len)
 {
@@ -281,6 +308,7 @@ literal(struct scanner *s, const char *word, size_t len)
 static int
 members(struct scanner *s, int n, int depth, char close)
 {
+	uint64_t names_seen = 0, bit;
 	int last = -1;
 
 	s->p++;
@@ -290,31 +318,38 @@ members(struct scanner *s, int n, int depth, char close)
 		return 0;
 	}
 	for (;;) {
-		const char *key = NULL, *key_raw = s->p;
-		size_t key_raw_len = 0, key_len = 0;
+		const char *name = NULL, *name_raw = NULL;
+		size_t name_len = 0, name_raw_len = 0;
 		int m;
 
 		if (close == '}') {
 			skip_space(s);
-			key_raw = s->p;
-			if (s->p >= s->end || *s->p != '"' || string(s, &key, &key_len) != 0)
+			name_raw = s->p;
+			if (s->p >= s->end || *s->p != '"' || key(s, &name, &name_len) != 0)
 				return -1;
-			key_raw_len = (size_t)(s->p - key_raw);
+			name_raw_len = (size_t)(s->p - name_raw);
 			skip_space(s);
-			/* Keys are few: a pass over the earlier ones. */
-			for (int k = s->d->nodes[n].child; k >= 0; k = s->d->nodes[k].next)
-				if (same_key(&s->d->nodes[k], key, key_len))
-					return -1;
+			/* jansson is told to refuse a repeated key, and so are
+			 * we. A key's length and last byte pick one of 64 bits:
+			 * only a key whose bit is taken is compared with the
+			 * others, which for most records is none. */
+			bit = (uint64_t)1 << ((name_len * 8
+			    + (name_len ? (unsigned char)name[name_len - 1] : 0)) & 63);
+			if ((names_seen & bit) != 0)
+				for (int k = s->d->nodes[n].child; k >= 0; k = s->d->nodes[k].next)
+					if (same_key(&s->d->nodes[k], name, name_len))
+						return -1;
+			names_seen |= bit;
 			if (s->p >= s->end || *s->p != ':')
 				return -1;
 			s->p++;
 		}
 		if ((m = value(s, depth + 1)) < 0)
 			return -1;
-		s->d->nodes[m].key = key;
-		s->d->nodes[m].key_len = key_len;
-		s->d->nodes[m].key_raw = key ? key_raw : NULL;
-		s->d->nodes[m].key_raw_len = key_raw_len;
+		s->d->nodes[m].key = name;
+		s->d->nodes[m].key_len = name_len;
+		s->d->nodes[m].key_raw = name_raw;
+		s->d->nodes[m].key_raw_len = name_raw_len;
 		if (last < 0)
 			s->d->nodes[n].child = m;
 		else
@@ -333,14 +368,18 @@ members(struct scanner *s, int n, int depth, char close)
 	}
 }
 
-/* The spaces JSON allows between tokens; fsd_emit writes none. */
-static void
+/* The spaces JSON allows between tokens; fsd_emit writes none. Most
+ * calls find a token at once: a byte above the space ends it first. */
+static inline void
 skip_space(struct scanner *s)
 {
-	if (s->form == FSD_SCAN_EMITTED)
+	const char *p = s->p;
+
+	if ((p < s->end && (unsigned char)*p > ' ') || s->form == FSD_SCAN_EMITTED)
 		return;
-	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
-		s->p++;
+	while (p < s->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	s->p = p;
 }
 
 /* A value; the node's index, or -1. */
@@ -426,24 +465,31 @@ fsd_scan_record(struct fsd_scan *d, const char *text, size_t len,
 	return 0;
 }
 
+/* Is m's key the first segment of a dotted path? The first byte rules
+ * out most keys of a record without a call; strncmp stops at the end of
+ * a path shorter than the key, and a key holds no NUL. */
+static inline int
+key_begins(const struct fsd_scan_node *m, const char *path)
+{
+	return (m->key_len == 0 || m->key[0] == path[0])
+	    && strncmp(m->key, path, m->key_len) == 0
+	    && (path[m->key_len] == '\0' || path[m->key_len] == '.');
+}
+
 int
 fsd_scan_get(const struct fsd_scan *d, int at, const char *path)
 {
 	while (at >= 0) {
-		size_t len = 0;
 		int k;
 
-		while (path[len] != '\0' && path[len] != '.')
-			len++;
 		if (d->nodes[at].type != FSD_SCAN_OBJECT)
 			return -1;
 		for (k = d->nodes[at].child; k >= 0; k = d->nodes[k].next)
-			if (same_key(&d->nodes[k], path, len))
+			if (key_begins(&d->nodes[k], path))
 				break;
-		at = k;
-		if (path[len] == '\0')
+		if ((at = k) < 0 || path[d->nodes[k].key_len] == '\0')
 			break;
-		path += len + 1;
+		path += d->nodes[k].key_len + 1;
 	}
 	return at >= 0 && d->nodes[at].type == FSD_SCAN_NULL ? -1 : at;
 }

@@ -50,7 +50,8 @@ enum fsd_scan_form {
 
 struct fsd_scan_node {
 	enum fsd_scan_type type;
-	const char *key;	/* a member's key, decoded; NULL in arrays */
+	const char *key;	/* a member's key, decoded, not NUL-terminated;
+				 * NULL in arrays */
 	size_t key_len;
 	const char *key_raw;	/* the key as written, quotes included */
 	size_t key_raw_len;
