@@ -11,8 +11,8 @@
  * be copied out as the bytes it came in.
  *
  * It never reads a line differently from jansson: anything it is not sure
- * of (an escape jansson would not write, a number jansson might refuse or
- * round, a duplicate key, bad UTF-8) makes it give up, and
+ * of (an escape jansson would not write, a number jansson might refuse,
+ * a repeated key, bad UTF-8) makes it give up, and
  * fsd_scan_record then parses the line with jansson (which gives the
  * positioned error for a line that is not JSON), writes it back as
  * fsd_emit would and scans that text. tests/unit/test_jsonscan.c holds
@@ -50,8 +50,8 @@ enum fsd_scan_form {
 
 struct fsd_scan_node {
 	enum fsd_scan_type type;
-	const char *key;	/* a member's key, decoded, not NUL-terminated;
-				 * NULL in arrays */
+	const char *key;	/* a member's key, decoded, not NUL-terminated
+				 * (a plain one points into the text); NULL in arrays */
 	size_t key_len;
 	const char *key_raw;	/* the key as written, quotes included */
 	size_t key_raw_len;
