@@ -12,7 +12,7 @@
 #include "route/route.h"
 #include "route/solution.h"
 
-static const char *rules_path;
+static const char *rules_path, *stock_path;
 static const char *now_text, *eta_threshold_text, *min_remaining_text;
 static const char *techs_path, *matrix_path, *summary_path, *seed_text, *time_text,
     *iterations_text, *eta_text, *road_factor_text, *speed_text;
@@ -21,6 +21,7 @@ static int reassign, return_in_shift;
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
 	{ 0, "rules", "FILE", "day limits for every tech: max_stops, max_drive_min, max_km, overtime (JSON)", NULL, &rules_path },
+	{ 0, "stock", "FILE", "where parts are (fsd-restock's stock file): pick up what a truck lacks", NULL, &stock_path },
 	{ 0, "now", "TIME", "re-plan the rest of the day from TIME (RFC 3339): statuses count", NULL, &now_text },
 	{ 0, "eta-threshold", "MINUTES", "mark eta_changed when a start of service moves more (default 15)", NULL, &eta_threshold_text },
 	{ 0, "min-remaining", "MINUTES", "an overrun job in progress takes at least this more (default 15)", NULL, &min_remaining_text },
@@ -39,7 +40,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-route",
-	"--techs FILE [--rules FILE] [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
+	"--techs FILE [--rules FILE] [--stock FILE] [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
 	"[--matrix FILE] [--summary FILE] [--eta-width MINUTES] [--road-factor X] "
 	"[--speed KMH] [FILE ...]",
 	"order each tech's jobs into a day: arrival times, ETA windows, drive",
@@ -84,6 +85,8 @@ main(int argc, char **argv)
 	run.has_now = now_text != NULL;
 	route_rules_load(&run.limits, rules_path);
 	route_run_load_techs(&run, techs_path);
+	if (stock_path != NULL)
+		route_stock_load(&run, stock_path);
 	if (now_text != NULL)
 		route_run_set_now(&run, now_text);
 	fsd_read_records(argc - first, argv + first, per_job, &run);

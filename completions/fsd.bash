@@ -7,7 +7,7 @@ _fsd_options() {
 	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --naive --strict --rejects --help --version" ;;
 	fsd-recur) echo "--from --to --on --history --existing --holidays --tz --spread --strict --rejects --help --version" ;;
 	fsd-restock) echo "--stock --plan --out --in-place --now --strict --rejects --help --version" ;;
-	fsd-route) echo "--techs --rules --now --eta-threshold --min-remaining --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
+	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
 	esac
 }
 _fsd_takes_file() {
@@ -18,7 +18,7 @@ _fsd_takes_file() {
 	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--rejects) return 0 ;;
 	fsd-recur:--from|fsd-recur:--to|fsd-recur:--on|fsd-recur:--history|fsd-recur:--existing|fsd-recur:--holidays|fsd-recur:--tz|fsd-recur:--rejects) return 0 ;;
 	fsd-restock:--stock|fsd-restock:-s|fsd-restock:--plan|fsd-restock:-p|fsd-restock:--out|fsd-restock:-o|fsd-restock:--now|fsd-restock:--rejects) return 0 ;;
-	fsd-route:--techs|fsd-route:-t|fsd-route:--rules|fsd-route:--now|fsd-route:--eta-threshold|fsd-route:--min-remaining|fsd-route:--time-limit|fsd-route:--iterations|fsd-route:--seed|fsd-route:--matrix|fsd-route:--summary|fsd-route:--eta-width|fsd-route:--road-factor|fsd-route:--speed|fsd-route:--rejects) return 0 ;;
+	fsd-route:--techs|fsd-route:-t|fsd-route:--rules|fsd-route:--stock|fsd-route:--now|fsd-route:--eta-threshold|fsd-route:--min-remaining|fsd-route:--time-limit|fsd-route:--iterations|fsd-route:--seed|fsd-route:--matrix|fsd-route:--summary|fsd-route:--eta-width|fsd-route:--road-factor|fsd-route:--speed|fsd-route:--rejects) return 0 ;;
 	esac
 	return 1
 }

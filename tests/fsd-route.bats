@@ -407,3 +407,44 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 	[ "$status" -eq 1 ]
 	assert_output_has 'j:1: "seq" must be a place in the day from 1, not 0'
 }
+
+# Parts: picked up on the way where it costs least; nowhere: parts_unavailable.
+parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMPDIR/s" "$@" "$F/parts-jobs.ndjson" 2>"$BATS_TEST_TMPDIR/err"; }
+
+@test "parts pickup: a stop before the job at the place that costs least, none when the truck has them" {
+	run parts
+	# J1's GFCI-20A: not on T01's truck; S-GRAINGER sells it, nearer than W-NORTH's shelf
+	assert_eq "$(out_jq -c 'select(.kind == "pickup" and .for == "J1") | [.tech, .location, .skus, .site.lat]')" \
+	    '["T01","S-GRAINGER",[{"sku":"GFCI-20A","qty":2}],39.74]'
+	# the pickup record comes just before its job, and the job's drive starts there
+	assert_eq "$(out_jq -r '.kind // .id' | tr '\n' ' ' | grep -o 'pickup J1 ')" "pickup J1 "
+	dep=$(out_jq -r 'select(.kind == "pickup" and .for == "J1") | .depart')
+	[ "$(out_jq -r 'select(.id == "J1") | .arrive')" \> "$dep" ]
+	# J2's CAP-35-5 is on T01's truck (the stock file's rows): no pickup
+	assert_eq "$(out_jq -r 'select(.kind == "pickup") | .for' | tr '\n' ' ')" "J1 J4 "
+	assert_eq "$(jq -r 'select(.pickups) | "\(.tech):\(.pickups)"' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" "T01:1 T02:1 "
+	# a tech's own stock counts as the truck's
+	jq -c 'if .id == "T01" then .stock = {"GFCI-20A": 2} else . end' "$F/techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --iterations 100 --stock "$F/stock.ndjson" "$F/parts-jobs.ndjson"
+	assert_eq "$(out_jq -r 'select(.kind == "pickup") | .for' | tr '\n' ' ')" "J2 J4 "
+}
+
+@test "parts nowhere to be had: parts_unavailable; without --stock parts are not looked at" {
+	run parts
+	assert_eq "$(out_jq -r 'select(.id == "J3") | .exception.code')" "parts_unavailable"
+	run fsd-route $(techs) "$F/parts-jobs.ndjson"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r 'select(.kind == "pickup" or .exception) | .id' | tr '\n' ' ')" ""
+}
+
+@test "bad stock: a row at an unknown location, bad parts; the jobs still come out" {
+	{ cat "$F/stock.ndjson"; echo '{"location":"W-EAST","sku":"GFCI-20A","qty":3}'; } >"$BATS_TEST_TMPDIR/st"
+	run fsd-route $(techs) --stock "$BATS_TEST_TMPDIR/st" "$F/parts-jobs.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has 'st:16: "location" "W-EAST" is not a location of the file'
+	[ "$(grep -c '"id":"J' <<<"$output")" -eq 4 ]
+	echo '{"id":"J9","site":{"lat":39.7,"lon":-104.9},"tech":"T01","parts":[{"qty":1}]}' >"$BATS_TEST_TMPDIR/j"
+	run fsd-route $(techs) --stock "$F/stock.ndjson" "$BATS_TEST_TMPDIR/j"
+	[ "$status" -eq 1 ]
+	assert_output_has 'j:1: "parts[0].sku" must be a string'
+}

@@ -154,7 +154,8 @@ find_exact_vehicles(struct route_instance *in)
 		    || veh->max_drive_minutes < ROUTE_UNBOUNDED || veh->max_km < ROUTE_UNBOUNDED
 		    || veh->overtime_minutes > 0;
 		for (int j = 0; j < in->njobs && !veh->exact; j++)
-			veh->exact = in->jobs[j].windows != NULL && route_may_serve(in, j, v);
+			veh->exact = (in->jobs[j].windows != NULL || (in->jobs[j].pickup != NULL
+			    && !in->jobs[j].pickup->on_truck[v])) && route_may_serve(in, j, v);
 	}
 }
 

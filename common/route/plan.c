@@ -136,7 +136,7 @@ interval_value(const struct route_run *run, double start, double end, int offset
 
 static void
 emit_summary(struct route_run *run, const struct route_instance *in, int v, int len,
-    const struct route_day *day, const struct route_break_times *breaks,
+    int pickups, const struct route_day *day, const struct route_break_times *breaks,
     struct route_job_record **order, FILE *summary)
 {
 	const struct route_tech *tech = &run->techs[v];
@@ -162,6 +162,8 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
 		json_object_set_new(sum, "breaks", taken);
 	else
 		json_decref(taken);
+	if (pickups > 0)
+		json_object_set_new(sum, "pickups", json_integer(pickups));
 	if (day->overtime > 0)
 		json_object_set_new(sum, "overtime_min", json_real(round_to(day->overtime, 0.01)));
 	fsd_emit_to(summary, sum);
@@ -174,7 +176,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 {
 	const struct route_plan *p = &s->routes[v];
 	const struct route_tech *tech = &run->techs[v];
-	int total = p->len + in->vehicles[v].nfixed, before;
+	int total = p->len + in->vehicles[v].nfixed, before, pickups = 0;
 	struct route_stop_times *times = xcalloc(total + 1, sizeof *times);
 	struct route_break_times *breaks = xcalloc(in->vehicles[v].nbreaks + 1, sizeof *breaks);
 	struct route_job_record **order = xcalloc(total + 1, sizeof *order);
@@ -206,6 +208,16 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		set_time(run, eta, "end", to, jr->offset);
 		json_object_set_new(rec, "eta_window", eta);
 		json_object_set_new(rec, "drive", drive_value(at->drive_minutes, at->drive_km));
+		if (at->pickup_loc >= 0) {
+			json_t *pick = route_pickup_record(run, jr, v, at->pickup_loc);
+			set_time(run, pick, "arrive", at->pickup_arrive, jr->offset);
+			set_time(run, pick, "depart", at->pickup_arrive + jr->pickup->minutes, jr->offset);
+			json_object_set_new(pick, "drive", drive_value(at->pickup_drive_minutes,
+			    at->pickup_drive_km));
+			fsd_emit(pick);
+			json_decref(pick);
+			pickups++;
+		}
 		json_object_del(rec, "break");
 		for (int b = 0; b < in->vehicles[v].nbreaks; b++)
 			if (breaks[b].before == k - 1) {
@@ -222,7 +234,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		fsd_emit(rec);
 	}
 	if (summary != NULL)
-		emit_summary(run, in, v, total, &day, breaks, order, summary);
+		emit_summary(run, in, v, total, pickups, &day, breaks, order, summary);
 	free(times);
 	free(breaks);
 	free(order);

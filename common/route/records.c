@@ -314,6 +314,12 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->fields = job;
 	if (r == 0 || jr->status != ROUTE_OPEN)
 		return 0;
+	if ((r = route_parts_read(run, jr, &job, ok, pos)) <= 0) {
+		if (r < 0)
+			goto bad;
+		return 0;
+	}
+	jr->fields = job;
 	if ((r = route_fixed_read(run, jr, pos)) != 0) {
 		if (r < 0)
 			goto bad;
@@ -370,6 +376,7 @@ route_run_instance(struct route_run *run)
 void
 route_run_free(struct route_run *run)
 {
+	route_stock_free(run);
 	for (size_t i = 0; i < run->njobs; i++) {
 		json_decref(run->jobs[i].record);
 		free(run->jobs[i].windows);

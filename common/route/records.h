@@ -58,6 +58,30 @@ struct route_job_record {
 	struct route_interval *windows;	/* "windows", sorted; or NULL */
 	int nwindows;
 	int fixed_place;	/* locked with seq: its place in the day, or 0 */
+	/* Parts and where to pick them up (parts.c), with --stock. */
+	struct route_pickup *pickup;
+	json_t *parts;		/* borrowed from record */
+};
+
+/* The --stock file (fsd-restock's format): places and their stock. */
+struct route_stock_place {
+	const char *id, *kind;	/* "truck", "warehouse", "supplier" */
+	int loc;
+	json_t *record;
+};
+
+struct route_stock_row {
+	int place, supplier;	/* into places; supplier -1 when none */
+	const char *sku;
+	long long qty;
+};
+
+struct route_stock {
+	json_t *records;
+	struct route_stock_place *places;
+	int nplaces;
+	struct route_stock_row *rows;
+	int nrows;
 };
 
 struct route_run {
@@ -87,6 +111,8 @@ struct route_run {
 	struct route_job *fixed_jobs;
 	int *fixed_places, *fixed_records;
 	int nfixed;
+	int has_stock;
+	struct route_stock stock;
 };
 
 /* --rules FILE: the limits every tech has unless its record says
@@ -113,6 +139,19 @@ void route_fixed_attach(struct route_run *run, struct route_instance *in);
 /* The records of vehicle v's day in order, fixed stops among the
  * routed jobs, as timeline.c put them: stops[0..count-1]. */
 struct route_job_record *route_fixed_record(struct route_run *run, int v, int fixed);
+
+/* --stock FILE: where parts are (parts.c). Rows naming an unknown
+ * location or supplier are reported where they are (exit 1). */
+void route_stock_load(struct route_run *run, const char *path);
+/* A job's parts against each allowed tech's truck and the stock file:
+ * 1 when some tech can have them (ok[] narrowed to those), 0 when none
+ * can (marked parts_unavailable), -1 for a bad field. */
+int route_parts_read(struct route_run *run, struct route_job_record *jr,
+    struct route_job *job, unsigned char *ok, const struct fsd_pos *pos);
+/* The pickup record before a job: kind "pickup", where, what. */
+json_t *route_pickup_record(const struct route_run *run, const struct route_job_record *jr,
+    int tech, int loc);
+void route_stock_free(struct route_run *run);
 
 /* Read the techs file; a bad tech is reported and left out (exit 1). */
 void route_run_load_techs(struct route_run *run, const char *path);

@@ -39,6 +39,15 @@ struct route_break {
 	double duration, start, end;
 };
 
+/* Parts a job needs that a truck may lack: where they can be picked up
+ * on the way (timeline.c goes by the place that costs least). */
+struct route_pickup {
+	const int *locs;		/* places holding every part */
+	int nlocs;
+	const unsigned char *on_truck;	/* per vehicle: 1 when its truck has them */
+	double minutes;			/* at the counter */
+};
+
 struct route_job {
 	int loc;		/* row/column in the travel matrices */
 	double ready, due;	/* service may start within [ready, due] */
@@ -57,6 +66,7 @@ struct route_job {
 	 * timeline.c holds exactly. NULL: [ready, due] only. Borrowed. */
 	const struct route_interval *windows;
 	int nwindows;
+	const struct route_pickup *pickup;	/* or NULL; borrowed */
 };
 
 struct route_vehicle {

@@ -39,6 +39,25 @@ service_start(const struct route_vehicle *veh, const struct route_job *job, doub
 	return HUGE_VAL;
 }
 
+/* Of the places holding a job's parts, the one that costs least on the
+ * way from at; -1 when the truck has them (or none does). */
+static int
+pickup_place(const struct route_instance *in, int v, int at, const struct route_job *job)
+{
+	double best = HUGE_VAL;
+	int via = -1;
+
+	if (job->pickup == NULL || job->pickup->on_truck[v])
+		return -1;
+	for (int i = 0; i < job->pickup->nlocs; i++) {
+		int l = job->pickup->locs[i];
+		double c = route_arc_cost(in, at, l) + route_arc_cost(in, l, job->loc);
+		if (c < best)
+			best = c, via = l;
+	}
+	return via;
+}
+
 static int
 infeasible(struct route_day *day)
 {
@@ -74,9 +93,21 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 		    || next_job >= n) ? next_fixed++ : -1;
 		const struct route_job *job = fixed >= 0 ? &veh->fixed[fixed] : &in->jobs[jobs[next_job++]];
 		double drive = route_minutes(in, at, job->loc), d, a, s, absorbed = 0;
+		double km = route_km(in, at, job->loc), cost = route_arc_cost(in, at, job->loc);
+		int via = pickup_place(in, v, at, job);
 
 		if (fixed < 0 && job->only_vehicle >= 0 && job->only_vehicle != v)
 			return infeasible(day);
+		if (job->pickup != NULL && !job->pickup->on_truck[v] && via < 0)
+			return infeasible(day);
+		if (via >= 0) {
+			/* The counter stop is part of the leg: one block of
+			 * time that no time off may cut. */
+			drive = route_minutes(in, at, via) + job->pickup->minutes
+			    + route_minutes(in, via, job->loc);
+			km = route_km(in, at, via) + route_km(in, via, job->loc);
+			cost = route_arc_cost(in, at, via) + route_arc_cost(in, via, job->loc);
+		}
 		/* after: a break already taken at this door, which
 		 * anything else here follows. */
 		double after = -HUGE_VAL;
@@ -118,11 +149,14 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 			b++;
 		}
 		if (stops != NULL)
-			stops[k] = (struct route_stop_times){ fixed, a, s, s + job->service, drive,
-			    route_km(in, at, job->loc) };
-		day->drive_minutes += drive;
-		day->km += route_km(in, at, job->loc);
-		day->cost += route_arc_cost(in, at, job->loc);
+			stops[k] = (struct route_stop_times){ fixed, a, s, s + job->service,
+			    via < 0 ? drive : route_minutes(in, via, job->loc),
+			    via < 0 ? km : route_km(in, via, job->loc), via,
+			    via < 0 ? NAN : d + route_minutes(in, at, via),
+			    via < 0 ? 0 : route_minutes(in, at, via), via < 0 ? 0 : route_km(in, at, via) };
+		day->drive_minutes += via < 0 ? drive : drive - job->pickup->minutes;
+		day->km += km;
+		day->cost += cost;
 		day->work += job->service;
 		day->idle += s - a - absorbed;
 		load += job->demand;
@@ -152,7 +186,7 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 		day->overtime = 0;
 	/* Leave as late as the first stop allows, when no break or time
 	 * off lies on the way: the same start, an early schedule kept. */
-	if (stops != NULL && first_break_before < 0) {
+	if (stops != NULL && first_break_before < 0 && stops[0].pickup_loc < 0) {
 		double late = stops[0].start - stops[0].drive_minutes;
 		if (late > day->depart + EPS && clear_of_off(veh, late, stops[0].drive_minutes) == late
 		    && clear_of_off(veh, day->depart, late - day->depart) == day->depart) {

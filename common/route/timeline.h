@@ -20,6 +20,10 @@ struct route_stop_times {
 	int fixed;		/* -1: the route's job; else vehicle->fixed[fixed] */
 	double arrive, start, end;
 	double drive_minutes, drive_km;	/* the leg that led here */
+	/* A pickup on the way (route_job.pickup): the place, or -1, and
+	 * the arrival there; drive_* are then the leg from it. */
+	int pickup_loc;
+	double pickup_arrive, pickup_drive_minutes, pickup_drive_km;
 };
 
 /* A break as placed: before stop `before` (0-based, fixed stops
