@@ -476,8 +476,10 @@ key_begins(const struct fsd_scan_node *m, const char *path)
 	    && (path[m->key_len] == '\0' || path[m->key_len] == '.');
 }
 
-int
-fsd_scan_get(const struct fsd_scan *d, int at, const char *path)
+/* fsd_scan_get, inlined into the field accessors: a tool calls them
+ * for each of a few fields of every line. */
+static inline int
+lookup(const struct fsd_scan *d, int at, const char *path)
 {
 	while (at >= 0) {
 		int k;
@@ -492,6 +494,12 @@ fsd_scan_get(const struct fsd_scan *d, int at, const char *path)
 		path += d->nodes[k].key_len + 1;
 	}
 	return at >= 0 && d->nodes[at].type == FSD_SCAN_NULL ? -1 : at;
+}
+
+int
+fsd_scan_get(const struct fsd_scan *d, int at, const char *path)
+{
+	return lookup(d, at, path);
 }
 
 int
@@ -552,7 +560,7 @@ int
 fsd_scan_string(const struct fsd_scan *d, int at, const char *path, const char **out,
     size_t *len, const struct fsd_pos *pos)
 {
-	int n = fsd_scan_get(d, at, path);
+	int n = lookup(d, at, path);
 	char buf[64];
 
 	if (n < 0)
@@ -570,7 +578,7 @@ int
 fsd_scan_int(const struct fsd_scan *d, int at, const char *path, long long *out,
     const struct fsd_pos *pos)
 {
-	int n = fsd_scan_get(d, at, path);
+	int n = lookup(d, at, path);
 	char buf[64];
 
 	if (n < 0)
@@ -585,7 +593,7 @@ int
 fsd_scan_bool(const struct fsd_scan *d, int at, const char *path, int *out,
     const struct fsd_pos *pos)
 {
-	int n = fsd_scan_get(d, at, path);
+	int n = lookup(d, at, path);
 	char buf[64];
 
 	if (n < 0)
@@ -601,7 +609,7 @@ int
 fsd_scan_time(const struct fsd_scan *d, int at, const char *path, struct fsd_time *out,
     const struct fsd_pos *pos)
 {
-	int n = fsd_scan_get(d, at, path);
+	int n = lookup(d, at, path);
 	char buf[64];
 
 	if (n < 0)
