@@ -448,3 +448,40 @@ parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMP
 	[ "$status" -eq 1 ]
 	assert_output_has 'j:1: "parts[0].sku" must be a string'
 }
+
+# Several days: "shifts" a tech, "due_range" a visit.
+week() { fsd-route --techs "$F/week-techs.ndjson" --reassign --iterations 300 --summary "$BATS_TEST_TMPDIR/s" "$@" "$F/week-jobs.ndjson"; }
+
+@test "multi-day: a visit goes on the best day of its due_range, fixed windows keep their day" {
+	run week
+	[ "$status" -eq 0 ]
+	# T01's Monday is full; J2003 rides along on Wednesday rather than a trip of its own Tuesday
+	assert_eq "$(out_jq -r '"\(.id) \(.tech) \(.start[0:10])"' | tr '\n' ',')" \
+	    "J2001 T01 2026-11-23,J2002 T01 2026-11-23,J2003 T01 2026-11-25,J2004 T01 2026-11-25,J2005 T02 2026-11-25,J2006 T02 2026-11-25,"
+	# inside the window's hours on that day
+	assert_eq "$(out_jq -r 'select(.id == "J2003") | .start[11:] >= "08:00" and .start[11:] <= "17:00"')" "true"
+	# one summary a tech and day
+	assert_eq "$(jq -r '"\(.tech)@\(.day):\(.stops)"' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" \
+	    "T01@2026-11-23:2 T01@2026-11-24:0 T01@2026-11-25:2 T02@2026-11-23:0 T02@2026-11-25:2 "
+}
+
+@test "multi-day: no job spans two days, and a range with no shift of a tech who may take it is reported" {
+	run week
+	assert_eq "$(out_jq -r 'select(.start and .start[0:10] != .end[0:10]) | .id')" ""
+	jq -c 'if .id == "J2006" then .due_range = {"start":"2026-11-24","end":"2026-11-24"} else . end' "$F/week-jobs.ndjson" \
+	    | fsd-route --techs "$F/week-techs.ndjson" --reassign --iterations 100 >"$BATS_TEST_TMPDIR/out" 2>/dev/null
+	assert_eq "$(jq -r 'select(.id == "J2006") | .exception.code' "$BATS_TEST_TMPDIR/out")" "window_unreachable"
+}
+
+@test "multi-day bad input: overlapping shifts, a due_range backwards, with windows" {
+	jq -c 'if .id == "T01" then .shifts[1].start = "2026-11-23T16:00:00-07:00" else . end' "$F/week-techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --reassign --iterations 10 "$F/week-jobs.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has 't:1: "shifts[1]" starts before the shift before it ends'
+	printf '%s\n' '{"id":"J1","site":{"lat":39.7,"lon":-104.9},"due_range":{"start":"2026-11-25","end":"2026-11-23"}}' \
+	    '{"id":"J2","site":{"lat":39.7,"lon":-104.9},"due_range":{"start":"2026-11-23","end":"Friday"}}' >"$BATS_TEST_TMPDIR/j"
+	run fsd-route --techs "$F/week-techs.ndjson" --reassign --iterations 10 "$BATS_TEST_TMPDIR/j"
+	[ "$status" -eq 1 ]
+	assert_output_has 'j:1: "due_range" ends before it starts'
+	assert_output_has 'j:2: "due_range.end" must be a date YYYY-MM-DD, not "Friday"'
+}

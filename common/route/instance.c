@@ -143,6 +143,19 @@ find_vehicle_classes(struct route_instance *in)
 	}
 }
 
+/* Does a gap between the job's windows fall in the vehicle's day? Only
+ * then are the segments' one wide window looser than the job's: windows
+ * one a day, apart by nights, leave each day's shift exact. */
+static int
+gap_in_shift(const struct route_job *job, const struct route_vehicle *veh)
+{
+	for (int i = 1; i < job->nwindows; i++)
+		if (job->windows[i - 1].end < veh->shift_end + veh->overtime_minutes
+		    && job->windows[i].start > veh->shift_start)
+			return 1;
+	return 0;
+}
+
 /* Which vehicles the segments alone cannot judge (timeline.h). */
 static void
 find_exact_vehicles(struct route_instance *in)
@@ -154,7 +167,8 @@ find_exact_vehicles(struct route_instance *in)
 		    || veh->max_drive_minutes < ROUTE_UNBOUNDED || veh->max_km < ROUTE_UNBOUNDED
 		    || veh->overtime_minutes > 0;
 		for (int j = 0; j < in->njobs && !veh->exact; j++)
-			veh->exact = (in->jobs[j].windows != NULL || (in->jobs[j].pickup != NULL
+			veh->exact = ((in->jobs[j].windows != NULL && gap_in_shift(&in->jobs[j], veh))
+			    || (in->jobs[j].pickup != NULL
 			    && !in->jobs[j].pickup->on_truck[v])) && route_may_serve(in, j, v);
 	}
 }

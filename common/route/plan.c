@@ -140,8 +140,18 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
     struct route_job_record **order, FILE *summary)
 {
 	const struct route_tech *tech = &run->techs[v];
-	json_t *sum = json_pack("{s:s,s:i}", "tech", tech->id, "stops", len);
+	json_t *sum = json_pack("{s:s}", "tech", tech->id);
 	json_t *taken = json_array();
+
+	if (tech->day >= 0) {
+		/* One record a day of the tech's shifts, named by its date. */
+		char date[FSD_DATE_LEN];
+		double local = run->clock.base_seconds / 60.0 + in->vehicles[v].shift_start
+		    + tech->offset;
+		json_object_set_new(sum, "day", json_string(fsd_date_format(
+		    (int64_t)floor(local / 1440), date)));
+	}
+	json_object_set_new(sum, "stops", json_integer(len));
 
 	if (len > 0) {
 		set_time(run, sum, "depart", day->depart, tech->offset);

@@ -57,8 +57,33 @@ route_read_interval(struct route_run *run, const json_t *rec, const char *path, 
 	return rs;
 }
 
+/* A tech's day-th shift ("shifts[day]"), or its "shift" (day -1). */
 static int
-parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, const struct fsd_pos *pos)
+read_shift(struct route_run *run, struct route_tech *t, int day, const struct fsd_pos *pos)
+{
+	char name[32];
+	json_t *holder;
+	int r;
+
+	if (day < 0)
+		return route_read_interval(run, t->record, "shift", &t->shift_start, &t->shift_end,
+		    &t->offset, pos);
+	snprintf(name, sizeof name, "shifts[%d]", day);
+	holder = json_object();
+	json_object_set(holder, name, json_array_get(json_object_get(t->record, "shifts"), day));
+	r = route_read_interval(run, holder, name, &t->shift_start, &t->shift_end, &t->offset, pos);
+	json_decref(holder);
+	if (r == FSD_FIELD_ABSENT)
+		return fsd_field_fail(pos, "\"%s\" must be an object {start, end}", name);
+	/* Days in order and apart: a job never spans two of them. */
+	if (r == FSD_FIELD_OK && day > 0 && t->shift_start < t[-1].shift_end)
+		return fsd_field_fail(pos, "\"%s\" starts before the shift before it ends", name);
+	return r;
+}
+
+static int
+parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, int day,
+    const struct fsd_pos *pos)
 {
 	int r;
 
@@ -69,8 +94,9 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, const struc
 	t->offset = run->clock.offset_minutes;
 	if ((r = fsd_field_string(rec, "id", &t->id, pos)) != FSD_FIELD_OK)
 		return r == FSD_FIELD_ABSENT ? fsd_field_fail(pos, "\"id\" is required") : r;
-	if (find_tech(run, t->id) >= 0)
+	if (day <= 0 && find_tech(run, t->id) >= 0)
 		return fsd_field_fail(pos, "\"id\" \"%s\" is given to two techs", t->id);
+	t->day = day;
 	if (fsd_field_strings(rec, "skills", &t->skills, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	r = route_places_read(&run->places, rec, "home", "location_index", &t->home, pos);
@@ -84,8 +110,9 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, const struc
 	if (run->has_now && route_places_read(&run->places, rec, "position",
 	    "position.location_index", &t->position, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	if (route_read_interval(run, rec, "shift", &t->shift_start, &t->shift_end, &t->offset, pos)
-	    == FSD_FIELD_BAD)
+	if (day >= 0 && fsd_field(rec, "shift") != NULL)
+		return fsd_field_fail(pos, "give \"shift\" or \"shifts\", not both");
+	if (read_shift(run, t, day, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	if (read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
@@ -100,14 +127,35 @@ route_run_load_techs(struct route_run *run, const char *path)
 
 	run->tech_records = fsd_load_records(path, &lines);
 	n = json_array_size(run->tech_records);
-	run->techs = xcalloc(n + 1, sizeof *run->techs);
 	for (size_t i = 0; i < n; i++) {
 		struct fsd_pos pos = { path, lines[i] };
-		json_t *rec = json_array_get(run->tech_records, i);
+		json_t *rec = json_array_get(run->tech_records, i), *shifts = json_object_get(rec, "shifts");
+		int days = 0, first = run->ntechs;
 
-		if (parse_tech(run, &run->techs[run->ntechs], rec, &pos) == FSD_FIELD_OK)
+		if (shifts != NULL && !json_is_null(shifts)) {
+			if (!json_is_array(shifts) || json_array_size(shifts) == 0) {
+				fsd_field_fail(&pos, "\"shifts\" must be an array of {start, end}, one a day");
+				continue;
+			}
+			days = (int)json_array_size(shifts);
+			run->multi_day = 1;
+		}
+		/* One entry a day; a bad day takes the tech's other days with it. */
+		for (int d = days ? 0 : -1; d < days; d++) {
+			run->techs = xgrow(run->techs, &run->techs_cap, run->ntechs + 2, sizeof *run->techs);
+			if (parse_tech(run, &run->techs[run->ntechs], rec, d, &pos) != FSD_FIELD_OK) {
+				for (int k = first; k < run->ntechs; k++) {
+					free(run->techs[k].off);
+					free(run->techs[k].breaks);
+				}
+				run->ntechs = first;
+				break;
+			}
 			run->ntechs++;
+		}
 	}
+	if (run->techs == NULL)
+		run->techs = xcalloc(1, sizeof *run->techs);
 	free(lines);
 }
 
@@ -179,6 +227,13 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 		}
 		job->only_vehicle = jr->tech;
 		memset(ok, 1, run->ntechs);
+		if (run->techs[jr->tech].day >= 0) {
+			/* Any of the tech's days: the search picks one. */
+			job->only_vehicle = -1;
+			run->any_free = 1;
+			for (int t = 0; t < run->ntechs; t++)
+				ok[t] = strcmp(run->techs[t].id, tech_id) == 0;
+		}
 		return 1;
 	}
 	only = required ? find_tech(run, required) : -1;
@@ -187,11 +242,12 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 		    "required tech \"%s\" is not in the techs file", required);
 		return 0;
 	}
-	job->only_vehicle = only;
+	job->only_vehicle = only >= 0 && run->techs[only].day < 0 ? only : -1;
 	run->any_free = 1;
 	for (int t = 0; t < run->ntechs; t++)
 		ok[t] = (skills == NULL || has_skills(&run->techs[t], skills))
-		    && (excluded == NULL || !listed(excluded, run->techs[t].id));
+		    && (excluded == NULL || !listed(excluded, run->techs[t].id))
+		    && (only < 0 || strcmp(run->techs[t].id, required) == 0);
 	return 1;
 }
 
@@ -242,7 +298,8 @@ parse_job(struct route_run *run, struct route_job_record *jr, struct route_job *
 	}
 	if (fsd_field(rec, "windows") != NULL && r == FSD_FIELD_OK)
 		return fsd_field_fail(pos, "give \"window\" or \"windows\", not both");
-	if (route_job_read_windows(run, jr, job, pos) == FSD_FIELD_BAD)
+	if (route_job_read_windows(run, jr, job, pos) == FSD_FIELD_BAD
+	    || route_job_read_days(run, jr, job, r == FSD_FIELD_OK, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	job->window_due = job->due;
 	/* The contract's latest arrival is a deadline like the window's end:

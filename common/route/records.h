@@ -20,6 +20,9 @@ struct route_tech {
 	int position;		/* last known place (re-planning), or -1 */
 	double shift_start, shift_end, capacity;
 	int offset;		/* UTC offset its shift was written in */
+	/* A tech with "shifts" (several days) is one entry a day, each a
+	 * vehicle; day is its index in shifts, or -1 for "shift". */
+	int day;
 	/* Its time off and breaks (sorted), limits and overtime
 	 * (techtime.c): the instance's vehicle borrows them. */
 	struct route_interval *off;
@@ -97,6 +100,8 @@ struct route_run {
 	struct route_places places;
 	struct route_tech *techs;
 	int ntechs;
+	size_t techs_cap;
+	int multi_day;		/* some tech has several shifts */
 	struct route_job_record *jobs;
 	size_t njobs, jobs_cap;
 	json_t *tech_records;
@@ -124,6 +129,11 @@ int route_tech_read_time(struct route_run *run, struct route_tech *t,
 /* A job's "windows"; FSD_FIELD_OK, _ABSENT or _BAD. */
 int route_job_read_windows(struct route_run *run, struct route_job_record *jr,
     struct route_job *job, const struct fsd_pos *pos);
+/* A job's "due_range" of dates (days.c): a window on each day of it
+ * (the window's hours, else the whole day); FSD_FIELD_OK, _ABSENT or
+ * _BAD. */
+int route_job_read_days(struct route_run *run, struct route_job_record *jr,
+    struct route_job *job, int has_window, const struct fsd_pos *pos);
 /* start and end of an interval object ({start, end}) at path: both or
  * neither; FSD_FIELD_OK, _ABSENT or _BAD. */
 int route_read_interval(struct route_run *run, const json_t *rec, const char *path,
