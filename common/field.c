@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "field.h"
+#include "output.h"
 #include "xalloc.h"
 
 char fsd_field_error[512];
@@ -35,7 +36,12 @@ fsd_field(const json_t *record, const char *path)
 static int
 vfail(const struct fsd_pos *pos, const char *fmt, va_list ap)
 {
-	vsnprintf(fsd_field_error, sizeof fsd_field_error, fmt, ap);
+	char message[sizeof fsd_field_error];
+
+	/* Through a copy: a caller may wrap the last message in a new one
+	 * ("\"labor[0]\": %s", fsd_field_error). */
+	vsnprintf(message, sizeof message, fmt, ap);
+	memcpy(fsd_field_error, message, sizeof message);
 	if (pos != NULL)
 		fsd_warn_at(pos, "%s", fsd_field_error);
 	return FSD_FIELD_BAD;
@@ -57,7 +63,7 @@ fsd_field_fail(const struct fsd_pos *pos, const char *fmt, ...)
 static const char *
 quote(const json_t *v, char *buf, size_t size)
 {
-	char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	char *s = json_dumps(v, JSON_ENCODE_ANY | FSD_JSON_FLAGS);
 
 	snprintf(buf, size, "%s", s ? s : "?");
 	if (s && strlen(s) >= size && size > 4)

@@ -388,3 +388,9 @@ group() {
 	assert_eq "$(printf '%s\n' "$output" | jq -c '[.invoice.number, .invoice.jobs, .invoiced_in]')" '["TST-C1",["A"],null]
 [null,null,"TST-C1"]'
 }
+
+@test "a bad field inside labor is named with its place in the list" {
+	run bash -c "echo '{\"id\":\"J1\",\"labor\":[{\"tech\":5,\"minutes\":30}]}' | fsd-invoice --rates '$EXAMPLES/ratecard.json' 2>&1 >/dev/null"
+	[ "$status" -eq 1 ]
+	assert_eq "$output" 'fsd-invoice: stdin:1: "labor[0]": "tech" must be a string, not 5'
+}

@@ -9,7 +9,7 @@
 # The machine is shared: figures may be noisy; rerun before believing a miss.
 # About 19 % of the generated lines write a coordinate with a trailing zero
 # (39.0750), which fsd_emit would write as 39.075: fsd-invoice reads those
-# through jansson, the slow path (see common/invoice/scan.h), and the
+# through jansson, the slow path (see common/jsonscan.h), and the
 # figure includes them.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
