@@ -32,3 +32,14 @@ done
 jq -rs '"not routed: " + ([map(select(.exception)) | group_by(.exception.code)[]
 	| "\(.[0].exception.code) \(length)"] | join(", ") | if . == "" then "none" else . end)' "$OUT/plan.ndjson"
 jq -r 'select(.exception != null) | "  \(.id) \(.exception.code): \(.exception.message)"' "$OUT/plan.ndjson" | head -n 3
+# The same day with the stock file: parts a truck lacks are picked up on
+# the way, where it costs least (a separate plan: the day's plan.ndjson
+# stays the one later fragments read).
+if command -v fsd-import >/dev/null 2>&1; then
+	fsd-import "$EXAMPLES/locations.csv" "$EXAMPLES/stock.csv" > "$OUT/route-stock.ndjson"
+	fsd-route --techs "$OUT/techs.ndjson" --stock "$OUT/route-stock.ndjson" "$@" \
+		> "$OUT/plan-pickups.ndjson" 2>/dev/null || true
+	echo "with --stock: $(jq -r 'select(.kind == "pickup") | .for' "$OUT/plan-pickups.ndjson" | wc -l) parts pickups on the way, $(jq -r 'select(.exception.code == "parts_unavailable") | .id' "$OUT/plan-pickups.ndjson" | wc -l) jobs whose parts are nowhere"
+	jq -r 'select(.kind == "pickup") | "  \(.tech) \(.arrive[11:16]) \(.location) for \(.for): \(.skus | map("\(.qty) \(.sku)") | join(", "))"' \
+		"$OUT/plan-pickups.ndjson" | head -n 4
+fi
