@@ -429,6 +429,13 @@ parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMP
 	assert_eq "$(out_jq -r 'select(.kind == "pickup") | .for' | tr '\n' ' ')" "J2 J4 "
 }
 
+@test "parts: a plan fed back has its pickups replaced, not doubled" {
+	parts >"$BATS_TEST_TMPDIR/plan"
+	run fsd-route $(techs) --stock "$F/stock.ndjson" "$BATS_TEST_TMPDIR/plan"
+	assert_output_has "2 pickup records of the plan read replaced by this plan's"
+	assert_eq "$(grep -c '"kind":"pickup"' <<<"$output")" 2
+}
+
 @test "parts nowhere to be had: parts_unavailable; without --stock parts are not looked at" {
 	run parts
 	assert_eq "$(out_jq -r 'select(.id == "J3") | .exception.code')" "parts_unavailable"

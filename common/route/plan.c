@@ -322,6 +322,9 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 			unrouted++;
 		fsd_emit(jr->record);
 	}
+	if (run->stale_pickups > 0)
+		fsd_note("%ld pickup record%s of the plan read replaced by this plan's",
+		    run->stale_pickups, run->stale_pickups == 1 ? "" : "s");
 	if (unrouted > 0)
 		fsd_note("%ld job%s could not be routed (see their \"exception\")", unrouted,
 		    unrouted == 1 ? "" : "s");

@@ -332,8 +332,15 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	struct route_job_record *jr;
 	struct route_job job = { 0, -ROUTE_UNBOUNDED, ROUTE_UNBOUNDED, 0, 0, -1, 1 };
 	unsigned char *ok;
+	const char *kind = NULL;
 	int r;
 
+	/* An earlier plan's pickup stops: this plan makes its own. */
+	if (fsd_field_string(record, "kind", &kind, NULL) == FSD_FIELD_OK
+	    && strcmp(kind, "pickup") == 0) {
+		run->stale_pickups++;
+		return 0;
+	}
 	run->jobs = xgrow(run->jobs, &run->jobs_cap, run->njobs + 1, sizeof *run->jobs);
 	jr = &run->jobs[run->njobs++];
 	memset(jr, 0, sizeof *jr);

@@ -118,6 +118,7 @@ struct route_run {
 	int nfixed;
 	int has_stock;
 	struct route_stock stock;
+	long stale_pickups;	/* pickup records of the plan read, replaced */
 };
 
 /* --rules FILE: the limits every tech has unless its record says
