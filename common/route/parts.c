@@ -78,7 +78,8 @@ read_row(struct route_stock *st, json_t *rec, const struct fsd_pos *pos)
 	if (fsd_field_string(rec, "supplier", &supplier, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	row->supplier = supplier ? find_place(st, supplier) : -1;
-	if (supplier != NULL && (row->supplier < 0 || strcmp(st->places[row->supplier].kind, "supplier") != 0))
+	if (supplier != NULL && (row->supplier < 0
+	    || strcmp(st->places[row->supplier].kind, "supplier") != 0))
 		return fsd_field_fail(pos, "\"supplier\" \"%s\" is not a supplier of the file", supplier);
 	st->nrows++;
 	return FSD_FIELD_OK;

@@ -91,7 +91,8 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 		/* A fixed stop at its place, or when the jobs have run out. */
 		int fixed = next_fixed < veh->nfixed && (veh->fixed_place[next_fixed] == k + 1
 		    || next_job >= n) ? next_fixed++ : -1;
-		const struct route_job *job = fixed >= 0 ? &veh->fixed[fixed] : &in->jobs[jobs[next_job++]];
+		const struct route_job *job = fixed >= 0 ? &veh->fixed[fixed]
+		    : &in->jobs[jobs[next_job++]];
 		double drive = route_minutes(in, at, job->loc), d, a, s, absorbed = 0;
 		double km = route_km(in, at, job->loc), cost = route_arc_cost(in, at, job->loc);
 		int via = pickup_place(in, v, at, job);
@@ -137,8 +138,9 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 				if (after > -HUGE_VAL) {
 					after = bs + brk->duration;
 					absorbed += brk->duration;
-				} else
+				} else {
 					t = bs + brk->duration;
+				}
 			} else {
 				break;	/* later, where it may cost less */
 			}

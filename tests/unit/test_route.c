@@ -453,6 +453,42 @@ test_timeline_by_hand(void)
 	route_instance_free(in);
 }
 
+/* Parts picked up where it costs least; a fixed stop keeps its place. */
+static void
+test_pickup_and_fixed(void)
+{
+	struct route_instance *in = route_instance_new(2, 2, 5);
+	static const int counters[] = { 3, 4 };
+	static const unsigned char trucks[] = { 0, 1 };	/* vehicle 1 carries them */
+	struct route_pickup pick = { counters, 2, trucks, 10 };
+	struct route_job fixed = { 1, 0, 1000, 5, 0, -1, 1000, 1, NULL, 0, NULL };
+	static const int place[] = { 1 };
+	struct route_stop_times st[3];
+	struct route_day day;
+	int list[2] = { 0, 1 };
+	/* places on a line at 0, 10, 20; counters at 35 and 12 */
+	static const double x[] = { 0, 10, 20, 35, 12 };
+
+	for (int i = 0; i < 5; i++)
+		for (int j = 0; j < 5; j++)
+			in->minutes[i * 5 + j] = in->km[i * 5 + j] = fabs(x[i] - x[j]);
+	in->jobs[0].loc = 1, in->jobs[0].service = 5;
+	in->jobs[1].loc = 2, in->jobs[1].service = 5, in->jobs[1].pickup = &pick;
+	route_instance_prepare(in);
+	CHECK(in->vehicles[0].exact && !in->vehicles[1].exact,
+	    "a vehicle without the parts is judged by the timeline, one with them is not");
+	route_timeline(in, 0, list, 2, &day, st, NULL);
+	CHECK(st[1].pickup_loc == 4 && st[1].arrive == 10 + 5 + 2 + 10 + 8,
+	    "the counter that costs least on the way, ten minutes there");
+	route_timeline(in, 1, list, 2, &day, st, NULL);
+	CHECK(st[1].pickup_loc == -1 && st[1].arrive == 25, "a truck with the parts goes straight");
+	in->vehicles[1].fixed = &fixed, in->vehicles[1].fixed_place = place, in->vehicles[1].nfixed = 1;
+	route_timeline(in, 1, list, 2, &day, st, NULL);
+	CHECK(st[0].fixed == 0 && st[1].fixed < 0 && st[2].fixed < 0 && st[1].arrive == 15,
+	    "a fixed stop is first when its place is 1");
+	route_instance_free(in);
+}
+
 int
 main(void)
 {
@@ -465,6 +501,7 @@ main(void)
 	test_line();
 	test_explain();
 	test_timeline_by_hand();
+	test_pickup_and_fixed();
 	test_moves_keep_side_constraints();
 	return UNIT_DONE();
 }
