@@ -75,6 +75,7 @@ bench-%: all
 		sh share/bench/bench-$*.sh
 
 demo: all
+	@sh share/deps.sh demo
 	@sh share/demo/run
 
 completions: all

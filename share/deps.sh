@@ -2,6 +2,7 @@
 # Make sure what fsd needs is here. Missing pieces are installed with
 # apt-get when we run as root, or named with the exact command otherwise.
 #   share/deps.sh build   compiler, pkg-config and the libraries
+#   share/deps.sh demo    also jq, which the demo's summaries use
 #   share/deps.sh check   also what the test suite runs (bats, jq, groff)
 set -u
 need=""
@@ -15,11 +16,14 @@ have_pc jansson || need="$need libjansson-dev"
 have_pc libical || need="$need libical-dev"
 have_pc libcrypto || need="$need libssl-dev"
 [ -f /usr/include/csv.h ] || need="$need libcsv-dev"
-if [ "${1:-build}" = check ]; then
+case ${1:-build} in
+demo)
+	have_cmd jq || need="$need jq" ;;
+check)
 	have_cmd bats || need="$need bats"
 	have_cmd jq || need="$need jq"
-	have_cmd man || need="$need man-db"
-fi
+	have_cmd man || need="$need man-db" ;;
+esac
 [ -z "$need" ] && exit 0
 
 cmd="apt-get install -y --no-install-recommends$need"
