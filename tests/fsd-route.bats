@@ -327,6 +327,17 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 	assert_eq "$(out_jq -r --argjson s "$((seq - 1))" 'select(.tech == "T01" and .seq == $s) | .end')" "$(jq -r .start <<<"$br")"
 }
 
+@test "re-plan: a break the plan put before now was taken; one under way keeps the tech" {
+	day 2>/dev/null | jq -c 'if .start == null then . elif .end <= "2026-11-23T12:45:00-07:00" then .status = "done" else . end' \
+	    >"$BATS_TEST_TMPDIR/noon"
+	run fsd-route --techs "$F/day-techs.ndjson" --now 2026-11-23T12:45:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.id == "J1004") | .break.start[11:16]')" "12:03"
+	assert_eq "$(jq -c 'select(.tech == "T01") | .breaks' "$BATS_TEST_TMPDIR/s")" "null"
+	# at 12:10 the break is under way: the tech leaves after it
+	run fsd-route --techs "$F/day-techs.ndjson" --now 2026-11-23T12:10:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(jq -r 'select(.tech == "T01") | .depart[11:16]' "$BATS_TEST_TMPDIR/s")" "12:33"
+}
+
 @test "time off blocks drive and work: the dentist 14:00-15:00" {
 	run day
 	assert_eq "$(out_jq -r 'select(.tech == "T01" and .start != null and .start < "2026-11-23T15:00:00-07:00" and .end > "2026-11-23T14:00:00-07:00") | .id')" ""

@@ -134,6 +134,18 @@ interval_value(const struct route_run *run, double start, double end, int offset
 	return v;
 }
 
+/* Re-planning: a break the plan put before now has been taken; it
+ * stays on the job it preceded, as history (replan.c took it off the
+ * tech's list). */
+static int
+break_taken(struct route_run *run, const json_t *rec)
+{
+	double start;
+
+	return run->has_now && route_clock_read(&run->clock, rec, "break.start", &start, NULL,
+	    NULL) == FSD_FIELD_OK && start <= run->now;
+}
+
 static void
 emit_summary(struct route_run *run, const struct route_instance *in, int v, int len,
     int pickups, const struct route_day *day, const struct route_break_times *breaks,
@@ -228,7 +240,8 @@ emit_route(struct route_run *run, const struct route_instance *in,
 			json_decref(pick);
 			pickups++;
 		}
-		json_object_del(rec, "break");
+		if (!break_taken(run, rec))
+			json_object_del(rec, "break");
 		for (int b = 0; b < in->vehicles[v].nbreaks; b++)
 			if (breaks[b].before == k - 1) {
 				json_object_set_new(rec, "break", interval_value(run, breaks[b].start,
@@ -255,7 +268,7 @@ static void
 drop_plan_fields(json_t *rec)
 {
 	static const char *const keys[] = { "seq", "arrive", "start", "end", "eta_window",
-		"drive", "late", "eta_changed", NULL };
+		"drive", "late", "eta_changed", "break", NULL };
 
 	for (int i = 0; keys[i] != NULL; i++)
 		json_object_del(rec, keys[i]);

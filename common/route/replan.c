@@ -56,6 +56,37 @@ route_replan_read(struct route_run *run, struct route_job_record *jr,
 	return 0;
 }
 
+/* Breaks the plan being re-planned put before now (a job's "break")
+ * have been taken: they leave the tech's list; one under way at now
+ * keeps the tech until it ends. Returns when the tech is free of them. */
+static double
+taken_breaks(struct route_run *run, int t, struct route_vehicle *v, double free_at)
+{
+	struct route_tech *tech = &run->techs[t];
+
+	for (size_t i = 0; i < run->njobs; i++) {
+		struct route_job_record *jr = &run->jobs[i];
+		double start, end;
+
+		if (jr->tech != t || route_clock_read(&run->clock, jr->record, "break.start", &start,
+		    NULL, NULL) != FSD_FIELD_OK || route_clock_read(&run->clock, jr->record,
+		    "break.end", &end, NULL, NULL) != FSD_FIELD_OK || start > run->now)
+			continue;
+		for (int b = 0; b < tech->nbreaks; b++)
+			if (start >= tech->breaks[b].start - 1e-6 && end <= tech->breaks[b].end + 1e-6) {
+				memmove(&tech->breaks[b], &tech->breaks[b + 1],
+				    (tech->nbreaks - b - 1) * sizeof *tech->breaks);
+				tech->nbreaks--;
+				break;
+			}
+		if (end > run->now)
+			free_at = fmax(free_at, end);
+	}
+	v->breaks = tech->breaks;
+	v->nbreaks = tech->nbreaks;
+	return free_at;
+}
+
 /* Where each tech is free from, and when: home at the shift's start or
  * now; the last job done (at its end); the last known position (now);
  * then the job in progress and the one being driven to. */
@@ -66,6 +97,8 @@ route_replan_heads(struct route_run *run, struct route_instance *in)
 		struct route_vehicle *v = &in->vehicles[t];
 		double free_at = fmax(v->shift_start, run->now), last_done = -HUGE_VAL;
 		int at = v->start_loc;
+
+		free_at = taken_breaks(run, t, v, free_at);
 
 		for (size_t i = 0; i < run->njobs; i++) {
 			struct route_job_record *jr = &run->jobs[i];
