@@ -32,6 +32,7 @@ jq -r 'select(.kind == "pull") | "  \(.id)  \(.from) -> \(.to)  " + ([.lines[] |
 echo "purchase orders:"
 jq -r 'select(.kind == "purchase_order") | "  \(.id)  \(.supplier)  \(.lines | length) line(s)  $\(.total / 100 | floor).\(.total % 100 | tostring | if length < 2 then "0" + . else . end)  due \(.expected)"' \
 	"$OUT/restock.ndjson"
-echo "jobs whose parts cannot be had: $(jq -r 'select(.exception.code == "parts_unavailable") | .id' "$OUT/restock.ndjson" | tr '\n' ' ')"
+unavailable=$(jq -r 'select(.exception.code == "parts_unavailable") | .id' "$OUT/restock.ndjson" | tr '\n' ' ')
+echo "jobs whose parts cannot be had: ${unavailable:-none}"
 again=$(fsd-restock --stock "$OUT/stock.ndjson" --now 2026-11-23T17:00:00-07:00 "$OUT/usage.ndjson" | wc -l)
 echo "the same usage again: $again new records (applied ids are kept in the stock)"
