@@ -71,7 +71,8 @@ route_explain(const struct route_instance *in, int j, struct route_reason *out)
 	} else if (count[TECH_TIME] > 0 && count[SHIFT] == 0) {
 		out->code = "tech_unavailable";
 		snprintf(out->message, sizeof out->message,
-		    "breaks, time off, a window's hours or the day's limits leave no qualified tech room for it");
+		    "breaks, time off, a window's hours, a parts pickup or the day's limits "
+		    "leave no qualified tech room for it");
 	} else if (count[SHIFT] == 0) {
 		out->code = "window_unreachable";
 		snprintf(out->message, sizeof out->message,

@@ -373,12 +373,13 @@ schedule_holds(const struct route_instance *in, int v, const int *jobs, int n)
 	    <= veh->shift_end + veh->overtime_minutes + 1e-6;
 }
 
-static long constrained_bad;
+static long constrained_bad, constrained_moves;
 
 static void
 on_constrained_move(const struct route_solution *s, void *arg)
 {
 	(void)arg;
+	constrained_moves++;
 	for (int v = 0; v < s->in->nvehicles; v++)
 		if (!schedule_holds(s->in, v, s->routes[v].jobs + 1, s->routes[v].len))
 			constrained_bad++;
@@ -392,6 +393,7 @@ test_moves_keep_side_constraints(void)
 	struct route_solution *s = route_solve(in, &p);
 	int breaks_taken = 0, overtime = 0, second_window = 0;
 
+	CHECK(constrained_moves > 20, "the local search applied moves under side constraints");
 	CHECK(constrained_bad == 0, "every accepted move keeps breaks, time off, windows and limits");
 	on_constrained_move(s, NULL);
 	CHECK(constrained_bad == 0, "... and so does the solution returned");
@@ -410,7 +412,7 @@ test_moves_keep_side_constraints(void)
 	}
 	CHECK(breaks_taken > 0 && second_window > 0,
 	    "the plan takes breaks and uses second windows (the test can fail)");
-	(void)overtime;
+	CHECK(overtime > 0, "... and some day runs into its overtime allowance");
 	route_solution_free(s);
 	route_instance_free(in);
 }
