@@ -5,6 +5,7 @@
 
 #include "field.h"
 #include "rfc3339.h"
+#include "statefile.h"
 #include "xalloc.h"
 #include "invoice/html.h"
 
@@ -191,4 +192,18 @@ inv_html_file_name(const char *number)
 	if (name[0] == '.')
 		name[0] = '_';
 	return name;
+}
+
+void
+inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *job,
+    const struct inv_invoice *inv, const struct inv_heading *h)
+{
+	char *name = inv_html_file_name(h->number);
+	char *path = xasprintf("%s/%s", dir, name);
+	struct fsd_replace file;
+
+	inv_html_write(fsd_replace_begin(&file, path), card, job, inv, h);
+	fsd_replace_commit(&file);
+	free(path);
+	free(name);
 }

@@ -12,6 +12,7 @@
 #include <openssl/params.h>
 
 #include "err.h"
+#include "money.h"
 #include "xalloc.h"
 #include "invoice/paylink.h"
 
@@ -214,6 +215,19 @@ inv_pay_link(const char *tmpl, const char *invoice, const char *amount,
 	}
 	*out = '\0';
 	return link;
+}
+
+char *
+inv_pay_link_for(struct inv_signer *s, const char *tmpl, const char *invoice,
+    int64_t total, int exponent, const char *currency)
+{
+	char amount[FSD_MONEY_LEN], token[INV_TOKEN_LEN];
+
+	if (s == NULL || total <= 0)
+		return NULL;
+	fsd_money_format(total, exponent, amount);
+	inv_pay_token(s, invoice, amount, currency, token);
+	return inv_pay_link(tmpl, invoice, amount, currency, token);
 }
 
 static int

@@ -10,6 +10,7 @@
 #define INV_PAYLINK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct inv_signer;
 
@@ -33,6 +34,12 @@ int inv_pay_template_check(const char *tmpl, char err[256]);
 /* The template filled in; the invoice number percent-encoded. Caller frees. */
 char *inv_pay_link(const char *tmpl, const char *invoice, const char *amount,
     const char *currency, const char *token);
+
+/* The link for an invoice whose total is in minor units at exponent,
+ * or NULL when there is no signer (no --key) or nothing to pay. Caller
+ * frees. */
+char *inv_pay_link_for(struct inv_signer *s, const char *tmpl, const char *invoice,
+    int64_t total, int exponent, const char *currency);
 
 /* 0 when url is tmpl filled in with a token that matches; -1 with the
  * reason in err otherwise. The invoice, amount and currency read from

@@ -1,0 +1,103 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "output.h"
+#include "record.h"
+#include "invoice/emit.h"
+#include "invoice/ledger.h"
+
+/* Big enough that a write or an fsync is rare, small enough that the
+ * memory stays flat however many jobs come in. */
+#define BATCH_RECORDS 512
+#define BATCH_BYTES (1 << 20)
+
+void
+inv_emit_flush(struct inv_run *r)
+{
+	if (r->has_ledger)
+		inv_ledger_append(&r->ledger, r->ledger_out.data, r->ledger_out.len);
+	if (r->out.len > 0 && fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len)
+		fsd_output_close();	/* reports the write error and exits */
+	r->out.len = r->ledger_out.len = 0;
+	r->pending = 0;
+}
+
+/* A member this tool writes, so an old one is not kept beside it. */
+static int
+is_ours(const char *key, size_t len)
+{
+	switch (len) {
+	case 7: return memcmp(key, "invoice", 7) == 0;
+	case 8: return memcmp(key, "approval", 8) == 0;
+	case 9: return memcmp(key, "exception", 9) == 0;
+	case 11: return memcmp(key, "invoiced_in", 11) == 0;
+	default: return 0;
+	}
+}
+
+/* The members are copied as they were written, which the scanner made
+ * sure is how fsd_emit would write them. */
+void
+inv_emit_open(struct fsd_buf *b, const struct fsd_scan *d)
+{
+	int first = 1;
+
+	fsd_buf_char(b, '{');
+	for (int k = d->nodes[0].child; k >= 0; k = d->nodes[k].next) {
+		const struct fsd_scan_node *m = &d->nodes[k];
+
+		if (is_ours(m->key, m->key_len))
+			continue;
+		if (!first)
+			fsd_buf_char(b, ',');
+		first = 0;
+		fsd_buf_put(b, m->key_raw, m->key_raw_len);
+		fsd_buf_char(b, ':');
+		fsd_buf_put(b, m->raw, m->raw_len);
+	}
+	/* Every job has an id, so members follow with a comma. */
+	if (first)
+		fsd_buf_puts(b, "\"id\":null");
+}
+
+void
+inv_emit_close(struct inv_run *r)
+{
+	fsd_buf_puts(&r->out, "}\n");
+	/* --strict may end the run at the next line, inside the record loop,
+	 * where a batch could not be flushed any more: no batching then. */
+	if (++r->pending >= BATCH_RECORDS || r->out.len >= BATCH_BYTES || fsd_record_strict)
+		inv_emit_flush(r);
+}
+
+void
+inv_emit_exception(struct fsd_buf *b, const char *code, const char *message)
+{
+	int first = 1;
+
+	fsd_buf_puts(b, ",\"exception\":{");
+	fsd_buf_key(b, "code", &first);
+	fsd_buf_string(b, code);
+	fsd_buf_key(b, "message", &first);
+	fsd_buf_string(b, message);
+	fsd_buf_char(b, '}');
+}
+
+void
+inv_emit_with_exception(struct inv_run *r, const struct fsd_scan *d, const char *code,
+    const char *message)
+{
+	inv_emit_open(&r->out, d);
+	inv_emit_exception(&r->out, code, message);
+	inv_emit_close(r);
+}
+
+/* The ledger's batch reaches the disk before the output's does. */
+void
+inv_emit_to_ledger(struct inv_run *r, size_t start)
+{
+	if (!r->has_ledger)
+		return;
+	fsd_buf_put(&r->ledger_out, r->out.data + start, r->out.len - start);
+	fsd_buf_puts(&r->ledger_out, "}\n");
+}
