@@ -440,6 +440,16 @@ parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMP
 	assert_eq "$(out_jq -r 'select(.kind == "pickup") | .for' | tr '\n' ' ')" "J2 J4 "
 }
 
+@test "parts: the truck is drawn down along the day; the job after its last unit has a pickup" {
+	jq -c 'if .id == "T01" then .stock = {"CAP-35-5": 1} else . end' "$F/techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	printf '%s\n' '{"id":"J1","site":{"lat":39.76,"lon":-105.02},"duration":60,"tech":"T01","parts":[{"sku":"CAP-35-5","qty":1}]}' \
+	    '{"id":"J2","site":{"lat":39.70,"lon":-104.95},"duration":60,"tech":"T01","parts":[{"sku":"CAP-35-5","qty":2}]}' >"$BATS_TEST_TMPDIR/j"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --stock "$F/stock.ndjson" --iterations 100 "$BATS_TEST_TMPDIR/j"
+	[ "$status" -eq 0 ]
+	# J1 takes the one on the truck; J2 needs two more, picked up on the way
+	assert_eq "$(out_jq -c '[.kind // .id, .skus]' | tr '\n' ' ')" '["J1",null] ["pickup",[{"sku":"CAP-35-5","qty":2}]] ["J2",null] '
+}
+
 @test "parts: a plan fed back has its pickups replaced, not doubled" {
 	parts >"$BATS_TEST_TMPDIR/plan"
 	run fsd-route $(techs) --stock "$F/stock.ndjson" "$BATS_TEST_TMPDIR/plan"

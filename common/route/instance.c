@@ -168,8 +168,8 @@ find_exact_vehicles(struct route_instance *in)
 		    || veh->overtime_minutes > 0;
 		for (int j = 0; j < in->njobs && !veh->exact; j++)
 			veh->exact = ((in->jobs[j].windows != NULL && gap_in_shift(&in->jobs[j], veh))
-			    || (in->jobs[j].pickup != NULL
-			    && !in->jobs[j].pickup->on_truck[v])) && route_may_serve(in, j, v);
+			    || (in->jobs[j].pickup != NULL && (!in->jobs[j].pickup->on_truck[v]
+			    || veh->truck_stock != NULL))) && route_may_serve(in, j, v);
 	}
 }
 

@@ -120,10 +120,14 @@ route_stock_free(struct route_run *run)
 	free(run->stock.places);
 	free(run->stock.rows);
 	json_decref(run->stock.records);
+	json_decref(run->sku_index);
+	free(run->truck_stock);
 	for (size_t i = 0; i < run->njobs; i++)
 		if (run->jobs[i].pickup != NULL) {
 			free((void *)run->jobs[i].pickup->locs);
 			free((void *)run->jobs[i].pickup->on_truck);
+			free((void *)run->jobs[i].pickup->sku);
+			free((void *)run->jobs[i].pickup->qty);
 			free(run->jobs[i].pickup);
 		}
 }
@@ -205,7 +209,8 @@ route_parts_read(struct route_run *run, struct route_job_record *jr, struct rout
 {
 	const struct route_stock *st = &run->stock;
 	struct route_pickup *pk;
-	int *locs, nlocs = 0, any = 0;
+	int *locs, *sku, nlocs = 0, any = 0;
+	double *qty;
 	unsigned char *truck;
 	json_t *part;
 	size_t i;
@@ -246,14 +251,45 @@ route_parts_read(struct route_run *run, struct route_job_record *jr, struct rout
 	pk->nlocs = nlocs;
 	pk->on_truck = truck;
 	pk->minutes = PICKUP_MINUTES;
+	pk->nparts = (int)json_array_size(jr->parts);
+	pk->sku = sku = xmalloc((pk->nparts + 1) * sizeof *sku);
+	pk->qty = qty = xmalloc((pk->nparts + 1) * sizeof *qty);
+	if (run->sku_index == NULL)
+		run->sku_index = json_object();
+	json_array_foreach(jr->parts, i, part) {
+		const char *name = json_string_value(json_object_get(part, "sku"));
+		json_t *at = json_object_get(run->sku_index, name);
+		if (at == NULL)
+			json_object_set_new(run->sku_index, name, at = json_integer(run->nskus++));
+		sku[i] = (int)json_integer_value(at);
+		qty[i] = (double)part_qty(part);
+	}
 	jr->pickup = pk;
 	job->pickup = pk;
 	return 1;
 }
 
+void
+route_parts_attach(struct route_run *run, struct route_instance *in)
+{
+	const char *name;
+	json_t *at;
+
+	if (run->nskus == 0)
+		return;
+	run->truck_stock = xcalloc((size_t)run->ntechs * run->nskus + 1, sizeof *run->truck_stock);
+	json_object_foreach(run->sku_index, name, at)
+		for (int t = 0; t < run->ntechs; t++)
+			run->truck_stock[(size_t)t * run->nskus + json_integer_value(at)]
+			    = (double)on_truck(run, t, name);
+	in->nskus = run->nskus;
+	for (int t = 0; t < run->ntechs; t++)
+		in->vehicles[t].truck_stock = run->truck_stock + (size_t)t * run->nskus;
+}
+
 json_t *
 route_pickup_record(const struct route_run *run, const struct route_job_record *jr, int tech,
-    int loc)
+    int loc, const double *have)
 {
 	const struct route_stock *st = &run->stock;
 	json_t *rec = json_pack("{s:s,s:s}", "kind", "pickup", "tech", run->techs[tech].id);
@@ -270,10 +306,10 @@ route_pickup_record(const struct route_run *run, const struct route_job_record *
 		}
 	json_array_foreach(jr->parts, i, part) {
 		const char *sku = json_string_value(json_object_get(part, "sku"));
-		long long missing = part_qty(part) - on_truck(run, tech, sku);
+		double missing = part_qty(part) - have[jr->pickup->sku[i]];
 		if (missing > 0)
 			json_array_append_new(skus, json_pack("{s:s,s:I}", "sku", sku,
-			    "qty", (json_int_t)missing));
+			    "qty", (json_int_t)ceil(missing)));
 	}
 	json_object_set_new(rec, "skus", skus);
 	json_object_set_new(rec, "for", json_string(jr->id));

@@ -134,6 +134,15 @@ interval_value(const struct route_run *run, double start, double end, int offset
 	return v;
 }
 
+/* A job's parts come off the truck; what it lacked was picked up
+ * (timeline.c draws the same way). */
+static void
+draw_down(const struct route_pickup *pk, double *have)
+{
+	for (int i = 0; have != NULL && i < pk->nparts; i++)
+		have[pk->sku[i]] = fmax(have[pk->sku[i]] - pk->qty[i], 0);
+}
+
 /* Re-planning: a break the plan put before now has been taken; it
  * stays on the job it preceded, as history (replan.c took it off the
  * tech's list). */
@@ -203,6 +212,13 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	struct route_break_times *breaks = xcalloc(in->vehicles[v].nbreaks + 1, sizeof *breaks);
 	struct route_job_record **order = xcalloc(total + 1, sizeof *order);
 	struct route_day day;
+	/* The truck as the day draws it down, for what a pickup lacks. */
+	double *have = NULL;
+
+	if (in->vehicles[v].truck_stock != NULL && in->nskus > 0) {
+		have = xmalloc(in->nskus * sizeof *have);
+		memcpy(have, in->vehicles[v].truck_stock, in->nskus * sizeof *have);
+	}
 
 	/* As soon as possible, leaving late only to avoid waiting at the
 	 * first door: an early schedule keeps the slack for the day's
@@ -230,14 +246,17 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		set_time(run, eta, "end", to, jr->offset);
 		json_object_set_new(rec, "eta_window", eta);
 		json_object_set_new(rec, "drive", drive_value(at->drive_minutes, at->drive_km));
+		if (have != NULL && jr->pickup != NULL && at->pickup_loc < 0)
+			draw_down(jr->pickup, have);
 		if (at->pickup_loc >= 0) {
-			json_t *pick = route_pickup_record(run, jr, v, at->pickup_loc);
+			json_t *pick = route_pickup_record(run, jr, v, at->pickup_loc, have);
 			set_time(run, pick, "arrive", at->pickup_arrive, jr->offset);
 			set_time(run, pick, "depart", at->pickup_arrive + jr->pickup->minutes, jr->offset);
 			json_object_set_new(pick, "drive", drive_value(at->pickup_drive_minutes,
 			    at->pickup_drive_km));
 			fsd_emit(pick);
 			json_decref(pick);
+			draw_down(jr->pickup, have);
 			pickups++;
 		}
 		if (!break_taken(run, rec))
@@ -261,6 +280,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	free(times);
 	free(breaks);
 	free(order);
+	free(have);
 }
 
 /* The plan's fields on a job it no longer holds: stale promises. */

@@ -426,6 +426,7 @@ route_run_instance(struct route_run *run)
 	}
 	if (run->has_now)
 		route_replan_heads(run, in);
+	route_parts_attach(run, in);
 	route_fixed_attach(run, in);
 	if (run->reassign || run->any_free) {
 		in->qualified = xmalloc((size_t)run->npending * run->ntechs + 1);

@@ -119,6 +119,11 @@ struct route_run {
 	int has_stock;
 	struct route_stock stock;
 	long stale_pickups;	/* pickup records of the plan read, replaced */
+	/* SKUs the jobs' parts name (index by name), and each tech's truck
+	 * stock of them, ntechs x nskus (parts.c). */
+	json_t *sku_index;
+	int nskus;
+	double *truck_stock;
 };
 
 /* --rules FILE: the limits every tech has unless its record says
@@ -159,9 +164,12 @@ void route_stock_load(struct route_run *run, const char *path);
  * can (marked parts_unavailable), -1 for a bad field. */
 int route_parts_read(struct route_run *run, struct route_job_record *jr,
     struct route_job *job, unsigned char *ok, const struct fsd_pos *pos);
-/* The pickup record before a job: kind "pickup", where, what. */
+/* Each vehicle's truck stock, for the timeline to draw down. */
+void route_parts_attach(struct route_run *run, struct route_instance *in);
+/* The pickup record before a job: kind "pickup", where, what the truck
+ * lacks of its parts (have: the truck as drawn down so far). */
 json_t *route_pickup_record(const struct route_run *run, const struct route_job_record *jr,
-    int tech, int loc);
+    int tech, int loc, const double *have);
 void route_stock_free(struct route_run *run);
 
 /* Read the techs file; a bad tech is reported and left out (exit 1). */

@@ -46,6 +46,12 @@ struct route_pickup {
 	int nlocs;
 	const unsigned char *on_truck;	/* per vehicle: 1 when its truck has them */
 	double minutes;			/* at the counter */
+	/* The parts, as indexes into the vehicles' truck_stock, and how
+	 * many of each: a truck is drawn down job by job, so the second
+	 * job to need its last unit picks one up (timeline.c). */
+	const int *sku;
+	const double *qty;
+	int nparts;
 };
 
 struct route_job {
@@ -90,6 +96,9 @@ struct route_vehicle {
 	const struct route_job *fixed;
 	const int *fixed_place;
 	int nfixed;
+	/* What the truck carries at the start of the day, per SKU index
+	 * (route_instance.nskus of them); NULL: parts are not tracked. */
+	const double *truck_stock;
 	/* Limits of a day; 0 (stops) or ROUTE_UNBOUNDED: none. */
 	int max_stops;
 	double max_drive_minutes, max_km;
@@ -108,6 +117,7 @@ struct route_instance {
 	struct route_vehicle *vehicles;
 	double *minutes;		/* nlocs x nlocs drive minutes, row = from */
 	double *km;			/* nlocs x nlocs road km */
+	int nskus;			/* SKUs the jobs' pickups name */
 	unsigned char *qualified;	/* njobs x nvehicles; NULL: every vehicle */
 	/* Filled by route_instance_prepare: */
 	int nneighbours;		/* per job, the nearest other jobs first */

@@ -4,8 +4,11 @@
  * on it; the departure written out is then moved as late as the first
  * stop allows, as fsd-route always did, when nothing lies between. */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "timeline.h"
+#include "xalloc.h"
 
 #define EPS 1e-6
 
@@ -39,16 +42,39 @@ service_start(const struct route_vehicle *veh, const struct route_job *job, doub
 	return HUGE_VAL;
 }
 
-/* Of the places holding a job's parts, the one that costs least on the
- * way from at; -1 when the truck has them (or none does). */
+/* Does the job need a pickup: is the truck short of a part, as drawn
+ * down so far (have), or at the start of the day when not tracked? */
 static int
-pickup_place(const struct route_instance *in, int v, int at, const struct route_job *job)
+needs_pickup(const struct route_job *job, int v, const double *have)
+{
+	const struct route_pickup *pk = job->pickup;
+
+	if (pk == NULL)
+		return 0;
+	if (have == NULL)
+		return !pk->on_truck[v];
+	for (int i = 0; i < pk->nparts; i++)
+		if (have[pk->sku[i]] < pk->qty[i] - EPS)
+			return 1;
+	return 0;
+}
+
+/* The job's parts come off the truck; what it lacked was picked up. */
+static void
+draw_down(const struct route_job *job, double *have)
+{
+	for (int i = 0; have != NULL && job->pickup != NULL && i < job->pickup->nparts; i++)
+		have[job->pickup->sku[i]] = fmax(have[job->pickup->sku[i]] - job->pickup->qty[i], 0);
+}
+
+/* Of the places holding a job's parts, the one that costs least on the
+ * way from at; -1 when none does. */
+static int
+pickup_place(const struct route_instance *in, int at, const struct route_job *job)
 {
 	double best = HUGE_VAL;
 	int via = -1;
 
-	if (job->pickup == NULL || job->pickup->on_truck[v])
-		return -1;
 	for (int i = 0; i < job->pickup->nlocs; i++) {
 		int l = job->pickup->locs[i];
 		double c = route_arc_cost(in, at, l) + route_arc_cost(in, l, job->loc);
@@ -66,8 +92,8 @@ infeasible(struct route_day *day)
 	return 0;
 }
 
-int
-route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
+static int
+simulate(const struct route_instance *in, int v, const int *jobs, int n, double *have,
     struct route_day *day, struct route_stop_times *stops, struct route_break_times *breaks)
 {
 	const struct route_vehicle *veh = &in->vehicles[v];
@@ -95,12 +121,13 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 		    : &in->jobs[jobs[next_job++]];
 		double drive = route_minutes(in, at, job->loc), d, a, s, absorbed = 0;
 		double km = route_km(in, at, job->loc), cost = route_arc_cost(in, at, job->loc);
-		int via = pickup_place(in, v, at, job);
+		int need = needs_pickup(job, v, have), via = need ? pickup_place(in, at, job) : -1;
 
 		if (fixed < 0 && job->only_vehicle >= 0 && job->only_vehicle != v)
 			return infeasible(day);
-		if (job->pickup != NULL && !job->pickup->on_truck[v] && via < 0)
+		if (need && via < 0)
 			return infeasible(day);
+		draw_down(job, have);
 		if (via >= 0) {
 			/* The counter stop is part of the leg: one block of
 			 * time that no time off may cut. */
@@ -198,4 +225,22 @@ route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
 		}
 	}
 	return 1;
+}
+
+int
+route_timeline(const struct route_instance *in, int v, const int *jobs, int n,
+    struct route_day *day, struct route_stop_times *stops, struct route_break_times *breaks)
+{
+	const struct route_vehicle *veh = &in->vehicles[v];
+	double small[64], *have = NULL;
+	int ok;
+
+	if (veh->truck_stock != NULL && in->nskus > 0) {
+		have = in->nskus <= 64 ? small : xmalloc(in->nskus * sizeof *have);
+		memcpy(have, veh->truck_stock, in->nskus * sizeof *have);
+	}
+	ok = simulate(in, v, jobs, n, have, day, stops, breaks);
+	if (have != small)
+		free(have);
+	return ok;
 }
