@@ -7,8 +7,11 @@
  * removals", with a granular local search after Vidal et al. 2013) only
  * ever holds feasible routes: every window, shift and capacity is a hard
  * constraint, checked in O(1) per move by concatenating route segments
- * (segment.h). A job that fits nowhere stays unassigned, and route_explain
- * says why. */
+ * (segment.h). Time off, breaks, several windows, day limits, overtime,
+ * fixed stops and parts pickups are held by a forward pass over the
+ * vehicle's day (timeline.h) for the vehicles that have them, after the
+ * segments' O(1) test of a relaxation. A job that fits nowhere stays
+ * unassigned, and route_explain says why. */
 #ifndef FSD_ROUTE_H
 #define FSD_ROUTE_H
 
