@@ -1,205 +1,10 @@
 /* The decision: jobs in order of urgency, each to the tech where it scores
  * best, with the emergency interrupt when nobody can take a priority 1. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
 #include "xalloc.h"
-
-static const struct match_pool *
-pool_for(struct match_day *day, const struct match_job *j)
-{
-	size_t bytes = day->words * sizeof(uint64_t);
-	struct match_pool *p;
-
-	for (size_t i = 0; i < day->npools; i++)
-		if (memcmp(day->pools[i].skillset, j->skillset, bytes) == 0)
-			return &day->pools[i];
-	day->pools = xrealloc(day->pools, (day->npools + 1) * sizeof *day->pools);
-	p = &day->pools[day->npools++];
-	p->skillset = xcalloc(day->words ? day->words : 1, sizeof *p->skillset);
-	memcpy(p->skillset, j->skillset, bytes);
-	p->techs = xcalloc(day->ntechs + 1, sizeof *p->techs);
-	p->ntechs = 0;
-	for (size_t i = 0; i < day->ntechs; i++)
-		if (match_has_skills(day, &day->techs[i], j))
-			p->techs[p->ntechs++] = i;
-	return p;
-}
-
-static int
-is_excluded(const struct match_job *j, size_t tech)
-{
-	for (size_t i = 0; i < j->nexcluded; i++)
-		if (j->excluded[i] == tech)
-			return 1;
-	return 0;
-}
-
-static int
-same_territory(const struct match_tech *t, const struct match_job *j)
-{
-	return t->territory != NULL && j->territory != NULL
-	    && strcmp(t->territory, j->territory) == 0;
-}
-
-/* The rules a tech cannot be talked out of, apart from skills and time. */
-int
-match_may_take(const struct match_day *day, size_t tech, const struct match_job *j)
-{
-	const struct match_tech *t = &day->techs[tech];
-
-	if (j->required >= 0 && (size_t)j->required != tech)
-		return 0;
-	if (is_excluded(j, tech))
-		return 0;
-	if (j->territory_binds && j->territory != NULL && t->territory != NULL
-	    && !same_territory(t, j))
-		return 0;
-	return 1;
-}
-
-static double
-earliest(const struct match_day *day, const struct match_job *j)
-{
-	double e = day->plan_start;
-
-	if (j->has_window && j->window.start > e)
-		e = j->window.start;
-	return e;
-}
-
-double
-match_score(const struct match_day *day, const struct match_tech *t,
-    const struct match_job *j, const struct match_slot *slot)
-{
-	const struct match_weights *w = &day->rules.weights;
-	double score = 100 - w->drive * slot->drive - w->balance * t->booked / 60;
-
-	if (j->has_sla || j->priority <= 2) {
-		double late = slot->arrive - earliest(day, j);
-
-		score -= w->sla * (j->vip ? w->vip : 1) * (late > 0 ? late : 0);
-	}
-	if (j->preferred >= 0 && &day->techs[j->preferred] == t)
-		score += w->preferred;
-	if (j->nparts > 0 && !slot->pickup)
-		score += w->parts;
-	if (same_territory(t, j))
-		score += w->territory;
-	return round(score * 10) / 10;
-}
-
-struct choice {
-	long tech, runner_up;
-	double score, runner_up_score, free_at;
-	struct match_slot slot;
-};
-
-/* Is a better than b?  Score, then the tech id, so ties are the same on
- * every run whatever the order techs came in. */
-static int
-beats(const struct match_day *day, double a_score, size_t a, double b_score, long b)
-{
-	if (b < 0 || a_score != b_score)
-		return b < 0 || a_score > b_score;
-	return strcmp(day->techs[a].id, day->techs[b].id) < 0;
-}
-
-/* Weigh tech for j; non-zero when the tech could take it at all. */
-static int
-consider(const struct match_day *day, struct choice *c, size_t tech,
-    const struct match_job *j)
-{
-	const struct match_tech *t = &day->techs[tech];
-	struct match_slot slot;
-	double score;
-
-	if (!match_may_take(day, tech, j))
-		return 0;
-	if (day->naive) {
-		/* Whoever qualified is free next: no map, no score. */
-		double free_at = t->nroute ? t->route[t->nroute - 1].end
-		    : match_day_start(day, t);
-
-		if (!match_append_slot(day, t, j, &slot))
-			return 0;
-		if (c->tech < 0 || free_at < c->free_at || (free_at == c->free_at
-		    && strcmp(t->id, day->techs[c->tech].id) < 0)) {
-			c->tech = (long)tech;
-			c->free_at = free_at;
-			c->slot = slot;
-			c->score = match_score(day, t, j, &slot);
-		}
-		return 1;
-	}
-	if (!match_best_slot(day, t, j, 0, &slot))
-		return 0;
-	score = match_score(day, t, j, &slot);
-	if (beats(day, score, tech, c->score, c->tech)) {
-		c->runner_up = c->tech;
-		c->runner_up_score = c->score;
-		c->tech = (long)tech;
-		c->score = score;
-		c->slot = slot;
-	} else if (beats(day, score, tech, c->runner_up_score, c->runner_up)) {
-		c->runner_up = (long)tech;
-		c->runner_up_score = score;
-	}
-	return 1;
-}
-
-struct search {
-	const struct match_job *job;
-	struct choice *choice;
-	size_t found;		/* techs that could take the job */
-};
-
-static int
-take_candidate(struct match_day *day, size_t tech, void *ctx)
-{
-	struct search *s = ctx;
-
-	if ((long)tech == s->job->preferred)	/* weighed first */
-		return 0;
-	s->found += consider(day, s->choice, tech, s->job);
-	return s->found >= day->candidates;
-}
-
-/* The best tech for j, and the runner-up. With a candidate limit, only
- * the nearest techs that could take the job are weighed (and the
- * customer's preferred tech, wherever they are): the winner is nearly
- * always among the first few, and looking no further is what keeps a
- * large day from costing fleet x jobs. */
-static int
-choose(struct match_day *day, const struct match_job *j, struct choice *c)
-{
-	*c = (struct choice){ .tech = -1, .runner_up = -1 };
-	if (j->required >= 0) {
-		if (match_has_skills(day, &day->techs[j->required], j))
-			consider(day, c, (size_t)j->required, j);
-	} else if (day->grid.cells != NULL) {
-		struct search s = { j, c, 0 };
-
-		if (j->preferred >= 0 && match_has_skills(day, &day->techs[j->preferred], j))
-			s.found += consider(day, c, (size_t)j->preferred, j);
-		if (s.found < day->candidates && !match_grid_nearest(day, j, take_candidate,
-		    &s, 64 + day->candidates * 4)) {
-			const struct match_pool *p = pool_for(day, j);
-
-			for (size_t i = 0; i < p->ntechs; i++)
-				if (!match_grid_handed(day, p->techs[i]) && (long)p->techs[i] != j->preferred)
-					consider(day, c, p->techs[i], j);
-		}
-	} else {
-		const struct match_pool *p = pool_for(day, j);
-
-		for (size_t i = 0; i < p->ntechs; i++)
-			consider(day, c, p->techs[i], j);
-	}
-	return c->tech >= 0;
-}
 
 static void
 reason(struct match_job *j, const char *fmt_result)
@@ -250,7 +55,7 @@ explain_choice(struct match_day *day, size_t job, const char *how)
 		reason(j, xstrdup("required by customer"));
 	if (j->nparts > 0)
 		reason(j, j->pickup ? xstrdup("needs a parts pickup") : xstrdup("parts on truck"));
-	if (same_territory(t, j))
+	if (match_same_territory(t, j))
 		reason(j, xasprintf("own territory (%s)", t->territory));
 	if (j->arrive + j->duration > t->shift.end)
 		reason(j, xstrdup("on call after shift"));
@@ -259,7 +64,7 @@ explain_choice(struct match_day *day, size_t job, const char *how)
 }
 
 static void
-assign(struct match_day *day, size_t job, const struct choice *c, const char *how)
+assign(struct match_day *day, size_t job, const struct match_choice *c, const char *how)
 {
 	struct match_job *j = &day->jobs[job];
 	struct match_slot in = c->slot;
@@ -305,7 +110,7 @@ pin_problem(const struct match_day *day, const struct match_job *j)
 	}
 	if (j->required >= 0 && j->required != j->placed)
 		return xasprintf("is not %s, whom the customer requires", day->techs[j->required].id);
-	if (is_excluded(j, (size_t)j->placed))
+	if (match_is_excluded(j, (size_t)j->placed))
 		return xstrdup("is excluded by the customer");
 	if (!match_may_take(day, (size_t)j->placed, j))
 		return xasprintf("works %s, the job is in %s", t->territory, j->territory);
@@ -340,7 +145,7 @@ place_fixed(struct match_day *day, size_t job)
 {
 	struct match_job *j = &day->jobs[job];
 	struct match_tech *t = &day->techs[j->placed];
-	struct choice c = { .tech = j->placed, .runner_up = -1 };
+	struct match_choice c = { .tech = j->placed, .runner_up = -1 };
 	char *how;
 
 	if (match_best_slot(day, t, j, 0, &c.slot)) {
@@ -379,21 +184,21 @@ bumped_words(const struct match_day *day, const struct match_job *v)
  * at least interrupt_minutes sooner than the best free tech would. The
  * visits bumped go back to be matched again in their turn. */
 static int
-interrupt(struct match_day *day, size_t job, const struct choice *free_tech)
+interrupt(struct match_day *day, size_t job, const struct match_choice *free_tech)
 {
 	struct match_job *j = &day->jobs[job];
 	double sooner = day->rules.interrupt_minutes;
 	const struct match_pool *p;
 	struct match_bump b;
 	struct match_tech *t;
-	struct choice c;
+	struct match_choice c;
 	char *how, *more, clock[16];
 
 	/* Nobody arrives before the job can start: no bump can beat a free
 	 * tech who is nearly there. */
-	if (free_tech->tech >= 0 && free_tech->slot.arrive < earliest(day, j) + sooner)
+	if (free_tech->tech >= 0 && free_tech->slot.arrive < match_earliest(day, j) + sooner)
 		return 0;
-	p = pool_for(day, j);
+	p = match_pool_for(day, j);
 	if (!match_best_bump(day, j, p->techs, p->ntechs, &b))
 		return 0;
 	if (free_tech->tech >= 0 && b.slot.arrive + sooner > free_tech->slot.arrive)
@@ -414,7 +219,7 @@ interrupt(struct match_day *day, size_t job, const struct choice *free_tech)
 		v->bumped_by = (long)job;
 		v->bumped_from = b.tech;
 	}
-	c = (struct choice){ .tech = b.tech, .runner_up = free_tech->tech,
+	c = (struct match_choice){ .tech = b.tech, .runner_up = free_tech->tech,
 	    .runner_up_score = free_tech->score, .slot = b.slot };
 	/* The truck may hold the parts again now: look once more. */
 	if (!match_slot_between(day, t, j, b.from, b.from, &c.slot))
@@ -438,8 +243,8 @@ match_one(struct match_day *day, size_t job)
 	/* What the job went through before: said first, either way. */
 	char *bumped = j->bumped_by >= 0 ? bumped_words(day, j)
 	    : j->unpinned ? xstrdup(j->unpinned) : NULL;
-	struct choice c;
-	int found = choose(day, j, &c);
+	struct match_choice c;
+	int found = match_choose(day, j, &c);
 
 	if (j->priority == 1 && !day->naive && interrupt(day, job, &c)) {
 		free(bumped);
