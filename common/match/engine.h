@@ -1,6 +1,19 @@
 /* What the files of the decision share; tools see only match.h.
- * prepare.c, order.c, eligible.c (who may take a job), choose.c (who
- * takes it), score.c, naive.c (the baseline); engine.c the rest. */
+ *
+ * The decision is spread over files with one job each, in the order a
+ * job meets them:
+ *     prepare.c    skills as bitsets, places as vectors, the day's blocks
+ *     order.c      jobs most urgent first
+ *     pinned.c     jobs that arrive on a tech's day: checked, then placed
+ *     eligible.c   who may take a job at all (skills pools, hard rules)
+ *     choose.c     weighing the techs that may, nearest first
+ *     score.c      the number a tech is weighed by
+ *     naive.c      the baseline: whoever qualified is free next
+ *     interrupt.c  a priority 1 nobody can take in time bumps visits
+ *     assign.c     the job onto the tech's day, with its reasons
+ *     engine.c     match_run: the steps above in turn
+ * route.c (a tech's day), grid.c (techs by place) and explain.c (why
+ * not) are the tools these stand on. */
 #ifndef FSD_MATCH_ENGINE_H
 #define FSD_MATCH_ENGINE_H
 
@@ -56,5 +69,24 @@ int match_choose(struct match_day *day, const struct match_job *j, struct match_
  * when the tech could take j at all. */
 int match_naive_consider(const struct match_day *day, struct match_choice *c, size_t tech,
     const struct match_job *j);
+
+/* Put job on c's tech at c's slot, with how it came there (may be NULL)
+ * as its first reason. */
+void match_assign(struct match_day *day, size_t job, const struct match_choice *c,
+    const char *how);
+/* A reason, freshly allocated, taken by the job (freed when it is full). */
+void match_add_reason(struct match_job *j, char *text);
+void match_clear_reasons(struct match_job *j);
+
+/* A job that came with a tech: a hard rule broken unpins it, or warns
+ * when it is locked; then it is placed on that tech's day. */
+void match_check_pin(struct match_day *day, struct match_job *j);
+void match_place_fixed(struct match_day *day, size_t job);
+
+/* Take the emergency interrupt for job when it brings help sooner than
+ * free_tech, the best choice without it; non-zero when taken. */
+int match_interrupt(struct match_day *day, size_t job, const struct match_choice *free_tech);
+/* "bumped by emergency J1071 (gas-leak) from T05 at 09:40" */
+char *match_bumped_words(const struct match_day *day, const struct match_job *v);
 
 #endif
