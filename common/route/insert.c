@@ -10,6 +10,24 @@
 /* Up to this many vehicles every route is tried for every job. */
 #define ROUTE_SCAN_ALL 50
 
+/* What putting job j at position k of route v adds, for a vehicle the
+ * segments only relax (timeline.h): the whole day again, since breaks
+ * and overtime move with it. Kept out of try_route, whose joins the
+ * compiler inlines only while it stays small. */
+static double __attribute__((noinline))
+exact_delta(const struct route_solution *s, int v, int k, int j, double seg_cost)
+{
+	const struct route_plan *p = &s->routes[v];
+	int *list = xmalloc((p->len + 2) * sizeof *list);
+	double delta;
+
+	for (int i = 1, n = 0; i <= p->len + 1; i++)
+		list[n++] = i < k ? p->jobs[i] : i == k ? j : p->jobs[i - 1];
+	delta = route_exact_cost(s->in, v, list, p->len + 1, seg_cost) - p->cost;
+	free(list);
+	return delta;
+}
+
 /* Try job j at every position of route v; better ones go into best. */
 static void
 try_route(const struct route_solution *s, int j, int v, double blink, struct route_rng *rng,
@@ -19,7 +37,6 @@ try_route(const struct route_solution *s, int j, int v, double blink, struct rou
 	const struct route_job *job = &in->jobs[j];
 	const struct route_plan *p = &s->routes[v];
 	struct route_seg one = route_seg_job(in, j), end = route_seg_depot(in, v, 1);
-	int exact = in->vehicles[v].exact, *list = NULL;
 
 	for (int k = 1; k <= p->len + 1; k++) {
 		int before = k == 1 ? in->vehicles[v].start_loc : in->jobs[p->jobs[k - 1]].loc;
@@ -39,21 +56,13 @@ try_route(const struct route_solution *s, int j, int v, double blink, struct rou
 		seg = route_seg_join(in, &seg, &end);
 		if (!route_seg_feasible(in, v, &seg))
 			continue;
-		if (exact) {
-			/* The whole day again: breaks and overtime move with it. */
-			if (list == NULL)
-				list = xmalloc((p->len + 2) * sizeof *list);
-			for (int i = 1, n = 0; i <= p->len + 1; i++)
-				list[n++] = i < k ? p->jobs[i] : i == k ? j : p->jobs[i - 1];
-			delta = route_exact_cost(in, v, list, p->len + 1, seg.cost) - p->cost;
-			if (delta >= best->delta)
-				continue;
-		}
+		if (in->vehicles[v].exact
+		    && (delta = exact_delta(s, v, k, j, seg.cost)) >= best->delta)
+			continue;
 		best->vehicle = v;
 		best->pos = k;
 		best->delta = delta;
 	}
-	free(list);
 }
 
 /* May route v take job j at all (before looking at positions)? */
