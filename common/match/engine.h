@@ -9,11 +9,11 @@
  *     choose.c     weighing the techs that may, nearest first
  *     score.c      the number a tech is weighed by
  *     naive.c      the baseline: whoever qualified is free next
- *     interrupt.c  a priority 1 nobody can take in time bumps visits
+ *     interrupt.c  a priority 1 no free tech reaches soon enough bumps visits
  *     assign.c     the job onto the tech's day, with its reasons
  *     engine.c     match_run: the steps above in turn
- * route.c (a tech's day), grid.c (techs by place) and explain.c (why
- * not) are the tools these stand on. */
+ * They stand on route.c (a tech's day), grid.c (techs by place) and
+ * explain.c (why no one could take a job). */
 #ifndef FSD_MATCH_ENGINE_H
 #define FSD_MATCH_ENGINE_H
 
