@@ -501,6 +501,18 @@ week() { fsd-route --techs "$F/week-techs.ndjson" --reassign --iterations 300 --
 	assert_eq "$(jq -r 'select(.id == "J2006") | .exception.code' "$BATS_TEST_TMPDIR/out")" "window_unreachable"
 }
 
+@test "multi-day re-plan: done jobs stay on their day, the rest is planned from --now on" {
+	week 2>/dev/null | jq -c 'if .start != null and .end <= "2026-11-25T10:00:00-07:00" then .status = "done" else . end' \
+	    >"$BATS_TEST_TMPDIR/wed"
+	run fsd-route --techs "$F/week-techs.ndjson" --now 2026-11-25T10:00:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/wed"
+	[ "$status" -eq 0 ]
+	assert_eq "$(jq -r 'select(.tech == "T01") | "\(.day):\(.stops)"' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" \
+	    "2026-11-23:0 2026-11-24:0 2026-11-25:1 "
+	assert_eq "$(out_jq -r 'select(.status == "done") | "\(.id)@\(.start[0:10])"' | tr '\n' ' ')" \
+	    "J2001@2026-11-23 J2002@2026-11-23 J2003@2026-11-25 "
+	assert_eq "$(out_jq -r 'select(.status == null) | select(.start < "2026-11-25T10:00:00-07:00") | .id')" ""
+}
+
 @test "multi-day bad input: overlapping shifts, a due_range backwards, with windows" {
 	jq -c 'if .id == "T01" then .shifts[1].start = "2026-11-23T16:00:00-07:00" else . end' "$F/week-techs.ndjson" >"$BATS_TEST_TMPDIR/t"
 	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --reassign --iterations 10 "$F/week-jobs.ndjson"

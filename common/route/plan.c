@@ -167,8 +167,7 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
 	if (tech->day >= 0) {
 		/* One record a day of the tech's shifts, named by its date. */
 		char date[FSD_DATE_LEN];
-		double local = run->clock.base_seconds / 60.0 + in->vehicles[v].shift_start
-		    + tech->offset;
+		double local = run->clock.base_seconds / 60.0 + tech->shift_start + tech->offset;
 		json_object_set_new(sum, "day", json_string(fsd_date_format(
 		    (int64_t)floor(local / 1440), date)));
 	}

@@ -18,6 +18,23 @@ find_tech(const struct route_run *run, const char *id)
 	return -1;
 }
 
+/* The tech a job names. With several days, the day its plan had it on
+ * (the shift holding its start), else, re-planning, the day that has not
+ * ended by --now; else the first. */
+static int
+tech_of_job(const struct route_run *run, const struct route_job_record *jr, const char *id)
+{
+	int t = find_tech(run, id), first = t;
+	double when = !isnan(jr->old_start) ? jr->old_start : run->has_now ? run->now : NAN;
+
+	if (t < 0 || run->techs[t].day < 0 || isnan(when))
+		return t;
+	for (; t < run->ntechs && strcmp(run->techs[t].id, id) == 0; t++)
+		if (when <= run->techs[t].shift_end)
+			return when >= run->techs[t].shift_start || isnan(jr->old_start) ? t : first;
+	return first;
+}
+
 /* A non-negative number at path, or def when absent. */
 static int
 read_amount(const json_t *rec, const char *path, double def, double *out,
@@ -205,7 +222,7 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 	    || fsd_field_strings(rec, "skills", &skills, pos) == FSD_FIELD_BAD
 	    || fsd_field_strings(rec, "excluded_techs", &excluded, pos) == FSD_FIELD_BAD)
 		return -1;
-	jr->tech = tech_id ? find_tech(run, tech_id) : -1;
+	jr->tech = tech_id ? tech_of_job(run, jr, tech_id) : -1;
 	if (tech_id != NULL && jr->tech < 0 && (!run->reassign || locked)) {
 		fsd_set_exception(rec, "no_qualified_tech", "tech \"%s\" is not in the techs file",
 		    tech_id);
@@ -365,7 +382,7 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 		/* As it was: only its tech is wanted, for where they are. */
 		const char *tech_id = NULL;
 		if (fsd_field_string(record, "tech", &tech_id, NULL) == FSD_FIELD_OK)
-			jr->tech = find_tech(run, tech_id);
+			jr->tech = tech_of_job(run, jr, tech_id);
 		return 0;
 	}
 	if ((r = allowed_techs(run, jr, &job, ok, pos)) < 0)
