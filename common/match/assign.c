@@ -50,23 +50,26 @@ explain_choice(struct match_day *day, size_t job, const char *how)
 		match_add_reason(j, xasprintf("arrives %s, %.0f min before sla_due",
 		    match_clock(j->arrive, j->offset_minutes, clock), j->sla_due - j->arrive));
 	else
-		match_add_reason(j, xasprintf("arrives %s", match_clock(j->arrive, j->offset_minutes, clock)));
+		match_add_reason(j, xasprintf("arrives %s",
+		    match_clock(j->arrive, j->offset_minutes, clock)));
 	if (j->preferred == j->tech)
 		match_add_reason(j, xstrdup("preferred by customer"));
 	if (j->required == j->tech)
 		match_add_reason(j, xstrdup("required by customer"));
 	if (j->nparts > 0)
-		match_add_reason(j, j->pickup ? xstrdup("needs a parts pickup") : xstrdup("parts on truck"));
+		match_add_reason(j, xstrdup(j->pickup ? "needs a parts pickup" : "parts on truck"));
 	if (match_same_territory(t, j))
 		match_add_reason(j, xasprintf("own territory (%s)", t->territory));
 	if (j->arrive + j->duration > t->shift.end)
 		match_add_reason(j, xstrdup("on call after shift"));
 	if (t->booked - j->duration > 0)
-		match_add_reason(j, xasprintf("%.1f h booked before", (t->booked - j->duration) / 60));
+		match_add_reason(j, xasprintf("%.1f h booked before",
+		    (t->booked - j->duration) / 60));
 }
 
 void
-match_assign(struct match_day *day, size_t job, const struct match_choice *c, const char *how)
+match_assign(struct match_day *day, size_t job, const struct match_choice *c,
+    const char *how)
 {
 	struct match_job *j = &day->jobs[job];
 	struct match_slot in = c->slot;

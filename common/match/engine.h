@@ -33,7 +33,8 @@ struct match_choice {
 size_t match_order(struct match_day *day);
 
 /* The techs holding every skill j needs, found once per skill set. */
-const struct match_pool *match_pool_for(struct match_day *day, const struct match_job *j);
+const struct match_pool *match_pool_for(struct match_day *day,
+    const struct match_job *j);
 
 /* Has the customer excluded this tech? */
 static inline int
@@ -64,11 +65,12 @@ match_earliest(const struct match_day *day, const struct match_job *j)
 }
 
 /* The best tech for j into c; non-zero when there is one. */
-int match_choose(struct match_day *day, const struct match_job *j, struct match_choice *c);
+int match_choose(struct match_day *day, const struct match_job *j,
+    struct match_choice *c);
 /* The naive baseline's weighing of one tech the rules allow; non-zero
  * when the tech could take j at all. */
-int match_naive_consider(const struct match_day *day, struct match_choice *c, size_t tech,
-    const struct match_job *j);
+int match_naive_consider(const struct match_day *day, struct match_choice *c,
+    size_t tech, const struct match_job *j);
 
 /* Put job on c's tech at c's slot, with how it came there (may be NULL)
  * as its first reason. */
@@ -85,7 +87,8 @@ void match_place_fixed(struct match_day *day, size_t job);
 
 /* Take the emergency interrupt for job when it brings help sooner than
  * free_tech, the best choice without it; non-zero when taken. */
-int match_interrupt(struct match_day *day, size_t job, const struct match_choice *free_tech);
+int match_interrupt(struct match_day *day, size_t job,
+    const struct match_choice *free_tech);
 /* "bumped by emergency J1071 (gas-leak) from T05 at 09:40" */
 char *match_bumped_words(const struct match_day *day, const struct match_job *v);
 

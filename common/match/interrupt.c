@@ -144,7 +144,8 @@ match_interrupt(struct match_day *day, size_t job, const struct match_choice *fr
 	match_assign(day, job, &c, how);
 	free(how);
 	if (free_tech->tech >= 0)
-		match_add_reason(j, xasprintf("%s is free but arrives %s", day->techs[free_tech->tech].id,
+		match_add_reason(j, xasprintf("%s is free but arrives %s",
+		    day->techs[free_tech->tech].id,
 		    match_clock(free_tech->slot.arrive, j->offset_minutes, clock)));
 	for (size_t i = 0; i < day->njobs; i++)
 		if (day->jobs[i].bumped_by == (long)job && day->jobs[i].tech < 0)
