@@ -27,8 +27,6 @@ consider(const struct match_day *day, struct match_choice *c, size_t tech,
 
 	if (!match_may_take(day, tech, j))
 		return 0;
-	if (day->naive)
-		return match_naive_consider(day, c, tech, j);
 	if (!match_best_slot(day, t, j, 0, &slot))
 		return 0;
 	score = match_score(day, t, j, &slot);
@@ -90,7 +88,7 @@ match_choose(struct match_day *day, const struct match_job *j, struct match_choi
 					consider(day, c, p->techs[i], j);
 		}
 	} else {
-		/* No grid (--naive, --candidates 0): every qualified tech. */
+		/* No grid (--candidates 0): every qualified tech. */
 		const struct match_pool *p = match_pool_for(day, j);
 
 		for (size_t i = 0; i < p->ntechs; i++)

@@ -16,7 +16,7 @@ match_one(struct match_day *day, size_t job)
 	char *bumped = j->bumped_by >= 0 ? match_bumped_words(day, j)
 	    : j->unpinned ? xstrdup(j->unpinned) : NULL;
 	struct match_choice c;
-	int found = match_choose(day, j, &c);
+	int found = day->naive ? match_naive_choose(day, j, &c) : match_choose(day, j, &c);
 
 	if (j->priority == 1 && !day->naive && match_interrupt(day, job, &c)) {
 		free(bumped);

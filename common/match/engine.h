@@ -67,10 +67,10 @@ match_earliest(const struct match_day *day, const struct match_job *j)
 /* The best tech for j into c; non-zero when there is one. */
 int match_choose(struct match_day *day, const struct match_job *j,
     struct match_choice *c);
-/* The naive baseline's weighing of one tech the rules allow; non-zero
- * when the tech could take j at all. */
-int match_naive_consider(const struct match_day *day, struct match_choice *c,
-    size_t tech, const struct match_job *j);
+/* The same by the naive baseline (--naive): whoever qualified is free
+ * next. */
+int match_naive_choose(struct match_day *day, const struct match_job *j,
+    struct match_choice *c);
 
 /* Put job on c's tech at c's slot, with how it came there (may be NULL)
  * as its first reason. */
