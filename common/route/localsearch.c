@@ -74,18 +74,25 @@ list_cost(const struct route_instance *in, int v, const int *list, int n)
 	return route_exact_cost(in, v, list, n, close_route(in, v, seg, n));
 }
 
-/* The two routes a move would make, judged exactly when either vehicle
- * needs it (timeline.h); the lists are x's. */
+/* A move between routes a and b whose relaxed costs already improve:
+ * when either vehicle needs the exact judgement (timeline.h), is the pair
+ * of routes in x's lists still feasible and still better? */
 static int
-exact_pair(const struct search *x, int a, int na, double *cost_a, int b, int nb,
-    double *cost_b)
+exact_pair_improves(struct search *x, int a, int na, double cost_a, int b, int nb,
+    double cost_b)
 {
-	*cost_a = route_exact_cost(x->in, a, x->list_a, na, *cost_a);
-	if (*cost_a == HUGE_VAL)
+	const struct route_instance *in = x->in;
+
+	if (!in->vehicles[a].exact && !in->vehicles[b].exact)
+		return 1;
+	cost_a = route_exact_cost(in, a, x->list_a, na, cost_a);
+	if (cost_a == HUGE_VAL)
 		return 0;
-	*cost_b = route_exact_cost(x->in, b, x->list_b, nb, *cost_b);
-	return *cost_b != HUGE_VAL;
+	cost_b = route_exact_cost(in, b, x->list_b, nb, cost_b);
+	return cost_b != HUGE_VAL
+	    && cost_a + cost_b < route_cost(x->s, a) + route_cost(x->s, b) - GAIN_EPS;
 }
+
 
 /* Jobs from..to of route src may all ride with vehicle v. */
 static int
@@ -117,6 +124,16 @@ applied(struct search *x, int a, int b)
 	x->moves++;
 	if (x->p != NULL && x->p->on_move != NULL)
 		x->p->on_move(x->s, x->p->on_move_arg);
+}
+
+/* Make routes a and b what x's lists say. */
+static int
+adopt_pair(struct search *x, int a, int na, int b, int nb)
+{
+	route_set_jobs(x->s, a, x->list_a, na);
+	route_set_jobs(x->s, b, x->list_b, nb);
+	applied(x, a, b);
+	return 1;
 }
 
 /* Move the string of len jobs at pu in route a to after position q of
@@ -162,14 +179,9 @@ relocate_between(struct search *x, int a, int pu, int len, int b, int q)
 	nb = append(s, x->list_b, 0, b, 1, q);
 	nb = append(s, x->list_b, nb, a, pu, last);
 	nb = append(s, x->list_b, nb, b, q + 1, rb->len);
-	if ((in->vehicles[a].exact || in->vehicles[b].exact)
-	    && (!exact_pair(x, a, na, &cost_a, b, nb, &cost_b)
-	    || cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS))
+	if (!exact_pair_improves(x, a, na, cost_a, b, nb, cost_b))
 		return 0;
-	route_set_jobs(s, a, x->list_a, na);
-	route_set_jobs(s, b, x->list_b, nb);
-	applied(x, a, b);
-	return 1;
+	return adopt_pair(x, a, na, b, nb);
 }
 
 /* Exchange the job at pu of route a with the job at pw of route b. */
@@ -211,8 +223,7 @@ swap_between(struct search *x, int a, int pu, int b, int pw)
 		int nb = append(s, x->list_b, 0, b, 1, rb->len);
 		x->list_a[pu - 1] = w;
 		x->list_b[pw - 1] = u;
-		if (!exact_pair(x, a, na, &cost_a, b, nb, &cost_b)
-		    || cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS)
+		if (!exact_pair_improves(x, a, na, cost_a, b, nb, cost_b))
 			return 0;
 	}
 	ra->jobs[pu] = w;
@@ -268,14 +279,9 @@ two_opt_star(struct search *x, int a, int pu, int b, int pw)
 	na = append(s, x->list_a, na, b, pw, rb->len);
 	nb = append(s, x->list_b, 0, b, 1, pw - 1);
 	nb = append(s, x->list_b, nb, a, pu + 1, ra->len);
-	if ((in->vehicles[a].exact || in->vehicles[b].exact)
-	    && (!exact_pair(x, a, na, &cost_a, b, nb, &cost_b)
-	    || cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS))
+	if (!exact_pair_improves(x, a, na, cost_a, b, nb, cost_b))
 		return 0;
-	route_set_jobs(s, a, x->list_a, na);
-	route_set_jobs(s, b, x->list_b, nb);
-	applied(x, a, b);
-	return 1;
+	return adopt_pair(x, a, na, b, nb);
 }
 
 /* Within route v: adopt list when it is feasible and cheaper. */
