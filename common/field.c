@@ -59,6 +59,25 @@ fsd_field_fail(const struct fsd_pos *pos, const char *fmt, ...)
 	return r;
 }
 
+int
+fsd_field_wrong(const struct fsd_pos *pos, const char *path, enum fsd_field_want want,
+    const char *quoted)
+{
+	static const char *const shapes[] = {
+		[FSD_WANT_STRING] = "a string",
+		[FSD_WANT_WHOLE] = "a whole number",
+		[FSD_WANT_NUMBER] = "a number",
+		[FSD_WANT_BOOL] = "true or false",
+		[FSD_WANT_OBJECT] = "an object",
+	};
+
+	if (want == FSD_WANT_TIME)
+		return fsd_field_fail(pos,
+		    "\"%s\": %s is not an RFC 3339 time like 2026-11-23T08:00:00-07:00",
+		    path, quoted);
+	return fsd_field_fail(pos, "\"%s\" must be %s, not %s", path, shapes[want], quoted);
+}
+
 /* The value as it was written, cut short, to quote in a message. */
 static const char *
 quote(const json_t *v, char *buf, size_t size)
@@ -82,8 +101,7 @@ fsd_field_string(const json_t *record, const char *path, const char **out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_string(v))
-		return fsd_field_fail(pos, "\"%s\" must be a string, not %s", path,
-		    quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_STRING, quote(v, buf, sizeof buf));
 	*out = json_string_value(v);
 	return FSD_FIELD_OK;
 }
@@ -107,8 +125,7 @@ fsd_field_int(const json_t *record, const char *path, long long *out,
 		*out = (long long)d;
 		return FSD_FIELD_OK;
 	}
-	return fsd_field_fail(pos, "\"%s\" must be a whole number, not %s", path,
-	    quote(v, buf, sizeof buf));
+	return fsd_field_wrong(pos, path, FSD_WANT_WHOLE, quote(v, buf, sizeof buf));
 }
 
 int
@@ -121,8 +138,7 @@ fsd_field_number(const json_t *record, const char *path, double *out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_number(v))
-		return fsd_field_fail(pos, "\"%s\" must be a number, not %s", path,
-		    quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_NUMBER, quote(v, buf, sizeof buf));
 	*out = json_number_value(v);
 	return FSD_FIELD_OK;
 }
@@ -137,8 +153,7 @@ fsd_field_bool(const json_t *record, const char *path, int *out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_boolean(v))
-		return fsd_field_fail(pos, "\"%s\" must be true or false, not %s", path,
-		    quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_BOOL, quote(v, buf, sizeof buf));
 	*out = json_is_true(v);
 	return FSD_FIELD_OK;
 }
@@ -153,9 +168,7 @@ fsd_field_time(const json_t *record, const char *path, struct fsd_time *out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_string(v) || fsd_time_parse(json_string_value(v), out) != 0)
-		return fsd_field_fail(pos,
-		    "\"%s\": %s is not an RFC 3339 time like 2026-11-23T08:00:00-07:00",
-		    path, quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_TIME, quote(v, buf, sizeof buf));
 	return FSD_FIELD_OK;
 }
 
@@ -187,8 +200,7 @@ fsd_field_object(const json_t *record, const char *path, json_t **out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_object(v))
-		return fsd_field_fail(pos, "\"%s\" must be an object, not %s", path,
-		    quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_OBJECT, quote(v, buf, sizeof buf));
 	*out = v;
 	return FSD_FIELD_OK;
 }

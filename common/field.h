@@ -42,6 +42,18 @@ int fsd_field_strings(const json_t *record, const char *path, json_t **out,
 int fsd_field_object(const json_t *record, const char *path, json_t **out,
     const struct fsd_pos *pos);
 
+/* What a field should have been, for the standard message. */
+enum fsd_field_want {
+	FSD_WANT_STRING, FSD_WANT_WHOLE, FSD_WANT_NUMBER, FSD_WANT_BOOL,
+	FSD_WANT_TIME, FSD_WANT_OBJECT
+};
+
+/* The one wording of "this field has the wrong shape", the value quoted
+ * as written: used by these getters and by common/jsonscan.h's, so the
+ * two readers say the same thing. Returns FSD_FIELD_BAD. */
+int fsd_field_wrong(const struct fsd_pos *pos, const char *path,
+    enum fsd_field_want want, const char *quoted);
+
 /* Report a field problem the tool found itself (a value out of range, an
  * unknown id): same shape, sets fsd_field_error, returns FSD_FIELD_BAD. */
 int fsd_field_fail(const struct fsd_pos *pos, const char *fmt, ...)

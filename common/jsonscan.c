@@ -566,8 +566,7 @@ fsd_scan_string(const struct fsd_scan *d, int at, const char *path, const char *
 	if (n < 0)
 		return FSD_FIELD_ABSENT;
 	if (d->nodes[n].type != FSD_SCAN_STRING)
-		return fsd_field_fail(pos, "\"%s\" must be a string, not %s", path,
-		    fsd_scan_quote(d, n, buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_STRING, fsd_scan_quote(d, n, buf));
 	*out = d->nodes[n].str;
 	if (len != NULL)
 		*len = d->nodes[n].str_len;
@@ -584,8 +583,7 @@ fsd_scan_int(const struct fsd_scan *d, int at, const char *path, long long *out,
 	if (n < 0)
 		return FSD_FIELD_ABSENT;
 	if (fsd_scan_whole(d, n, out) != 0)
-		return fsd_field_fail(pos, "\"%s\" must be a whole number, not %s", path,
-		    fsd_scan_quote(d, n, buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_WHOLE, fsd_scan_quote(d, n, buf));
 	return FSD_FIELD_OK;
 }
 
@@ -599,8 +597,7 @@ fsd_scan_bool(const struct fsd_scan *d, int at, const char *path, int *out,
 	if (n < 0)
 		return FSD_FIELD_ABSENT;
 	if (d->nodes[n].type != FSD_SCAN_TRUE && d->nodes[n].type != FSD_SCAN_FALSE)
-		return fsd_field_fail(pos, "\"%s\" must be true or false, not %s", path,
-		    fsd_scan_quote(d, n, buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_BOOL, fsd_scan_quote(d, n, buf));
 	*out = d->nodes[n].type == FSD_SCAN_TRUE;
 	return FSD_FIELD_OK;
 }
@@ -615,9 +612,7 @@ fsd_scan_time(const struct fsd_scan *d, int at, const char *path, struct fsd_tim
 	if (n < 0)
 		return FSD_FIELD_ABSENT;
 	if (d->nodes[n].type != FSD_SCAN_STRING || fsd_time_parse(d->nodes[n].str, out) != 0)
-		return fsd_field_fail(pos,
-		    "\"%s\": %s is not an RFC 3339 time like 2026-11-23T08:00:00-07:00",
-		    path, fsd_scan_quote(d, n, buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_TIME, fsd_scan_quote(d, n, buf));
 	return FSD_FIELD_OK;
 }
 
