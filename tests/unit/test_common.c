@@ -253,9 +253,50 @@ test_record_loop(void)
 	unlink(path);
 }
 
+struct pair {
+	int key, order;
+};
+
+static int
+by_key_then_nothing(const void *a, const void *b, void *ctx)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	return ((const struct pair *)a)->key - ((const struct pair *)b)->key;
+}
+
+/* fsd_sort against the obvious: sorted by key, equal keys in input order,
+ * the context reaching the comparator. */
+static void
+test_sort(void)
+{
+	enum { N = 1000 };
+	struct pair items[N];
+	unsigned x = 12345;
+	int calls = 0, sorted = 1, stable = 1;
+
+	for (int i = 0; i < N; i++) {
+		x = x * 1103515245 + 12345;
+		items[i].key = (int)((x >> 16) % 50);
+		items[i].order = i;
+	}
+	fsd_sort(items, N, sizeof *items, by_key_then_nothing, &calls);
+	for (int i = 1; i < N; i++) {
+		sorted &= items[i - 1].key <= items[i].key;
+		stable &= items[i - 1].key != items[i].key || items[i - 1].order < items[i].order;
+	}
+	CHECK(sorted, "fsd_sort: sorted by the comparator");
+	CHECK(stable, "fsd_sort: equal items keep their order");
+	CHECK(calls > 0, "fsd_sort: the context reaches the comparator");
+	fsd_sort(items, 0, sizeof *items, by_key_then_nothing, &calls);
+	CHECK(1, "fsd_sort: an empty array is no work");
+}
+
 int
 main(void)
 {
+	test_sort();
 	test_time();
 	test_dates();
 	test_money();
