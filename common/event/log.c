@@ -97,7 +97,9 @@ remember_id(struct event_log *log, const char *id)
 int
 event_log_has_id(const struct event_log *log, const char *id)
 {
-	return bsearch(&id, log->ids, log->nids, sizeof *log->ids, compare_ids) != NULL;
+	/* bsearch must not be handed a NULL array, even an empty one */
+	return log->nids > 0
+	    && bsearch(&id, log->ids, log->nids, sizeof *log->ids, compare_ids) != NULL;
 }
 
 struct opening {
