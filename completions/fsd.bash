@@ -9,6 +9,7 @@ _fsd_options() {
 	fsd-recur) echo "--from --to --on --history --existing --holidays --tz --spread --strict --rejects --help --version" ;;
 	fsd-restock) echo "--stock --plan --out --in-place --now --strict --rejects --help --version" ;;
 	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
+	fsd-status) echo "--events --done --exceptions --strict --rejects --help --version" ;;
 	esac
 }
 _fsd_takes_file() {
@@ -21,6 +22,7 @@ _fsd_takes_file() {
 	fsd-recur:--from|fsd-recur:--to|fsd-recur:--on|fsd-recur:--history|fsd-recur:--existing|fsd-recur:--holidays|fsd-recur:--tz|fsd-recur:--rejects) return 0 ;;
 	fsd-restock:--stock|fsd-restock:-s|fsd-restock:--plan|fsd-restock:-p|fsd-restock:--out|fsd-restock:-o|fsd-restock:--now|fsd-restock:--rejects) return 0 ;;
 	fsd-route:--techs|fsd-route:-t|fsd-route:--rules|fsd-route:--stock|fsd-route:--now|fsd-route:--eta-threshold|fsd-route:--min-remaining|fsd-route:--time-limit|fsd-route:--iterations|fsd-route:--seed|fsd-route:--matrix|fsd-route:--summary|fsd-route:--eta-width|fsd-route:--road-factor|fsd-route:--speed|fsd-route:--rejects) return 0 ;;
+	fsd-status:--events|fsd-status:-e|fsd-status:--done|fsd-status:--exceptions|fsd-status:--rejects) return 0 ;;
 	esac
 	return 1
 }
@@ -45,5 +47,5 @@ _fsd_complete() {
 	*) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-_fsd_tools() { echo "event export import invoice match recur restock route"; }
-complete -o filenames -F _fsd_complete fsd fsd-event fsd-export fsd-import fsd-invoice fsd-match fsd-recur fsd-restock fsd-route
+_fsd_tools() { echo "event export import invoice match recur restock route status"; }
+complete -o filenames -F _fsd_complete fsd fsd-event fsd-export fsd-import fsd-invoice fsd-match fsd-recur fsd-restock fsd-route fsd-status
