@@ -2,7 +2,9 @@
  *
  * The header names the fields, dotted names build nested objects, and
  * the vocabulary's numbers, booleans and lists are typed by the table in
- * common/csv/cell.c. A row that does not fit still comes out, with its
+ * common/csv/cell.c. A sheet with its own headers (an FSM's export,
+ * QuickBooks) comes in through a column map (common/csv/map.h) that also
+ * says how its dates, dollars and lists are written. A row that does not fit still comes out, with its
  * bad cells kept as text and an exception saying where and why, unless
  * --rejects takes it; nothing a dispatcher typed is dropped. */
 #include <errno.h>
@@ -14,13 +16,16 @@
 #include "fsd.h"
 #include "csv/cell.h"
 #include "csv/columns.h"
+#include "csv/map.h"
 #include "csv/reader.h"
+#include "csv/vocabulary.h"
+#include "zone.h"
 
 /* The type options may be given again and again: all of them count. */
 static struct fsd_list string_columns, number_columns, bool_columns, list_columns,
     json_columns;
-static const char *rejects_path;
-static int keep_guard, stop_on_error;
+static const char *rejects_path, *map_path, *zone, *delimiter_text;
+static int keep_guard, stop_on_error, with_source;
 
 static const struct fsd_option options[] = {
 	{ 's', "string", "COLS", "read these columns as text (names, comma-separated)", NULL, NULL, &string_columns },
@@ -28,6 +33,10 @@ static const struct fsd_option options[] = {
 	{ 'b', "bool", "COLS", "read these columns as true or false", NULL, NULL, &bool_columns },
 	{ 'l', "list", "COLS", "split these columns on ';' into lists of strings", NULL, NULL, &list_columns },
 	{ 0, "json", "COLS", "read these columns as JSON text", NULL, NULL, &json_columns },
+	{ 'm', "map", "FILE", "a column map: which column holds which field, and how", NULL, &map_path },
+	{ 0, "tz", "ZONE", "the zone of local times in the sheet (America/Denver)", NULL, &zone },
+	{ 'd', "delimiter", "CHAR", "cells are separated by CHAR: , ; or tab (default: as the header)", NULL, &delimiter_text },
+	{ 0, "source", NULL, "add \"source\": \"file:line\" to each record, for later messages", &with_source, NULL },
 	{ 0, "raw", NULL, "keep the ' fsd-export puts before cells like =1+2", &keep_guard, NULL },
 	{ 0, "rejects", "FILE", "append bad rows to FILE as CSV, not as exception records", NULL, &rejects_path },
 	{ 0, "strict", NULL, "stop at the first bad row", &stop_on_error, NULL },
@@ -36,7 +45,8 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-import",
-	"[--string COLS] [--number COLS] [--bool COLS] [--list COLS] [--json COLS] "
+	"[--map FILE] [--tz ZONE] [--delimiter CHAR] [--source] "
+	    "[--string COLS] [--number COLS] [--bool COLS] [--list COLS] [--json COLS] "
 	    "[--raw] [--rejects FILE] [--strict] [FILE ...]",
 	"turn spreadsheet rows (CSV) into records",
 	options, 0
@@ -45,12 +55,18 @@ static const struct fsd_tool tool = {
 /* Forced kinds, in the order they win. */
 static struct fsd_csv_override overrides[5];
 static size_t noverrides;
+static struct fsd_map *map;
+static struct fsd_csv_dialect dialect;
 
 /* One input file: its header, once read. */
 struct import {
 	const char *path;
 	struct fsd_csv_column *columns;
 	size_t ncolumns;
+	const struct fsd_map_entry **mapped;	/* each column's map entry, or NULL */
+	struct fsd_csv_column *constants;	/* the map's constants' fields */
+	const struct fsd_map_entry **constant_entries;
+	size_t nconstants;
 	int have_header;
 	char *header_raw;	/* for the rejects file */
 	int header_in_rejects;
@@ -75,6 +91,95 @@ write_rejected(struct import *im, const struct fsd_csv_row *row)
 		fsd_die(1, "%s: write error: %s", rejects_path, strerror(errno));
 }
 
+/* fsd's names are lower-case words joined by _ . and : ("site.lat",
+ * "cert:epa608"); "Job #" or "Client Name" is someone else's. */
+static int
+looks_foreign(const char *name)
+{
+	return name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_.:")] != '\0';
+}
+
+/* Without a map, a sheet in someone else's words: name its columns and
+ * the fields a day needs that it then lacks. Said, not counted as bad
+ * data: the cells still come in, under their own names. */
+static void
+say_foreign_columns(const struct import *im, char *const *names, size_t n, long line)
+{
+	char missing[256], list[1024] = "";
+	size_t used = 0, foreign = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (fsd_vocabulary_has(names[i]) || !looks_foreign(names[i]) || used >= sizeof list)
+			continue;
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"",
+		    foreign++ ? ", " : "", names[i]);
+	}
+	if (foreign == 0)
+		return;
+	fsd_vocabulary_missing(names, n, missing, sizeof missing);
+	fsd_note("%s:%ld: %s %s not fsd's field name%s (kept as %s)%s%s%s; "
+	    "a --map FILE says which field each column holds",
+	    fsd_display_name(im->path), line, list, foreign > 1 ? "are" : "is",
+	    foreign > 1 ? "s" : "", foreign > 1 ? "they are" : "it is",
+	    *missing ? "; no " : "", missing, *missing ? " column" : "");
+}
+
+/* With a map: which column is which field, and what the map names that
+ * the sheet lacks. */
+static void
+map_header(struct import *im, char **names, size_t n, long line)
+{
+	char kept[1024] = "";
+	size_t used = 0;
+
+	im->mapped = xcalloc(n, sizeof *im->mapped);
+	for (size_t i = 0; i < n; i++) {
+		if ((im->mapped[i] = fsd_map_find_column(map, names[i])) != NULL)
+			names[i] = im->mapped[i]->field;
+		else if (used < sizeof kept)
+			used += (size_t)snprintf(kept + used, sizeof kept - used, "%s\"%s\"",
+			    used ? ", " : "", names[i]);
+	}
+	if (used > 0)
+		fsd_note("%s:%ld: not in %s, kept under their own names: %s",
+		    fsd_display_name(im->path), line, map->path, kept);
+	for (size_t k = 0; k < map->n; k++) {
+		const struct fsd_map_entry *e = &map->entries[k];
+		size_t i;
+
+		if (e->column == NULL)
+			continue;
+		for (i = 0; i < n && im->mapped[i] != e; i++)
+			;
+		if (i == n)
+			fsd_note("%s:%ld: no column \"%s\" (%s:%ld maps it to %s)",
+			    fsd_display_name(im->path), line, e->column, map->path, e->line, e->field);
+	}
+}
+
+/* The map's constants, as columns so they nest like any other field. */
+static void
+map_constants(struct import *im)
+{
+	char err[512];
+	char **names = xcalloc(map->n, sizeof *names);
+	size_t *lens = xcalloc(map->n, sizeof *lens);
+
+	im->constant_entries = xcalloc(map->n, sizeof *im->constant_entries);
+	for (size_t k = 0; k < map->n; k++) {
+		if (map->entries[k].constant == NULL)
+			continue;
+		im->constant_entries[im->nconstants] = &map->entries[k];
+		names[im->nconstants] = map->entries[k].field;
+		lens[im->nconstants++] = strlen(map->entries[k].field);
+	}
+	if (im->nconstants > 0 && (im->constants = fsd_csv_columns(names, lens,
+	    im->nconstants, overrides, noverrides, err, sizeof err)) == NULL)
+		fsd_die(1, "%s: constants: %s", map->path, err);
+	free(names);
+	free(lens);
+}
+
 static int
 read_header(struct import *im, const struct fsd_csv_row *row)
 {
@@ -85,10 +190,17 @@ read_header(struct import *im, const struct fsd_csv_row *row)
 
 	im->have_header = 1;
 	/* fsd-export guards header cells too: a field name can be data. */
-	for (size_t i = 0; i < row->ncells; i++) {
+	for (size_t i = 0; i < row->ncells; i++)
 		names[i] = keep_guard ? row->cells[i] : (char *)fsd_csv_unguard(row->cells[i]);
-		lens[i] = row->lens[i] - (size_t)(names[i] - row->cells[i]);
+	if (map != NULL && row->problem == NULL) {
+		map_header(im, names, row->ncells, row->line);
+		map_constants(im);
+	} else if (row->problem == NULL) {
+		say_foreign_columns(im, names, row->ncells, row->line);
 	}
+	for (size_t i = 0; i < row->ncells; i++)
+		lens[i] = names[i] >= row->cells[i] && names[i] <= row->cells[i] + row->lens[i]
+		    ? row->lens[i] - (size_t)(names[i] - row->cells[i]) : strlen(names[i]);
 	if (row->problem == NULL)
 		im->columns = fsd_csv_columns(names, lens, row->ncells,
 		    overrides, noverrides, err, sizeof err);
@@ -129,7 +241,8 @@ row_problem(char **first, const struct fsd_pos *pos, const char *fmt, ...)
 /* One cell into the record; a cell that does not fit its kind is kept as
  * the text it was, so the row loses nothing. */
 static void
-import_cell(json_t *record, const struct fsd_csv_column *col, const char *text,
+import_cell(json_t *record, const struct fsd_csv_column *col,
+    const struct fsd_map_entry *mapped, const char *text,
     size_t len, char **problem, const struct fsd_pos *pos)
 {
 	char err[512];
@@ -143,11 +256,40 @@ import_cell(json_t *record, const struct fsd_csv_column *col, const char *text,
 		row_problem(problem, pos, "column \"%s\": the cell is not UTF-8 text "
 		    "(save the sheet as \"CSV UTF-8\")", col->name);
 		v = fsd_csv_lossy_string(text, len);
+	} else if (mapped != NULL) {
+		if ((v = fsd_map_read_cell(map, mapped, zone, col->kind, text, len,
+		    err, sizeof err)) == NULL) {
+			row_problem(problem, pos, "column \"%s\": %s", mapped->column, err);
+			v = json_stringn(text, len);
+		}
 	} else if ((v = fsd_csv_parse_cell(col->kind, text, len, err, sizeof err)) == NULL) {
 		row_problem(problem, pos, "column \"%s\": %s", col->name, err);
 		v = json_stringn(text, len);
 	}
 	fsd_csv_set(record, col, v);
+}
+
+/* A map's constants, where the row did not give the field. */
+static void
+add_constants(const struct import *im, json_t *record, char **problem,
+    const struct fsd_pos *pos)
+{
+	char err[512];
+
+	for (size_t k = 0; k < im->nconstants; k++) {
+		const struct fsd_csv_column *col = &im->constants[k];
+		const char *text = im->constant_entries[k]->constant;
+		json_t *v;
+
+		if (fsd_field(record, col->name) != NULL)
+			continue;
+		if ((v = fsd_csv_parse_cell(col->kind, text, strlen(text), err, sizeof err)) == NULL) {
+			row_problem(problem, pos, "%s:%ld: %s", map->path,
+			    im->constant_entries[k]->line, err);
+			continue;
+		}
+		fsd_csv_set(record, col, v);
+	}
 }
 
 static int
@@ -178,7 +320,12 @@ import_row(const struct fsd_csv_row *row, void *ctx)
 		row_problem(&problem, &pos, "%s", row->problem);
 	for (i = 0; i < row->ncells && i < im->ncolumns; i++)
 		if (row->lens[i] > 0)
-			import_cell(record, &im->columns[i], row->cells[i], row->lens[i], &problem, &pos);
+			import_cell(record, &im->columns[i], im->mapped ? im->mapped[i] : NULL,
+			    row->cells[i], row->lens[i], &problem, &pos);
+	add_constants(im, record, &problem, &pos);
+	if (with_source)
+		json_object_set_new(record, "source", json_sprintf("%s:%ld",
+		    fsd_display_name(im->path), row->line));
 	for (; i < row->ncells; i++) {
 		if (row->lens[i] == 0)
 			continue;	/* a trailing comma loses nothing */
@@ -219,12 +366,18 @@ import_file(const char *path)
 		fsd_warn_at(NULL, "%s: %s", path, strerror(errno));
 		return 0;
 	}
-	if (fsd_csv_read(f, import_row, &im) != 0)
+	if (fsd_csv_read_dialect(f, &dialect, import_row, &im) != 0)
 		fsd_warn_at(NULL, "%s: %s", fsd_display_name(path), strerror(errno));
+	if (dialect.delimiter == 0 && dialect.used != ',')
+		fsd_note("%s: cells are separated by %s (as in the header; --delimiter to say otherwise)",
+		    fsd_display_name(path), dialect.used == '\t' ? "tabs" : "\";\"");
 	stopped = stop_on_error && fsd_status != FSD_EXIT_OK;
 	if (f != stdin)
 		fclose(f);
 	fsd_csv_columns_free(im.columns, im.ncolumns);
+	fsd_csv_columns_free(im.constants, im.nconstants);
+	free(im.mapped);
+	free(im.constant_entries);
 	free(im.header_raw);
 	return stopped;
 }
@@ -237,6 +390,19 @@ add_override(enum fsd_csv_kind kind, struct fsd_list *columns)
 	if (names != NULL)
 		overrides[noverrides++] = (struct fsd_csv_override){ kind, names };
 	fsd_list_free(columns);
+}
+
+/* --delimiter: one of the separators sheets are saved with. */
+static char
+parse_delimiter(const char *text)
+{
+	if (text == NULL)
+		return 0;
+	if (strcmp(text, ",") == 0 || strcmp(text, ";") == 0 || strcmp(text, "|") == 0)
+		return text[0];
+	if (strcmp(text, "tab") == 0 || strcmp(text, "\\t") == 0 || strcmp(text, "\t") == 0)
+		return '\t';
+	fsd_usage_error("--delimiter: \"%s\" is not , ; | or tab", text);
 }
 
 int
@@ -252,6 +418,12 @@ main(int argc, char **argv)
 	add_override(FSD_CSV_BOOL, &bool_columns);
 	add_override(FSD_CSV_LIST, &list_columns);
 	add_override(FSD_CSV_JSON, &json_columns);
+	if (zone != NULL && !fsd_zone_valid(zone))
+		fsd_usage_error("--tz: \"%s\" is not a zone of the tz database "
+		    "(America/Denver, Europe/Berlin, UTC...)", zone);
+	dialect.delimiter = parse_delimiter(delimiter_text);
+	if (map_path != NULL)
+		map = fsd_map_load(map_path);
 	files = argv + first;
 	nfiles = argc - first;
 	if (nfiles == 0) {
@@ -265,5 +437,6 @@ main(int argc, char **argv)
 		fsd_close_checked(rejects, rejects_path);
 	for (size_t i = 0; i < noverrides; i++)
 		free((char *)overrides[i].names);
+	fsd_map_free(map);
 	return fsd_finish();
 }

@@ -14,12 +14,24 @@ fsd_display_name(const char *path)
 	return (path == NULL || strcmp(path, "-") == 0) ? "stdin" : path;
 }
 
+/* A copy, so a message after the record is gone never reads freed text. */
+static char current_source[256];
+
+void
+fsd_set_source(const char *source)
+{
+	snprintf(current_source, sizeof current_source, "%s", source ? source : "");
+}
+
 static void
 vreport(const struct fsd_pos *pos, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", fsd_progname);
-	if (pos != NULL && pos->line > 0)
+	if (pos != NULL && pos->line > 0 && current_source[0] != '\0')
+		fprintf(stderr, "%s:%ld (%s): ", fsd_display_name(pos->file), pos->line,
+		    current_source);
+	else if (pos != NULL && pos->line > 0)
 		fprintf(stderr, "%s:%ld: ", fsd_display_name(pos->file), pos->line);
 	else if (pos != NULL)
 		fprintf(stderr, "%s: ", fsd_display_name(pos->file));

@@ -31,6 +31,12 @@ _Noreturn void fsd_die_at(int code, const struct fsd_pos *pos, const char *fmt, 
 /* Usage error: message, a hint to --help, exit 2. */
 _Noreturn void fsd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The spreadsheet row ("jobs.csv:17", a record's "source" field) of the
+ * record being handled, or NULL: messages about it name the row too, as
+ *     fsd-match: jobs.ndjson:17 (jobs.csv:17): ...
+ * The record loop sets it around each callback. */
+void fsd_set_source(const char *source);
+
 /* The name a file is shown under in messages: "-" is "stdin". */
 const char *fsd_display_name(const char *path);
 

@@ -168,7 +168,9 @@ parse_and_hand_over(const char *text, size_t len, const struct fsd_pos *pos, voi
 
 	if (record == NULL)
 		return FSD_LINE_NOT_JSON;
+	fsd_set_source(json_string_value(json_object_get(record, "source")));
 	verdict = r->fn(record, pos, r->ctx);
+	fsd_set_source(NULL);
 	json_decref(record);
 	return verdict == 0 ? FSD_LINE_OK : FSD_LINE_BAD_RECORD;
 }

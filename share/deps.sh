@@ -22,7 +22,9 @@ demo)
 check)
 	have_cmd bats || need="$need bats"
 	have_cmd jq || need="$need jq"
-	have_cmd man || need="$need man-db" ;;
+	have_cmd man || need="$need man-db"
+	# Time zone tests read the system's tz database.
+	[ -f /usr/share/zoneinfo/America/Denver ] || need="$need tzdata" ;;
 esac
 [ -z "$need" ] && exit 0
 

@@ -166,3 +166,116 @@ CSV=$FIXTURES/csv
 	run fsd-import --string
 	[ "$status" -eq 2 ]
 }
+
+# --- the office's own sheets (tests/fixtures/office) ---------------------------
+
+OFFICE=$FIXTURES/office
+
+@test "--map: a Jobber-like export with its own headers, US dates, a zone and dollars" {
+	run bash -c "fsd-import --map '$OFFICE/jobber.map' --tz America/Denver '$OFFICE/jobber.csv' 2>/dev/null"
+	[ "$status" -eq 0 ]
+	assert_eq "${lines[0]}" '{"id":"1042","customer":{"name":"Maria Lopez","phone":"+1 303 555 0142"},"site":{"address":"1420 S Clayton St, Denver, CO 80210"},"skills":["plumbing","hvac"],"window":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T10:00:00-07:00"},"duration":90,"nte":15000,"Internal note":"back door","currency":"USD","status":"open"}'
+	assert_eq "$(out_jq -s '.[1] | [.nte, .window.start]')" '[125050,"2026-11-23T13:30:00-07:00"]'
+}
+
+@test "--map: a column the map does not name is kept and said; a mapped column the sheet lacks is said" {
+	printf 'id = Job #\nsite.address = Address\n' > "$BATS_TEST_TMPDIR/m.map"
+	run fsd-import --map "$BATS_TEST_TMPDIR/m.map" "$OFFICE/jobber.csv"
+	[ "$status" -eq 0 ]
+	assert_output_has "jobber.csv:1: not in $BATS_TEST_TMPDIR/m.map, kept under their own names: \"Client name\", \"Phone\""
+	assert_output_has "jobber.csv:1: no column \"Address\" ($BATS_TEST_TMPDIR/m.map:2 maps it to site.address)"
+}
+
+@test "no map, someone else's headers: a note naming them and the fields missing" {
+	run fsd-import "$OFFICE/jobber.csv"
+	[ "$status" -eq 0 ]
+	assert_output_has "jobber.csv:1: \"Job #\", \"Client name\", \"Phone\""
+	assert_output_has "are not fsd's field names (kept as they are); no id, site.lat or site.address, duration column; a --map FILE says which field each column holds"
+}
+
+@test "a ';' file: the separator is taken from the header and said; --delimiter says it" {
+	run fsd-import "$OFFICE/semicolon.csv"
+	[ "$status" -eq 0 ]
+	assert_output_has 'semicolon.csv: cells are separated by ";" (as in the header; --delimiter to say otherwise)'
+	assert_output_has '{"id":"J7","customer":{"name":"Müller GmbH"},"site":{"address":"Hauptstr. 5; Hof"},"duration":45,"skills":["plumbing"]}'
+	run fsd-import --delimiter ';' "$OFFICE/semicolon.csv"
+	assert_eq "$output" '{"id":"J7","customer":{"name":"Müller GmbH"},"site":{"address":"Hauptstr. 5; Hof"},"duration":45,"skills":["plumbing"]}'
+}
+
+@test "Excel's Unicode text: UTF-16 with a BOM, tabs, CRLF, characters beyond the BMP" {
+	run bash -c "fsd-import '$OFFICE/unicode-text.txt' 2>/dev/null"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" "$(printf '%s\n' '{"id":"J8","customer":{"name":"Zoë Ñúñez 🔧"},"site":{"address":"12 Elm St"},"duration":30}' '{"id":"J9","customer":{"name":"Bob"},"site":{"address":"3 Oak, Apt 1"},"duration":60}')"
+}
+
+@test "--tz across the November change: 1:30 AM twice is the first, after it -07:00; a skipped time is an error" {
+	run bash -c "fsd-import --tz America/Denver --map '$OFFICE/dst.map' '$OFFICE/dst.csv' 2>&1"
+	[ "$status" -eq 1 ]
+	assert_output_has '{"id":"fall-first","window":{"start":"2026-11-01T01:30:00-06:00"}}'
+	assert_output_has '{"id":"fall-after","window":{"start":"2026-11-01T03:00:00-07:00"}}'
+	assert_output_has '{"id":"before","window":{"start":"2026-10-31T08:00:00-06:00"}}'
+	assert_output_has 'dst.csv:5: column "start": 2026-03-08 02:30 is not a time in America/Denver (the clocks skip it)'
+}
+
+@test "a local time with no zone is an error that says --tz; an unknown zone is a usage error" {
+	run fsd-import --map "$OFFICE/dst.map" "$OFFICE/dst.csv"
+	[ "$status" -eq 1 ]
+	assert_output_has 'dst.csv:2: column "start": "11/01/2026 1:30 AM" is a local time: say its zone (--tz ZONE)'
+	run fsd-import --tz Mars/Olympus "$OFFICE/dst.csv"
+	[ "$status" -eq 2 ]
+	assert_output_has '--tz: "Mars/Olympus" is not a zone of the tz database'
+}
+
+@test "money: dollars in a cents column are refused with what to write; a dollars map reads them" {
+	run bash -c "printf 'id,nte\nJ1,150.00\nJ2,15000\n' | fsd-import"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:2: column "nte": "150.00": money is in cents here: write 15000, or map the column as dollars'
+	assert_output_has '{"id":"J2","nte":15000}'
+	printf 'id = id\nnte = nte | dollars\n' > "$BATS_TEST_TMPDIR/d.map"
+	run bash -c "printf 'id,nte\nJ1,150.00\nJ2,\"\$1,250.5\"\nJ3,\"150,00\"\n' | fsd-import --map '$BATS_TEST_TMPDIR/d.map'"
+	[ "$status" -eq 1 ]
+	assert_output_has '{"id":"J1","nte":15000}'
+	assert_output_has '{"id":"J2","nte":125050}'
+	assert_output_has 'stdin:4: column "nte": "150,00" is not an amount like 150.00 (at most 2 decimals)'
+	printf 'id = id\nnte = nte | cents\n' > "$BATS_TEST_TMPDIR/c.map"
+	run bash -c "printf 'id,nte\nJ1,150.00\n' | fsd-import --map '$BATS_TEST_TMPDIR/c.map'"
+	assert_output_has 'money is in cents here: write 15000, or map the column as dollars'
+}
+
+@test "--map: dates only, list separators, kinds and constants" {
+	printf 'id = Ref\ndue = Due | format %%d.%%m.%%Y\nskills = Trades | list /\nfloor = Floor | number\nvip = VIP | bool\ncurrency := EUR\nnte = NTE | dollars\n' > "$BATS_TEST_TMPDIR/e.map"
+	run bash -c "printf 'Ref,Due,Trades,Floor,VIP,NTE\nA1,05.12.2026,hvac / plumbing,3,yes,12.5\n' | fsd-import --map '$BATS_TEST_TMPDIR/e.map'"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" '{"id":"A1","due":"2026-12-05","skills":["hvac","plumbing"],"floor":3,"vip":true,"nte":1250,"currency":"EUR"}'
+}
+
+@test "a bad map: the line and what is wrong, exit 1" {
+	printf 'id = Ref\n\nnte = NTE | dolars\n' > "$BATS_TEST_TMPDIR/bad.map"
+	run fsd-import --map "$BATS_TEST_TMPDIR/bad.map" "$OFFICE/jobber.csv"
+	[ "$status" -eq 1 ]
+	assert_output_has "bad.map:3: \"dolars\" is not a map option (format FMT, tz ZONE, dollars, cents, list SEP, text, number, bool, json)"
+	printf 'id = Ref\nname = ref\n' > "$BATS_TEST_TMPDIR/twice.map"
+	run fsd-import --map "$BATS_TEST_TMPDIR/twice.map" "$OFFICE/jobber.csv"
+	assert_output_has 'twice.map:2: column "ref" is mapped twice (lines 1 and 2)'
+	printf 'start = Start | tz Mars/Olympus\n' > "$BATS_TEST_TMPDIR/zone.map"
+	run fsd-import --map "$BATS_TEST_TMPDIR/zone.map" "$OFFICE/jobber.csv"
+	assert_output_has 'zone.map:1: tz "Mars/Olympus" is not a zone of the tz database'
+}
+
+@test "--source: each record says the file and line of its row, for later messages" {
+	run fsd-import --source "$CSV/two-jobs.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r .source | tr '\n' ' ')" "$CSV/two-jobs.csv:2 $CSV/two-jobs.csv:3 "
+}
+
+@test "a guarded cell comes back without its guard; a phone number keeps its +" {
+	run bash -c "printf 'id,customer.phone,notes\nJ1,+1 303 555 0142,\"'\''=HYPERLINK(1)\"\n' | fsd-import"
+	assert_eq "$output" '{"id":"J1","customer":{"phone":"+1 303 555 0142"},"notes":"=HYPERLINK(1)"}'
+}
+
+@test "--source: a tool later in the pipeline names the spreadsheet row of a bad record" {
+	printf 'id,duration,site.lat,site.lon,skills\nJ1,abc,39.7,-104.9,hvac\n' > "$BATS_TEST_TMPDIR/j.csv"
+	run bash -c "fsd-import --source --string duration '$BATS_TEST_TMPDIR/j.csv' | fsd-match --techs '$FIXTURES/match/techs.ndjson' >/dev/null"
+	[ "$status" -eq 1 ]
+	assert_output_has "fsd-match: stdin:1 ($BATS_TEST_TMPDIR/j.csv:2): \"duration\" must be a number"
+}

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "csv/cell.h"
+#include "money.h"
 #include "rfc3339.h"
 #include "xalloc.h"
 
@@ -24,12 +25,12 @@ static const struct {
 	{ "capacity", FSD_CSV_NUMBER }, { "demand", FSD_CSV_NUMBER },
 	{ "qty", FSD_CSV_NUMBER }, { "seq", FSD_CSV_NUMBER },
 	{ "km", FSD_CSV_NUMBER }, { "min", FSD_CSV_NUMBER }, { "max", FSD_CSV_NUMBER },
-	{ "nte", FSD_CSV_NUMBER }, { "amount", FSD_CSV_NUMBER },
-	{ "price", FSD_CSV_NUMBER }, { "unit_price", FSD_CSV_NUMBER },
-	{ "cost", FSD_CSV_NUMBER }, { "rate", FSD_CSV_NUMBER },
-	{ "subtotal", FSD_CSV_NUMBER }, { "tax", FSD_CSV_NUMBER },
-	{ "total", FSD_CSV_NUMBER }, { "deposit", FSD_CSV_NUMBER },
-	{ "unit_cost", FSD_CSV_NUMBER }, { "lead_days", FSD_CSV_NUMBER },
+	{ "nte", FSD_CSV_MONEY }, { "amount", FSD_CSV_MONEY },
+	{ "price", FSD_CSV_MONEY }, { "unit_price", FSD_CSV_MONEY },
+	{ "cost", FSD_CSV_MONEY }, { "rate", FSD_CSV_NUMBER },
+	{ "subtotal", FSD_CSV_MONEY }, { "tax", FSD_CSV_MONEY },
+	{ "total", FSD_CSV_MONEY }, { "deposit", FSD_CSV_MONEY },
+	{ "unit_cost", FSD_CSV_MONEY }, { "lead_days", FSD_CSV_NUMBER },
 	{ "reorder_qty", FSD_CSV_NUMBER },
 	{ "locked", FSD_CSV_BOOL }, { "vip", FSD_CSV_BOOL },
 	{ "after_hours", FSD_CSV_BOOL }, { "taxable", FSD_CSV_BOOL },
@@ -108,7 +109,8 @@ const char *
 fsd_csv_kind_name(enum fsd_csv_kind kind)
 {
 	static const char *const names[] = {
-		"string", "number", "boolean", "list", "parts", "stock", "periods", "JSON"
+		"string", "number", "boolean", "list", "parts", "stock", "periods", "JSON",
+		"money"
 	};
 
 	return names[kind];
@@ -284,6 +286,26 @@ add_period(const char *item, size_t len, void *ctx)
 	return bad ? -1 : 0;
 }
 
+/* Money is whole minor units (fsd(5)). "150.00" in such a column is
+ * dollars typed where cents belong: read as a number it would be $1.50,
+ * so it is refused with what to write instead. */
+static json_t *
+parse_minor_units(const char *text, size_t len, char *err, size_t errlen)
+{
+	json_t *v = parse_number(text, len);
+	int64_t minor;
+
+	if (v != NULL && json_is_integer(v))
+		return v;
+	json_decref(v);
+	if (strchr(text, '.') != NULL && fsd_money_parse(text, 2, &minor) == 0)
+		snprintf(err, errlen, "\"%s\": money is in cents here: write %" PRId64
+		    ", or map the column as dollars", text, minor);
+	else
+		snprintf(err, errlen, "\"%s\" is not a whole number of cents", text);
+	return NULL;
+}
+
 json_t *
 fsd_csv_parse_cell(enum fsd_csv_kind kind, const char *text, size_t len,
     char *err, size_t errlen)
@@ -329,6 +351,8 @@ fsd_csv_parse_cell(enum fsd_csv_kind kind, const char *text, size_t len,
 		if ((v = json_loadb(text, len, JSON_DECODE_ANY, &jerr)) == NULL)
 			snprintf(err, errlen, "\"%s\" is not JSON: %s", text, jerr.text);
 		return v;
+	case FSD_CSV_MONEY:
+		return parse_minor_units(text, len, err, errlen);
 	}
 	json_decref(v);
 	return NULL;

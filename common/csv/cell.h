@@ -19,7 +19,8 @@ enum fsd_csv_kind {
 	FSD_CSV_PARTS,		/* CAP-45-5:1;FLT-16X25X1:2 -> [{"sku","qty"}] */
 	FSD_CSV_STOCK,		/* CAP-45-5:3;FLT-16X25X1:6 -> {"CAP-45-5":3,...} */
 	FSD_CSV_PERIODS,	/* start/end;start/end -> [{"start","end"}] */
-	FSD_CSV_JSON		/* the cell holds JSON text */
+	FSD_CSV_JSON,		/* the cell holds JSON text */
+	FSD_CSV_MONEY		/* 15000: whole minor units; "150.00" is refused */
 };
 
 /* The kind of a column by its name alone (the documented table). */

@@ -100,10 +100,161 @@ feed(struct reader *r, const char *s, size_t len)
 		fsd_die(1, "out of memory: %s", csv_strerror(csv_error(&r->parser)));
 }
 
+/* Where bytes come from: the file, with a byte-order mark taken off and
+ * UTF-16 turned into UTF-8 on the way. */
+struct source {
+	FILE *f;
+	int started;
+	int utf16;		/* 0, 'L'ittle or 'B'ig endian */
+	unsigned char odd[1];	/* a UTF-16 unit split between two reads */
+	int have_odd;
+	unsigned high;		/* a high surrogate waiting for its pair, or 0 */
+};
+
+static size_t
+put_utf8(char *out, unsigned c)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | c >> 12);
+		out[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | c >> 18);
+	out[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* UTF-16 units in raw to UTF-8 in out (room for 3 bytes a unit, 4 a
+ * pair); a lone surrogate becomes U+FFFD, as any invalid text would. */
+static size_t
+utf16_to_utf8(struct source *s, const unsigned char *raw, size_t n, char *out)
+{
+	size_t o = 0, i = 0;
+	unsigned char pair[2];
+
+	while (i < n) {
+		unsigned unit;
+
+		if (s->have_odd) {
+			pair[0] = s->odd[0];
+			pair[1] = raw[i++];
+			s->have_odd = 0;
+		} else if (i + 1 < n) {
+			pair[0] = raw[i];
+			pair[1] = raw[i + 1];
+			i += 2;
+		} else {
+			s->odd[0] = raw[i++];
+			s->have_odd = 1;
+			break;
+		}
+		unit = s->utf16 == 'L' ? (unsigned)(pair[0] | pair[1] << 8)
+		    : (unsigned)(pair[0] << 8 | pair[1]);
+		if (s->high != 0) {
+			unsigned high = s->high;
+			s->high = 0;
+			if (unit >= 0xdc00 && unit <= 0xdfff) {
+				o += put_utf8(out + o, 0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00));
+				continue;
+			}
+			o += put_utf8(out + o, 0xfffd);
+		}
+		if (unit >= 0xd800 && unit <= 0xdbff)
+			s->high = unit;
+		else if (unit >= 0xdc00 && unit <= 0xdfff)
+			o += put_utf8(out + o, 0xfffd);
+		else
+			o += put_utf8(out + o, unit);
+	}
+	return o;
+}
+
+/* Up to cap bytes of UTF-8 text into buf; 0 at the end. */
+static size_t
+next_chunk(struct source *s, char *buf, size_t cap)
+{
+	unsigned char raw[16384];
+	size_t n, skip = 0;
+
+	if (!s->utf16) {
+		n = fread(buf, 1, s->started ? cap : 2, s->f);
+		if (!s->started) {
+			s->started = 1;
+			if (n == 2 && ((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe))
+				s->utf16 = 'L';
+			else if (n == 2 && ((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff))
+				s->utf16 = 'B';
+			if (s->utf16)
+				return next_chunk(s, buf, cap);
+			n += fread(buf + n, 1, cap - n, s->f);
+			if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+				skip = 3;
+			memmove(buf, buf + skip, n - skip);
+		}
+		return n - skip;
+	}
+	/* A unit is 2 bytes in and at most 3 out (a pair, 4 bytes, out of 4). */
+	n = fread(raw, 1, cap / 3 < sizeof raw ? cap / 3 : sizeof raw, s->f);
+	if (n == 0 && s->high != 0) {
+		s->high = 0;
+		return put_utf8(buf, 0xfffd);
+	}
+	return utf16_to_utf8(s, raw, n, buf);
+}
+
+/* The delimiter the first line has most of, outside quotes. */
+static char
+detect_delimiter(const char *buf, size_t n)
+{
+	static const char candidates[] = { ',', ';', '\t' };
+	size_t counts[3] = { 0 };
+	int quoted = 0;
+	char best = ',';
+	size_t most = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (buf[i] == '\n' || buf[i] == '\r'))
+			break;
+		else if (!quoted)
+			for (int c = 0; c < 3; c++)
+				counts[c] += buf[i] == candidates[c];
+	}
+	for (int c = 0; c < 3; c++) {
+		if (counts[c] > most) {
+			most = counts[c];
+			best = candidates[c];
+		}
+	}
+	return best;
+}
+
 int
 fsd_csv_read(FILE *f, fsd_csv_row_fn fn, void *ctx)
 {
+	struct fsd_csv_dialect comma = { ',' };
+
+	return fsd_csv_read_dialect(f, &comma, fn, ctx);
+}
+
+int
+fsd_csv_read_dialect(FILE *f, struct fsd_csv_dialect *dialect, fsd_csv_row_fn fn, void *ctx)
+{
 	struct reader r = { .fn = fn, .ctx = ctx, .line = 1 };
+	struct source src = { .f = f };
 	char buf[65536];
 	size_t n;
 	int first = 1, pending_cr = 0, saved_errno = 0;
@@ -111,11 +262,14 @@ fsd_csv_read(FILE *f, fsd_csv_row_fn fn, void *ctx)
 
 	csv_init(&r.parser, 0);
 	csv_set_blk_size(&r.parser, 4096);
-	while (!r.stop && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+	dialect->used = dialect->delimiter ? dialect->delimiter : ',';
+	while (!r.stop && (n = next_chunk(&src, buf, sizeof buf)) > 0) {
 		size_t i = 0, start;
 
-		if (first && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-			i = 3;
+		if (first && dialect->delimiter == 0)
+			dialect->used = detect_delimiter(buf, n);
+		if (first)
+			csv_set_delim(&r.parser, (unsigned char)dialect->used);
 		first = 0;
 		/* A CRLF split across two reads: its LF ends the line already counted. */
 		if (pending_cr && buf[0] == '\n') {
@@ -140,6 +294,7 @@ fsd_csv_read(FILE *f, fsd_csv_row_fn fn, void *ctx)
 			feed(&r, buf + start, n - start);
 		last = buf[n - 1];
 	}
+	dialect->utf16 = src.utf16 != 0;
 	if (ferror(f))
 		saved_errno = errno ? errno : EIO;
 	/* The last line may lack its line end; a row still open after one is

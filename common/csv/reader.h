@@ -5,7 +5,8 @@
  * around unquoted cells trimmed) but does not count lines. We feed it one
  * physical line at a time, so every row carries the line it starts on:
  * the line a spreadsheet user finds the row at in a text editor. A UTF-8
- * byte-order mark at the start is dropped. */
+ * byte-order mark at the start is dropped; a file that starts with a
+ * UTF-16 one (Excel's "Unicode text") is read as the UTF-8 it stands for. */
 #ifndef FSD_CSV_READER_H
 #define FSD_CSV_READER_H
 
@@ -25,8 +26,20 @@ struct fsd_csv_row {
  * the call. Return non-zero to stop reading. */
 typedef int (*fsd_csv_row_fn)(const struct fsd_csv_row *row, void *ctx);
 
+/* How the cells of a file are separated, and how it was read. */
+struct fsd_csv_dialect {
+	char delimiter;		/* ',', ';' or '\t'; 0: the one the first line
+				 * has most of, outside quotes (',' on a tie) */
+	/* Set by the reader: */
+	char used;		/* the delimiter the file was read with */
+	int utf16;		/* the file was UTF-16 with a byte-order mark */
+};
+
 /* Read f to its end or until fn asks to stop. Returns 0, or -1 when f
  * could not be read (errno set). */
 int fsd_csv_read(FILE *f, fsd_csv_row_fn fn, void *ctx);
+/* The same with the delimiter given or detected. */
+int fsd_csv_read_dialect(FILE *f, struct fsd_csv_dialect *dialect,
+    fsd_csv_row_fn fn, void *ctx);
 
 #endif
