@@ -9,6 +9,7 @@ MANDIR = $(PREFIX)/share/man
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+DATADIR = $(PREFIX)/share/fsd
 
 # B is the build directory; `make B=build/asan SAN=...` builds a sanitized copy.
 B ?= build
@@ -32,6 +33,10 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 MAN1 = $(sort $(wildcard share/man/*.1))
 MAN5 = $(sort $(wildcard share/man/*.5))
+# Installed for people to start from: column maps and the sample day
+# (its generator is for the tree only).
+MAPS = $(sort $(wildcard share/maps/*.map))
+EXAMPLE_FILES = $(sort $(filter-out share/examples/gen, $(wildcard share/examples/*)))
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 all: $(PROGS:%=$(B)/bin/%)
@@ -91,6 +96,9 @@ install: all
 	for p in $(TOOLS); do ln -sf fsd $(DESTDIR)$(BASHCOMPDIR)/$$p; done
 	install -m 644 completions/_fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
 	for p in $(PROGS); do install -m 644 completions/fsd.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
+	mkdir -p $(DESTDIR)$(DATADIR)/maps $(DESTDIR)$(DATADIR)/examples
+	for f in $(MAPS); do install -m 644 $$f $(DESTDIR)$(DATADIR)/maps/; done
+	for f in $(EXAMPLE_FILES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/examples/; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p \
@@ -98,6 +106,9 @@ uninstall:
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m##*/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m##*/}; done
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
+	for f in $(MAPS); do rm -f $(DESTDIR)$(DATADIR)/maps/$${f##*/}; done
+	for f in $(EXAMPLE_FILES); do rm -f $(DESTDIR)$(DATADIR)/examples/$${f##*/}; done
+	-rmdir $(DESTDIR)$(DATADIR)/maps $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build demo-out bench-out

@@ -238,6 +238,25 @@ row_problem(char **first, const struct fsd_pos *pos, const char *fmt, ...)
 		*first = xasprintf("%s:%ld: %s", fsd_display_name(pos->file), pos->line, text);
 }
 
+/* fsd-export writes a list of objects (an invoice's lines, a route's
+ * stops) as JSON text; it comes back as the list, so the default export
+ * of any record imports as the same record. Text that merely looks so
+ * but is not JSON stays text. */
+static json_t *
+objects_cell(enum fsd_csv_kind kind, const char *text, size_t len)
+{
+	json_t *v;
+
+	if (kind != FSD_CSV_STRING || len < 4 || strncmp(text, "[{", 2) != 0
+	    || strcmp(text + len - 2, "}]") != 0)
+		return NULL;
+	if ((v = json_loadb(text, len, JSON_DECODE_ANY, NULL)) != NULL && !json_is_array(v)) {
+		json_decref(v);
+		v = NULL;
+	}
+	return v;
+}
+
 /* One cell into the record; a cell that does not fit its kind is kept as
  * the text it was, so the row loses nothing. */
 static void
@@ -262,6 +281,8 @@ import_cell(json_t *record, const struct fsd_csv_column *col,
 			row_problem(problem, pos, "column \"%s\": %s", mapped->column, err);
 			v = json_stringn(text, len);
 		}
+	} else if ((v = objects_cell(col->kind, text, len)) != NULL) {
+		/* taken as it is */
 	} else if ((v = fsd_csv_parse_cell(col->kind, text, len, err, sizeof err)) == NULL) {
 		row_problem(problem, pos, "column \"%s\": %s", col->name, err);
 		v = json_stringn(text, len);

@@ -2,7 +2,7 @@
 _fsd_options() {
 	case $1 in
 	fsd-event) echo "--log --verify --tech --at --position --by --note --reason --strict --rejects --help --version" ;;
-	fsd-export) echo "--fields --raw --crlf --strict --rejects --help --version" ;;
+	fsd-export) echo "--fields --map --tz --time-format --techs --units --directions --split-by --dir --raw --crlf --strict --rejects --help --version" ;;
 	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --source --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --group --date --verify-link --strict --rejects --help --version" ;;
 	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --naive --strict --rejects --help --version" ;;
@@ -15,7 +15,7 @@ _fsd_options() {
 _fsd_takes_file() {
 	case $1 in
 	fsd-event:--log|fsd-event:-l|fsd-event:--tech|fsd-event:-t|fsd-event:--at|fsd-event:--position|fsd-event:--by|fsd-event:--note|fsd-event:--reason|fsd-event:--rejects) return 0 ;;
-	fsd-export:--fields|fsd-export:-f|fsd-export:--rejects) return 0 ;;
+	fsd-export:--fields|fsd-export:-f|fsd-export:--map|fsd-export:-m|fsd-export:--tz|fsd-export:--time-format|fsd-export:--techs|fsd-export:--units|fsd-export:--split-by|fsd-export:--dir|fsd-export:--rejects) return 0 ;;
 	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--map|fsd-import:-m|fsd-import:--tz|fsd-import:--delimiter|fsd-import:-d|fsd-import:--rejects) return 0 ;;
 	fsd-invoice:--rates|fsd-invoice:-r|fsd-invoice:--ledger|fsd-invoice:-l|fsd-invoice:--key|fsd-invoice:-k|fsd-invoice:--pay-url|fsd-invoice:--html|fsd-invoice:--group|fsd-invoice:-g|fsd-invoice:--date|fsd-invoice:--verify-link|fsd-invoice:--rejects) return 0 ;;
 	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--rejects) return 0 ;;

@@ -93,3 +93,106 @@ export_text() {
 	[ "$status" -eq 2 ]
 	assert_output_has 'an empty column name'
 }
+
+# --- sheets for the office and the techs (tests/fixtures/office) ---------------
+
+OFFICE=$FIXTURES/office
+
+# The sample plan: three techs' days out of fsd-route.
+plan() {
+	fsd-route --techs "$OFFICE/techs.ndjson" "$OFFICE/assigned.ndjson" 2>/dev/null
+}
+
+@test "--split-by tech: a sheet per tech with names, phones, local times, miles and directions" {
+	d=$BATS_TEST_TMPDIR/sheets
+	mkdir "$d"
+	run bash -c "fsd-route --techs '$OFFICE/techs.ndjson' '$OFFICE/assigned.ndjson' 2>/dev/null \
+		| fsd-export -f tech_name,tech_phone,seq,id,arrive,drive.mi,directions --techs '$OFFICE/techs.ndjson' \
+			--tz America/Denver --time-format '%I:%M %p' --units mi --directions --split-by tech --dir '$d'"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" "$(printf '%s\n' "$d/T01.csv" "$d/T02.csv" "$d/T03.csv")"
+	assert_eq "$(cat "$d/T01.csv")" "$(printf '%s\n' \
+		'tech_name,tech_phone,seq,id,arrive,drive.mi,directions' \
+		'Ana Ruiz,+1 303 555 0101,1,J1002,08:10 AM,4.5,https://www.google.com/maps/dir/?api=1&destination=39.7%2C-104.95' \
+		'Ana Ruiz,+1 303 555 0101,2,J1003,09:06 AM,4.4,https://www.google.com/maps/dir/?api=1&destination=39.73%2C-104.9' \
+		'Ana Ruiz,+1 303 555 0101,3,J1001,10:57 AM,8.7,https://www.google.com/maps/dir/?api=1&destination=1701%20Wynkoop%20St%2C%20Denver%2C%20CO%2080202')"
+	[ "$(wc -l < "$d/T02.csv")" -eq 3 ]
+}
+
+@test "a per-tech sheet in local times imports back, through a map with its format, as the same plan" {
+	d=$BATS_TEST_TMPDIR/sheets
+	mkdir "$d"
+	plan > "$BATS_TEST_TMPDIR/plan.ndjson"
+	fsd-export --tz America/Denver --time-format '%m/%d/%Y %H:%M:%S' --directions --techs "$OFFICE/techs.ndjson" \
+		--split-by tech --dir "$d" "$BATS_TEST_TMPDIR/plan.ndjson" > /dev/null
+	printf '%s\n' 'id = id' 'arrive = arrive | format %m/%d/%Y %H:%M:%S' 'start = start | format %m/%d/%Y %H:%M:%S' \
+		'end = end | format %m/%d/%Y %H:%M:%S' > "$BATS_TEST_TMPDIR/back.map"
+	run bash -c "for f in '$d'/T0*.csv; do fsd-import --map '$BATS_TEST_TMPDIR/back.map' --tz America/Denver \"\$f\" 2>/dev/null; done | jq -c '{id, arrive, start, \"end\": .end}'"
+	assert_eq "$output" "$(jq -c '{id, arrive, start, "end": .end}' "$BATS_TEST_TMPDIR/plan.ndjson")"
+	assert_eq "$(cat "$d"/T0*.csv | grep -c 'google.com/maps/dir')" 7
+}
+
+@test "round trip: the default export of a plan and of invoices imports as the same records" {
+	plan > "$BATS_TEST_TMPDIR/plan.ndjson"
+	diff <(jq -cS . "$BATS_TEST_TMPDIR/plan.ndjson") \
+	     <(fsd-export "$BATS_TEST_TMPDIR/plan.ndjson" | fsd-import | jq -cS .)
+	printf '%s\n' '{"id":"J1","skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00-07:00","end":"2026-11-23T10:01:00-07:00"}}' \
+		| fsd-invoice --rates "$EXAMPLES/ratecard.json" > "$BATS_TEST_TMPDIR/inv.ndjson"
+	# An empty list is an empty cell, and comes back absent.
+	diff <(jq -cS 'del(.. | select(. == []))' "$BATS_TEST_TMPDIR/inv.ndjson") \
+	     <(fsd-export "$BATS_TEST_TMPDIR/inv.ndjson" | fsd-import | jq -cS .)
+}
+
+@test "--map: QuickBooks Online's invoice import, one row per line, dollars, MM/DD/YYYY" {
+	run fsd-export --map "$TOP/share/maps/quickbooks-invoices.map" "$OFFICE/invoice.ndjson"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" "$(printf '%s\n' \
+		'Invoice no,Customer,Invoice date,Due date,Item(Product/Service),Item description,Item quantity,Item rate,Item amount,Service date' \
+		'FRH-J9,Mo Ito,11/23/2026,12/08/2026,LABOR-HVAC,HVAC labor,1.25,119.00,148.75,11/23/2026' \
+		'FRH-J9,Mo Ito,11/23/2026,12/08/2026,TRIP-CENTRAL,"Trip fee, central zone",1,69.00,69.00,11/23/2026')"
+}
+
+@test "--map: Google Calendar's CSV, an event per stop on the shop's clock, constants as columns" {
+	run bash -c "fsd-route --techs '$OFFICE/techs.ndjson' '$OFFICE/assigned.ndjson' 2>/dev/null | fsd-export --map '$TOP/share/maps/google-calendar.map' --tz America/Chicago"
+	[ "$status" -eq 0 ]
+	assert_eq "${lines[0]}" 'Subject,Start Date,Start Time,End Date,End Time,All Day Event,Description,Location,Private'
+	assert_eq "${lines[1]}" 'hvac-maintenance,11/23/2026,09:10 AM,11/23/2026,09:55 AM,False,,,True'
+	assert_output_has "no-heat,11/23/2026,02:00 PM,11/23/2026,03:00 PM,False,'=cmd|calc,\"1701 Wynkoop St, Denver, CO 80202\",True"
+}
+
+@test "--map: a field that does not fit its column's format is said and written as it is" {
+	printf 'when = When | format %%m/%%d/%%Y\nid = Id\n' > "$BATS_TEST_TMPDIR/w.map"
+	run bash -c "echo '{\"id\":\"J1\",\"when\":\"soon\"}' | fsd-export --map '$BATS_TEST_TMPDIR/w.map'"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:1: column "When": "when" needs an RFC 3339 time or a date for its format'
+	assert_output_has 'soon,J1'
+}
+
+@test "--tz alone: times move to the zone's clock and stay RFC 3339, across the November change" {
+	run export_text '{"a":"2026-11-01T07:30:00Z","b":"2026-11-01T08:30:00Z","c":"2026-11-01T09:30:00Z"}' --tz America/Denver
+	assert_eq "${lines[1]}" '2026-11-01T01:30:00-06:00,2026-11-01T01:30:00-07:00,2026-11-01T02:30:00-07:00'
+}
+
+@test "-f naming a field no record has is said; the column is still written, empty" {
+	run export_text '{"id":"J1"}' -f id,tehc
+	[ "$status" -eq 0 ]
+	assert_output_has 'fsd-export: -f: no record has a field "tehc"'
+	assert_output_has "$(printf 'id,tehc\nJ1,')"
+	run export_text '{"id":"J1","tech":"T01"}' -f id,tech_name
+	assert_output_has 'no record has a field "tech_name" (--techs FILE adds tech_name and tech_phone)'
+}
+
+@test "a phone number in fsd(5)'s form is written as it is, not with a stray quote" {
+	run export_text '{"phone":"+1 303 555 0142","other":"+1 (303) 555-0142","sum":"+1+2","cmd":"+cmd|x"}'
+	assert_eq "${lines[1]}" "+1 303 555 0142,+1 (303) 555-0142,'+1+2,'+cmd|x"
+}
+
+@test "usage: -f with --map, a bad zone, bad units" {
+	run fsd-export -f id --map "$TOP/share/maps/google-calendar.map" < /dev/null
+	[ "$status" -eq 2 ]
+	run fsd-export --tz Nowhere/Land < /dev/null
+	[ "$status" -eq 2 ]
+	run fsd-export --units furlongs < /dev/null
+	[ "$status" -eq 2 ]
+	assert_output_has '--units: "furlongs" is not km or mi'
+}

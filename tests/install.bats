@@ -19,6 +19,12 @@ setup() {
 	[ -f "$DEST/opt/fsd/share/man/man5/fsd.5" ]
 	[ -f "$DEST/opt/fsd/share/bash-completion/completions/fsd" ]
 	[ -f "$DEST/opt/fsd/share/zsh/site-functions/_fsd" ]
+	for m in quickbooks-invoices google-calendar fsm-jobs; do
+		[ -f "$DEST/opt/fsd/share/fsd/maps/$m.map" ] || { echo "no $m.map"; return 1; }
+	done
+	for f in techs.csv jobs.csv rules.json ratecard.json; do
+		[ -f "$DEST/opt/fsd/share/fsd/examples/$f" ] || { echo "no example $f"; return 1; }
+	done
 	run "$DEST/opt/fsd/bin/fsd" match --version
 	[ "$status" -eq 0 ]
 	[[ $output == "fsd-match "* ]]
@@ -31,4 +37,14 @@ setup() {
 	[ -z "$output" ] || { echo "left: $output"; return 1; }
 	run find "$DEST" -type l
 	[ -z "$output" ] || { echo "left: $output"; return 1; }
+}
+
+@test "the installed maps and examples work from any directory" {
+	make -s -C "$TOP" install B="$BUILD" DESTDIR="$DEST" PREFIX=/opt/fsd
+	share=$DEST/opt/fsd/share/fsd
+	cd "$BATS_TEST_TMPDIR"
+	run bash -c "'$DEST/opt/fsd/bin/fsd-import' '$share/examples/techs.csv' | wc -l"
+	assert_eq "$output" 25
+	run bash -c "'$DEST/opt/fsd/bin/fsd-export' --map '$share/maps/quickbooks-invoices.map' '$FIXTURES/office/invoice.ndjson' | wc -l"
+	assert_eq "$output" 3
 }

@@ -431,6 +431,22 @@ fsd_csv_formula_like(const char *text)
 	return text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
 }
 
+int
+fsd_csv_phone_like(const char *text)
+{
+	size_t digits = 0;
+
+	if (text[0] != '+')
+		return 0;
+	for (const char *p = text + 1; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (strchr(" -.()", *p) == NULL)
+			return 0;
+	}
+	return digits >= 7 && digits <= 15;	/* E.164: at most 15 digits */
+}
+
 const char *
 fsd_csv_unguard(const char *text)
 {

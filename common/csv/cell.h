@@ -63,6 +63,11 @@ int fsd_csv_formula_like(const char *text);
 /* The prefix fsd-export puts before such a cell so it stays text, and
  * fsd-import takes away again: a single quote, as OWASP recommends. */
 #define FSD_CSV_FORMULA_GUARD '\''
+/* A phone number as fsd(5) writes one, "+1 303 555 0142": a + and then
+ * only digits, spaces, dashes, dots and parentheses. It starts like a
+ * formula but names no function, cell or link, so it cannot run
+ * anything; the guard would only show as a stray ' on the tech's sheet. */
+int fsd_csv_phone_like(const char *text);
 /* text without the guard fsd-export put there (text itself when none). */
 const char *fsd_csv_unguard(const char *text);
 

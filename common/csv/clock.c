@@ -109,3 +109,13 @@ fsd_clock_write(const char *format, const char *zone, const char *text,
 		return -1;
 	return 0;
 }
+
+int
+fsd_clock_offset(const char *zone, int64_t seconds)
+{
+	struct fsd_wall wall;
+	int offset;
+
+	fsd_zone_from_time(zone, seconds, &wall, &offset);
+	return offset;
+}

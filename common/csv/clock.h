@@ -28,4 +28,7 @@ int fsd_clock_read(const char *format, const char *zone, const char *text,
 int fsd_clock_write(const char *format, const char *zone, const char *text,
     char *out, size_t outlen);
 
+/* zone's UTC offset at an instant, in minutes. */
+int fsd_clock_offset(const char *zone, int64_t seconds);
+
 #endif
