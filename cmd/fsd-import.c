@@ -445,6 +445,11 @@ main(int argc, char **argv)
 	dialect.delimiter = parse_delimiter(delimiter_text);
 	if (map_path != NULL)
 		map = fsd_map_load(map_path);
+	for (size_t k = 0; map != NULL && k < map->n; k++)
+		if (strstr(map->entries[k].field, "[]") != NULL)
+			fsd_die_at(1, &(struct fsd_pos){ map->path, map->entries[k].line },
+			    "\"%s\": a list spread over rows is for fsd-export; "
+			    "fsd-import makes one record a row", map->entries[k].field);
 	files = argv + first;
 	nfiles = argc - first;
 	if (nfiles == 0) {
