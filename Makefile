@@ -10,6 +10,8 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 DATADIR = $(PREFIX)/share/fsd
+# fsd-notify finds its templates here, beside bin/ (../share/fsd/templates).
+TEMPLATEDIR = $(DATADIR)/templates
 
 # B is the build directory; `make B=build/asan SAN=...` builds a sanitized copy.
 B ?= build
@@ -37,6 +39,7 @@ MAN5 = $(sort $(wildcard share/man/*.5))
 # (its generator is for the tree only).
 MAPS = $(sort $(wildcard share/maps/*.map))
 EXAMPLE_FILES = $(sort $(filter-out share/examples/gen, $(wildcard share/examples/*)))
+TEMPLATES = $(sort $(wildcard share/templates/*.txt))
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 all: $(PROGS:%=$(B)/bin/%)
@@ -88,10 +91,12 @@ completions: all
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(TEMPLATEDIR)
 	for p in $(PROGS); do install -m 755 $(B)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in $(MAN5); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/; done
+	for t in $(TEMPLATES); do install -m 644 $$t $(DESTDIR)$(TEMPLATEDIR)/; done
 	install -m 644 completions/fsd.bash $(DESTDIR)$(BASHCOMPDIR)/fsd
 	for p in $(TOOLS); do ln -sf fsd $(DESTDIR)$(BASHCOMPDIR)/$$p; done
 	install -m 644 completions/_fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
@@ -105,6 +110,8 @@ uninstall:
 		$(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m##*/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m##*/}; done
+	for t in $(TEMPLATES); do rm -f $(DESTDIR)$(TEMPLATEDIR)/$${t##*/}; done
+	-rmdir $(DESTDIR)$(TEMPLATEDIR) 2>/dev/null
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
 	for f in $(MAPS); do rm -f $(DESTDIR)$(DATADIR)/maps/$${f##*/}; done
 	for f in $(EXAMPLE_FILES); do rm -f $(DESTDIR)$(DATADIR)/examples/$${f##*/}; done

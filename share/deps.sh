@@ -3,7 +3,8 @@
 # apt-get when we run as root, or named with the exact command otherwise.
 #   share/deps.sh build   compiler, pkg-config and the libraries
 #   share/deps.sh demo    also jq, which the demo's summaries use
-#   share/deps.sh check   also what the test suite runs (bats, jq, groff)
+#   share/deps.sh check   also what the test suite runs (bats, jq, groff,
+#                         msmtp and python3 for the mail test)
 set -u
 need=""
 have_pc() { pkg-config --exists "$1" 2>/dev/null; }
@@ -24,7 +25,10 @@ check)
 	have_cmd jq || need="$need jq"
 	have_cmd man || need="$need man-db"
 	# Time zone tests read the system's tz database.
-	[ -f /usr/share/zoneinfo/America/Denver ] || need="$need tzdata" ;;
+	[ -f /usr/share/zoneinfo/America/Denver ] || need="$need tzdata"
+	# fsd-notify's tests send mail through msmtp to a python3 SMTP server
+	have_cmd msmtp || need="$need msmtp"
+	[ -x /usr/bin/python3 ] || need="$need python3" ;;
 esac
 [ -z "$need" ] && exit 0
 

@@ -28,6 +28,10 @@ setup() {
 	run "$DEST/opt/fsd/bin/fsd" match --version
 	[ "$status" -eq 0 ]
 	[[ $output == "fsd-match "* ]]
+	# fsd-notify finds the templates installed beside it
+	[ -f "$DEST/opt/fsd/share/fsd/templates/on_the_way.sms.txt" ]
+	run "$DEST/opt/fsd/bin/fsd-notify" --dry-run <<< '{"id":"J1","status":"in_progress","customer":{"phone":"+1"},"site":{"address":"1 Main St"}}'
+	[ "$status" -eq 0 ] && [[ $output == *'"body":"Your service team: your technician has arrived at 1 Main St."'* ]] || { echo "$output"; return 1; }
 }
 
 @test "make uninstall removes what install put there" {
