@@ -216,6 +216,9 @@ deliver(struct run *run, const json_t *job, const struct msg_due *due, unsigned 
 			    size.gsm7 ? "GSM-7 characters" : "UCS-2 characters", size.gsm7 ? 160 : 70);
 	}
 	if (dry_run) {
+		/* as if sent: the same job fed twice (a plan and its invoice)
+		 * shows it once */
+		sent_log_add(&run->sent, key);
 		json_object_set_new(message, "status", json_string("dry_run"));
 		goto out;
 	}
@@ -292,6 +295,8 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 	struct msg_due due[MSG_NKINDS];
 	size_t n;
 
+	if (fsd_field(record, "kind") != NULL)
+		return 0;	/* not a job: a pickup stop, a summary, a message */
 	if (notify_job_facts(record, &facts, pos) != FSD_FIELD_OK) {
 		fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
 		fsd_emit(record);

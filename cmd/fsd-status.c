@@ -62,7 +62,7 @@ index_jobs(struct run *run)
 {
 	run->by_id = xcalloc(run->njobs + 1, sizeof *run->by_id);
 	for (size_t i = 0; i < run->njobs; i++)
-		if (!run->jobs[i].bad)
+		if (!run->jobs[i].bad && !run->jobs[i].other)
 			run->by_id[run->nby_id++] = &run->jobs[i];
 	/* stable: of two jobs with one id, the first read stays first */
 	fsd_sort(run->by_id, run->nby_id, sizeof *run->by_id, by_id, NULL);
@@ -182,7 +182,7 @@ main(int argc, char **argv)
 
 		status_job_write(job);
 		fsd_emit(job->record);
-		if (done_file != NULL && job->day.state == JOB_DONE && !job->bad)
+		if (done_file != NULL && job->day.state == JOB_DONE && !job->bad && !job->other)
 			fsd_emit_to(done_file, job->record);
 		status_job_free(job);
 	}

@@ -152,6 +152,18 @@ job() {
 	assert_eq "$(jq -r .result sent.log | sort | uniq -c | tr -s ' ')" ' 5 sent'
 }
 
+@test "the same job twice in one run (a plan and its invoice) is told once" {
+	job ',"status":"done"' > j.ndjson
+	job ',"status":"done"' >> j.ndjson
+	run notify --dry-run j.ndjson
+	assert_eq "$(out_jq -r .message)" done
+	start_smtp
+	run notify j.ndjson
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r '"\(.message) \(.status)"')" 'done sent'
+	assert_eq "$(ls mail/*.eml | wc -l)" 1
+}
+
 @test "a failed send: recorded with its exception, the dispatcher told, tried again next run" {
 	start_smtp
 	job ',"status":"en_route"' > j.ndjson
@@ -240,6 +252,12 @@ job() {
 	echo '{"quiet":{}}' > bad.json
 	run fsd-notify --dry-run --rules bad.json <(job '')
 	assert_output_has 'bad.json: unknown key "quiet"'
+}
+
+@test "records that are no jobs get no message" {
+	run fsd-notify --dry-run <(echo '{"kind":"pickup","tech":"T01","status":"done","customer":{"email":"a@b.c"}}')
+	[ "$status" -eq 0 ]
+	assert_eq "$output" ""
 }
 
 @test "usage: --sent is needed to send" {

@@ -156,6 +156,13 @@ ev() {	# ev STATUS TIME [extra fields]
 		'["J1003","2026-11-23",90] ["J1002","2026-11-23",60] ["R1","2026-11-23",60] '
 }
 
+@test "records that are no jobs (a pickup stop) pass as they came" {
+	log_events "$(ev on_site 08:00)"
+	run fsd-status --events events <(echo '{"kind":"pickup","tech":"T01","location":"W-NORTH"}'; job)
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -c '[.kind, .status]' | tr '\n' ' ')" '["pickup",null] [null,"in_progress"] '
+}
+
 @test "--events is required" {
 	run fsd-status "$F/plan.ndjson"
 	[ "$status" -eq 2 ]

@@ -24,3 +24,27 @@ readme_pipeline() {
 	# Every job is planned or says why not.
 	assert_eq "$(jq -c 'select(.seq == null and .exception == null)' plan.ndjson)" ""
 }
+
+# The indented block after the README's live-day marker.
+readme_live_day() {
+	awk '/the live day below runs in the test suite/ { on = 1; next }
+		on && /^    / { sub(/^    /, ""); print; seen = 1; next }
+		on && seen && !/^    / { exit }' "$TOP/README.md"
+}
+
+@test "the README's live day runs on the planned day: status, re-plan, invoice, messages" {
+	script=$(readme_live_day)
+	[ -n "$script" ]
+	cp "$EXAMPLES"/*.csv "$EXAMPLES"/rules.json "$EXAMPLES"/ratecard.json "$EXAMPLES"/pay.key \
+		"$EXAMPLES"/notify.json "$BATS_TEST_TMPDIR/"
+	cd "$BATS_TEST_TMPDIR"
+	bash -e -c "$(readme_pipeline)"
+	run bash -e -c "$script"
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	assert_eq "$(jq -c 'select(.id == "J1112") | [.status, .arrived, .completed]' replan.ndjson)" \
+		'["done","2026-11-23T08:02:00-07:00","2026-11-23T08:50:00-07:00"]'
+	assert_eq "$(jq -r .invoice.number invoices.ndjson)" FRH-J1112
+	assert_eq "$(jq -r 'select(.job == "J1112") | "\(.message) \(.channel)"' messages.ndjson | tr '\n' ,)" \
+		'done email,invoice email,'
+	assert_eq "$(jq -r 'select(.job == "J1038") | .message' messages.ndjson)" eta
+}

@@ -12,6 +12,10 @@ status_job_read(struct status_job *job, json_t *record, const struct fsd_pos *po
 	memset(job, 0, sizeof *job);
 	job->record = json_incref(record);
 	job->pos = *pos;
+	if (fsd_field(record, "kind") != NULL) {
+		job->other = 1;
+		return 0;
+	}
 	if (fsd_field_string(record, "id", &job->id, pos) != FSD_FIELD_OK) {
 		if (job->id == NULL && fsd_field(record, "id") == NULL)
 			fsd_field_fail(pos, "\"id\" is missing");

@@ -14,11 +14,13 @@ struct status_job {
 	const char *id;
 	const char *skip_until;	/* its "status_event": events up to it are in it already */
 	int bad;		/* said already; events for it are not applied */
+	int other;		/* not a job (a pickup stop, a summary): as it came */
 	struct job_day day;
 };
 
 /* Take a job record (a reference is kept). A bad one is marked and
- * comes out with its exception. Returns 0 or 1 when it was bad. */
+ * comes out with its exception; a record with a "kind" is no job and
+ * passes as it came. Returns 0 or 1 when it was bad. */
 int status_job_read(struct status_job *job, json_t *record, const struct fsd_pos *pos);
 
 /* Write what the events changed into the record. */
