@@ -588,6 +588,24 @@ fsd_scan_int(const struct fsd_scan *d, int at, const char *path, long long *out,
 }
 
 int
+fsd_scan_number(const struct fsd_scan *d, int at, const char *path, double *out,
+    const struct fsd_pos *pos)
+{
+	int n = lookup(d, at, path);
+	char buf[64];
+
+	if (n < 0)
+		return FSD_FIELD_ABSENT;
+	if (d->nodes[n].type == FSD_SCAN_INT)
+		*out = (double)d->nodes[n].ival;
+	else if (d->nodes[n].type == FSD_SCAN_REAL)
+		*out = strtod(d->nodes[n].raw, NULL);	/* stops at the delimiter */
+	else
+		return fsd_field_wrong(pos, path, FSD_WANT_NUMBER, fsd_scan_quote(d, n, buf));
+	return FSD_FIELD_OK;
+}
+
+int
 fsd_scan_bool(const struct fsd_scan *d, int at, const char *path, int *out,
     const struct fsd_pos *pos)
 {

@@ -110,6 +110,9 @@ int fsd_scan_int(const struct fsd_scan *d, int at, const char *path, long long *
     const struct fsd_pos *pos);
 int fsd_scan_bool(const struct fsd_scan *d, int at, const char *path, int *out,
     const struct fsd_pos *pos);
+/* Any JSON number, as fsd_field_number takes it. */
+int fsd_scan_number(const struct fsd_scan *d, int at, const char *path, double *out,
+    const struct fsd_pos *pos);
 int fsd_scan_time(const struct fsd_scan *d, int at, const char *path, struct fsd_time *out,
     const struct fsd_pos *pos);
 

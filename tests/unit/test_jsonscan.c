@@ -244,6 +244,19 @@ test_fields(void)
 		}
 	}
 	CHECK(same, "whole numbers and strings as fsd_field_int and fsd_field_string give them");
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+		double a = -1, b = -1;
+		int ra = fsd_field_number(rec, ints[i], &a, NULL);
+
+		snprintf(want, sizeof want, "%s", fsd_field_error);
+		if (ra != fsd_scan_number(&d, 0, ints[i], &b, NULL) || a != b
+		    || strcmp(want, fsd_field_error) != 0) {
+			printf("# number \"%s\": field.h says \"%s\", scan \"%s\"\n", ints[i], want,
+			    fsd_field_error);
+			same = 0;
+		}
+	}
+	CHECK(same, "numbers as fsd_field_number gives them");
 	{
 		struct fsd_time t;
 		int on = 0;
