@@ -258,6 +258,8 @@ check_speeding(struct track *t, struct track_tech *tech, int64_t at, double kmh)
 	    .minutes = (int)((at - tech->fast_since) / 60), .km = kmh });
 }
 
+static void check_silent(struct track *t, struct track_tech *tech, int64_t clock);
+
 /* Speeds from consecutive fixes less than this apart are GPS scatter. */
 #define SPEED_MIN_SECONDS 20
 
@@ -269,6 +271,13 @@ track_ping(struct track *t, struct track_tech *tech, int64_t at, double lat, dou
 	int64_t before = tech->fix_at;
 	int had_fix = tech->have_fix;
 
+	/* Silence is judged before this ping ends it: a tech heard again
+	 * after an hour was silent for that hour. */
+	if (noise != TRACK_NOISE_ORDER && at > tech->heard_at) {
+		check_silent(t, tech, at);
+		tech->heard_at = at;
+		tech->silent_raised = 0;
+	}
 	if (noise != TRACK_BELIEVED) {
 		if (noise == TRACK_NOISE_ACCURACY)
 			t->noise_accuracy++;
@@ -316,25 +325,27 @@ track_ping(struct track *t, struct track_tech *tech, int64_t at, double lat, dou
 	return TRACK_BELIEVED;
 }
 
+static void
+check_silent(struct track *t, struct track_tech *tech, int64_t clock)
+{
+	int64_t last = tech->heard_at > tech->shift_start ? tech->heard_at : tech->shift_start;
+	int64_t due = last + (int64_t)t->rules.no_signal_min * 60;
+
+	if (!tech->planned || tech->silent_raised || tech->next >= tech->nstops
+	    || due > clock || due >= tech->shift_end)
+		return;
+	tech->silent_raised = 1;
+	report(t, (struct track_finding){ TRACK_NO_SIGNAL, tech, &tech->stops[tech->next], due,
+	    tech->have_fix, tech->lat, tech->lon, .minutes = (int)((due - last) / 60),
+	    .since = tech->heard_at });
+}
+
 void
 track_sweep(struct track *t, int64_t clock)
 {
-	int64_t quiet = (int64_t)t->rules.no_signal_min * 60;
-
 	t->swept_at = clock;
-	for (size_t i = 0; i < t->ntechs; i++) {
-		struct track_tech *tech = &t->techs[i];
-		int64_t last = tech->heard_at > tech->shift_start ? tech->heard_at : tech->shift_start;
-		int64_t due = last + quiet;
-
-		if (!tech->planned || tech->silent_raised || tech->next >= tech->nstops
-		    || due > clock || due >= tech->shift_end)
-			continue;
-		tech->silent_raised = 1;
-		report(t, (struct track_finding){ TRACK_NO_SIGNAL, tech, &tech->stops[tech->next], due,
-		    tech->have_fix, tech->lat, tech->lon, .minutes = (int)((due - last) / 60),
-		    .since = tech->heard_at });
-	}
+	for (size_t i = 0; i < t->ntechs; i++)
+		check_silent(t, &t->techs[i], clock);
 }
 
 void

@@ -29,10 +29,6 @@ track_noise_judge(struct track *t, struct track_tech *tech, int64_t at, double l
 
 	if (tech->have_fix && at <= tech->fix_at)
 		return TRACK_NOISE_ORDER;
-	if (at > tech->heard_at) {
-		tech->heard_at = at;
-		tech->silent_raised = 0;
-	}
 	if (accuracy_m > r->max_accuracy_m)
 		return TRACK_NOISE_ACCURACY;
 	if (tech->have_fix && !reachable(r, tech->lat, tech->lon, tech->fix_at, lat, lon, at)) {

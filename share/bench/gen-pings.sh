@@ -8,7 +8,7 @@
 #   idle    stands still 40 min on the road halfway through the second leg
 #   jump    one ping in the second job 30 km away, and one with poor
 #           accuracy 3 km away, and one out of order (all noise)
-#   silent  no ping after reaching the second stop
+#   silent  no ping from five minutes after reaching the second stop
 # Usage: gen-pings.sh [-n SECONDS] [-b TECH=BEHAVIOUR ...] PLAN > pings.ndjson
 # Pings are in time order (ties by tech), one every SECONDS (default 30),
 # with a few metres of deterministic scatter.
@@ -92,7 +92,7 @@ function day_of(tech,   i, s, start, mid_lat, mid_lon, d, dx, dy) {
 			drive(tech, lat[i], lon[i], drive_min[i] / 2)
 		} else
 			drive(tech, lat[i], lon[i], drive_min[i])
-		if (i == 2 && mode == "silent") silent_from = now + interval
+		if (i == 2 && mode == "silent") silent_from = now + 5 * 60
 		if (i == 2) jump_at = now + duration[i] * 30
 		stay(tech, now + duration[i] * 60)
 	}
