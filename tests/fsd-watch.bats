@@ -125,6 +125,18 @@ watch_at() {
 	assert_output_has '"sla[0].warn_share" must be a share between 0 and 1, not 2'
 }
 
+@test "fsd-status's jobs feed it: done ones are checked for their proof, one under way for overrun, one not begun for its start" {
+	fsd-status --events "$FIXTURES/status/day.events" "$FIXTURES/status/plan.ndjson" \
+		> "$BATS_TEST_TMPDIR/jobs.ndjson" 2>/dev/null || true
+	run fsd-watch --now "${D}18:00:00$Z" "$BATS_TEST_TMPDIR/jobs.ndjson" "$FIXTURES/status/day.events"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -c '[.code, .job, .at[11:16]]')" '["completed_unclosed","R1","10:02"]
+["completed_unclosed","J1003","10:46"]
+["overrun","R2","10:55"]
+["completed_unclosed","J1002","12:00"]
+["late_start","J1010","14:00"]'
+}
+
 @test "--now is required" {
 	run fsd-watch "$F/jobs.ndjson"
 	[ "$status" -eq 2 ]

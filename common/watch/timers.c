@@ -115,7 +115,8 @@ watch_job_timers(const struct watch_rules *r, const struct watch_job *job, int64
     watch_alert_fn fn, void *ctx)
 {
 	char a[FSD_TIME_LEN];
-	int done = job->completed != 0 || status_is(job, "completed");
+	/* fsd-status writes "done"; a log's own word is "completed" */
+	int done = job->completed != 0 || status_is(job, "done") || status_is(job, "completed");
 
 	if (status_is(job, "cancelled") || status_is(job, "cannot_complete"))
 		return;
