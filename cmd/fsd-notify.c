@@ -101,12 +101,12 @@ log_attempt(struct run *run, json_t *message, const char *result, const char *wh
  * exception set on message. */
 static int
 render(struct run *run, json_t *message, const json_t *job, const struct msg_due *due,
-    unsigned channel, const char *alert)
+    unsigned channel, const char *about, const char *alert)
 {
 	char *path = xasprintf("%s/%s.%s.txt", run->templates, msg_kind_name(due->kind),
 	    channel_name(channel));
 	char *text = template_read(path), missing[256];
-	struct notify_lookup lookup = { job, notify_msg_fields(job, &run->rules, due, alert), "" };
+	struct notify_lookup lookup = { job, notify_msg_fields(job, &run->rules, due, about, alert), "" };
 	int r = -1;
 
 	if (text == NULL)
@@ -158,15 +158,15 @@ build_mail(struct run *run, json_t *message, const struct recipient *to, const c
 	return 0;
 }
 
-static void deliver_alert(struct run *run, const json_t *job, const struct msg_due *due,
-    const char *text);
+static void deliver_alert(struct run *run, const json_t *job, const char *about,
+    const struct msg_due *due, const char *contact, const char *text);
 
-/* One message on one channel to one recipient, unless it was sent. */
+/* One message on one channel to one recipient, unless it was sent. job_id
+ * is the job it is about (or, for an alert record, its job or tech). */
 static void
-deliver(struct run *run, const json_t *job, const struct msg_due *due, unsigned channel,
-    const struct recipient *to, const char *alert)
+deliver(struct run *run, const json_t *job, const char *job_id, const struct msg_due *due,
+    unsigned channel, const struct recipient *to, const char *alert)
 {
-	const char *job_id = json_string_value(json_object_get(job, "id"));
 	char *key = sent_key(job_id, msg_kind_name(due->kind), due->detail, channel_name(channel));
 	json_t *message;
 	long long priority = 3;
@@ -183,9 +183,11 @@ deliver(struct run *run, const json_t *job, const struct msg_due *due, unsigned 
 	fsd_field_int(job, "priority", &priority, NULL);
 	if (to->address == NULL) {
 		json_object_set_new(message, "status", json_string("skipped"));
-		json_object_set_new(message, "reason", json_string(to->dispatch
-		    ? "no dispatch recipient for this channel in the rules"
-		    : channel == CHANNEL_SMS ? "the customer has no phone" : "the customer has no email"));
+		json_object_set_new(message, "reason", to->dispatch
+		    ? json_sprintf("no %s for %s in the rules", channel == CHANNEL_SMS ? "phone" : "email",
+			to->name)
+		    : json_string(channel == CHANNEL_SMS ? "the customer has no phone"
+			: "the customer has no email"));
 		goto out;
 	}
 	if (!to->dispatch && opted_out(job, channel)) {
@@ -198,7 +200,7 @@ deliver(struct run *run, const json_t *job, const struct msg_due *due, unsigned 
 		json_object_set_new(message, "reason", json_string("quiet hours; sent on a later run"));
 		goto out;
 	}
-	if (render(run, message, job, due, channel, alert) != 0
+	if (render(run, message, job, due, channel, job_id, alert) != 0
 	    || (channel == CHANNEL_EMAIL && build_mail(run, message, to, key) != 0)) {
 		fsd_warn_at(NULL, "%s: %s", job_id,
 		    json_string_value(json_object_get(json_object_get(message, "exception"), "message")));
@@ -250,7 +252,7 @@ deliver(struct run *run, const json_t *job, const struct msg_due *due, unsigned 
 		fsd_emit(message);
 		json_decref(message);
 		message = NULL;
-		deliver_alert(run, job, &(struct msg_due){ MSG_ALERT, detail, NULL }, text);
+		deliver_alert(run, job, job_id, &(struct msg_due){ MSG_ALERT, detail, NULL }, NULL, text);
 		free(text);
 		free(detail);
 	}
@@ -261,20 +263,47 @@ out:
 	free(key);
 }
 
-/* The dispatcher, on every alert channel the rules give an address for. */
+/* The dispatcher (or the contact named), on every alert channel the
+ * rules give an address for. */
 static void
-deliver_alert(struct run *run, const json_t *job, const struct msg_due *due, const char *text)
+deliver_alert(struct run *run, const json_t *job, const char *about, const struct msg_due *due,
+    const char *contact, const char *text)
 {
 	const char *type = json_string_value(json_object_get(job, "type"));
 	unsigned channels = notify_channels(&run->rules, type, MSG_ALERT);
+	const struct notify_contact *c = notify_contact(&run->rules,
+	    contact != NULL ? contact : "dispatch");
 
-	for (unsigned c = CHANNEL_SMS; c <= CHANNEL_EMAIL; c <<= 1) {
-		if (!(channels & c))
+	for (unsigned ch = CHANNEL_SMS; ch <= CHANNEL_EMAIL; ch <<= 1) {
+		if (!(channels & ch))
 			continue;
-		deliver(run, job, due, c, &(struct recipient){ "Dispatch",
-		    c == CHANNEL_SMS ? run->rules.dispatch_phone : run->rules.dispatch_email, 1 },
-		    text);
+		deliver(run, job, about, due, ch, &(struct recipient){
+		    contact != NULL ? contact : "Dispatch",
+		    c == NULL ? NULL : ch == CHANNEL_SMS ? c->phone : c->email, 1 }, text);
 	}
+}
+
+/* An alert record (fsd-track's, fsd-watch's): to the contact it names,
+ * else the dispatcher, once for its id. */
+static int
+per_alert(struct run *run, json_t *record, const struct fsd_pos *pos)
+{
+	const char *id, *text, *about = NULL, *to = NULL;
+
+	if (fsd_field_string(record, "id", &id, pos) != FSD_FIELD_OK
+	    || fsd_field_string(record, "message", &text, pos) != FSD_FIELD_OK
+	    || fsd_field_string(record, "to", &to, pos) == FSD_FIELD_BAD) {
+		if (fsd_field(record, "id") == NULL || fsd_field(record, "message") == NULL)
+			fsd_field_fail(pos, "an alert needs its \"id\" and \"message\"");
+		fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
+		fsd_emit(record);
+		return 1;
+	}
+	if (fsd_field_string(record, "job", &about, NULL) != FSD_FIELD_OK
+	    && fsd_field_string(record, "tech", &about, NULL) != FSD_FIELD_OK)
+		about = id;
+	deliver_alert(run, record, about, &(struct msg_due){ MSG_ALERT, id, NULL }, to, text);
+	return 0;
 }
 
 /* What an alert says about a job. */
@@ -293,8 +322,12 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 	struct run *run = ctx;
 	struct job_facts facts;
 	struct msg_due due[MSG_NKINDS];
+	const char *kind = NULL;
 	size_t n;
 
+	if (fsd_field_string(record, "kind", &kind, NULL) == FSD_FIELD_OK
+	    && strcmp(kind, "alert") == 0)
+		return per_alert(run, record, pos);
 	if (fsd_field(record, "kind") != NULL)
 		return 0;	/* not a job: a pickup stop, a summary, a message */
 	if (notify_job_facts(record, &facts, pos) != FSD_FIELD_OK) {
@@ -306,14 +339,14 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 	for (size_t i = 0; i < n; i++) {
 		if (due[i].kind == MSG_ALERT) {
 			char *text = alert_text(record, &due[i]);
-			deliver_alert(run, record, &due[i], text);
+			deliver_alert(run, record, facts.id, &due[i], NULL, text);
 			free(text);
 			continue;
 		}
 		unsigned channels = notify_channels(&run->rules, facts.type, due[i].kind);
 		for (unsigned c = CHANNEL_SMS; c <= CHANNEL_EMAIL; c <<= 1)
 			if (channels & c)
-				deliver(run, record, &due[i], c, &(struct recipient){
+				deliver(run, record, facts.id, &due[i], c, &(struct recipient){
 				    json_string_value(fsd_field(record, "customer.name")),
 				    json_string_value(fsd_field(record, c == CHANNEL_SMS
 					? "customer.phone" : "customer.email")), 0 }, NULL);

@@ -260,6 +260,25 @@ job() {
 	assert_eq "$output" ""
 }
 
+@test "alert records (fsd-track's, fsd-watch's): to the dispatcher or the contact named, once each" {
+	start_smtp
+	printf '%s\n' '{"kind":"alert","id":"track-T07-no_signal-1012","code":"no_signal","tech":"T07","job":"J1042","at":"2026-11-23T10:32:00-07:00","message":"call T07: no ping since 10:12 (20 min)","to":"dispatch"}' \
+		'{"kind":"alert","id":"watch-J9-sla_escalate","code":"sla_escalate","job":"J9","at":"2026-11-23T10:40:00-07:00","message":"J9 breached its SLA","to":"ops-manager"}' \
+		'{"kind":"alert","id":"watch-T3-checkin","code":"lone_worker","tech":"T3","at":"2026-11-23T10:41:00-07:00","message":"T3 missed a check-in"}' > alerts.ndjson
+	run notify alerts.ndjson
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	assert_eq "$(out_jq -c '[.job, .channel, .to, .status, .reason]' | tr '\n' ' ')" \
+		'["J1042","sms","+13035550100","sent",null] ["J1042","email","dispatch@frh.example","sent",null] ["J9","sms","+13035550101","sent",null] ["J9","email",null,"skipped","no email for ops-manager in the rules"] ["T3","sms","+13035550100","sent",null] ["T3","email","dispatch@frh.example","sent",null] '
+	assert_eq "$(cat sms/1.body)" 'fsd: call T07: no ping since 10:12 (20 min)'
+	assert_eq "$(mail_part 1 Subject)" 'fsd alert: J1042'
+	run notify alerts.ndjson
+	assert_eq "$(out_jq -c 'select(.status != "skipped")')" ""
+	echo '{"kind":"alert","id":"x"}' > bad.ndjson
+	run notify bad.ndjson
+	[ "$status" -eq 1 ]
+	assert_output_has 'an alert needs its \"id\" and \"message\"'
+}
+
 @test "usage: --sent is needed to send" {
 	run fsd-notify <(job '')
 	[ "$status" -eq 2 ]

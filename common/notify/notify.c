@@ -51,8 +51,12 @@ notify_rules_free(struct notify_rules *r)
 	free(r->types);
 	free(r->from);
 	free(r->company);
-	free(r->dispatch_email);
-	free(r->dispatch_phone);
+	for (size_t i = 0; i < r->ncontacts; i++) {
+		free(r->contacts[i].name);
+		free(r->contacts[i].email);
+		free(r->contacts[i].phone);
+	}
+	free(r->contacts);
 	memset(r, 0, sizeof *r);
 }
 
@@ -63,6 +67,15 @@ notify_channels(const struct notify_rules *r, const char *type, enum msg_kind k)
 		if (strcmp(r->types[i].type, type) == 0 && r->types[i].set[k])
 			return r->types[i].channels[k];
 	return r->channels[k];
+}
+
+const struct notify_contact *
+notify_contact(const struct notify_rules *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncontacts; i++)
+		if (strcmp(r->contacts[i].name, name) == 0)
+			return &r->contacts[i];
+	return NULL;
 }
 
 int

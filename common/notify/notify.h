@@ -31,12 +31,20 @@ struct notify_type_rules {
 	unsigned char set[MSG_NKINDS];
 };
 
+/* Someone alerts go to: "dispatch", or a name an alert's "to" gives
+ * (an SLA row's escalation contact). */
+struct notify_contact {
+	char *name, *email, *phone;
+};
+
 struct notify_rules {
 	unsigned channels[MSG_NKINDS];	/* the defaults, or the file's */
 	struct notify_type_rules *types;
 	size_t ntypes;
 	int quiet_start_min, quiet_end_min;	/* local minutes of the day; equal: none */
-	char *from, *company, *dispatch_email, *dispatch_phone;
+	char *from, *company;
+	struct notify_contact *contacts;
+	size_t ncontacts;
 };
 
 /* The defaults: messages by SMS, but the confirmation, the thanks and
@@ -44,6 +52,8 @@ struct notify_rules {
 void notify_rules_default(struct notify_rules *r);
 void notify_rules_free(struct notify_rules *r);
 unsigned notify_channels(const struct notify_rules *r, const char *type, enum msg_kind k);
+/* The contact of that name, or NULL. */
+const struct notify_contact *notify_contact(const struct notify_rules *r, const char *name);
 
 /* Is the local minute of the day inside the quiet hours? */
 int notify_quiet(const struct notify_rules *r, int minute_of_day);

@@ -81,12 +81,26 @@ read_text(const char *path, const json_t *doc, const char *key)
 	return xstrdup(json_string_value(v));
 }
 
+static void
+add_contact(struct notify_rules *r, const char *path, const char *name, const json_t *c)
+{
+	struct notify_contact *contact;
+
+	if (!json_is_object(c))
+		fsd_die(FSD_EXIT_DATA, "%s: contact \"%s\" must be {\"email\", \"phone\"}", path, name);
+	r->contacts = xrealloc(r->contacts, (r->ncontacts + 1) * sizeof *r->contacts);
+	contact = &r->contacts[r->ncontacts++];
+	contact->name = xstrdup(name);
+	contact->email = read_text(path, c, "email");
+	contact->phone = read_text(path, c, "phone");
+}
+
 void
 notify_rules_load(struct notify_rules *r, const char *path)
 {
 	json_t *doc = fsd_load_json_object(path), *v, *types, *quiet, *dispatch;
 	static const char *const known[] = { "from", "company", "quiet_hours", "messages",
-	    "types", "dispatch", NULL };
+	    "types", "dispatch", "contacts", NULL };
 	const char *key;
 
 	json_object_foreach(doc, key, v) {
@@ -95,7 +109,7 @@ notify_rules_load(struct notify_rules *r, const char *path)
 			i++;
 		if (known[i] == NULL)
 			fsd_die(FSD_EXIT_DATA, "%s: unknown key \"%s\" (from, company, quiet_hours, "
-			    "messages, types, dispatch)", path, key);
+			    "messages, types, dispatch, contacts)", path, key);
 	}
 	r->from = read_text(path, doc, "from");
 	r->company = read_text(path, doc, "company");
@@ -123,11 +137,16 @@ notify_rules_load(struct notify_rules *r, const char *path)
 			read_messages(path, messages, t->channels, t->set);
 		}
 	}
-	if ((dispatch = json_object_get(doc, "dispatch")) != NULL) {
-		if (!json_is_object(dispatch))
-			fsd_die(FSD_EXIT_DATA, "%s: \"dispatch\" must be {\"email\", \"phone\"}", path);
-		r->dispatch_email = read_text(path, dispatch, "email");
-		r->dispatch_phone = read_text(path, dispatch, "phone");
+	if ((dispatch = json_object_get(doc, "dispatch")) != NULL)
+		add_contact(r, path, "dispatch", dispatch);
+	if ((v = json_object_get(doc, "contacts")) != NULL) {
+		json_t *c;
+
+		if (!json_is_object(v))
+			fsd_die(FSD_EXIT_DATA, "%s: \"contacts\" must be an object of name: "
+			    "{\"email\", \"phone\"}", path);
+		json_object_foreach(v, key, c)
+			add_contact(r, path, key, c);
 	}
 	json_decref(doc);
 }
@@ -238,10 +257,11 @@ set_total(json_t *msg, const json_t *job)
 
 json_t *
 notify_msg_fields(const json_t *job, const struct notify_rules *r, const struct msg_due *due,
-    const char *alert_text)
+    const char *about, const char *alert_text)
 {
 	json_t *msg = json_object();
 
+	json_object_set_new(msg, "about", json_string(about));
 	json_object_set_new(msg, "company", json_string(r->company != NULL ? r->company
 	    : "Your service team"));
 	json_object_set_new(msg, "message", json_string(msg_kind_name(due->kind)));

@@ -16,10 +16,11 @@ void notify_rules_load(struct notify_rules *r, const char *path);
  * (said at pos). */
 int notify_job_facts(const json_t *record, struct job_facts *f, const struct fsd_pos *pos);
 
-/* The msg.* fields for a message: msg.company, msg.eta_start, msg.eta_end,
- * msg.new_start, msg.date, msg.total, msg.alert. */
+/* The msg.* fields for a message: msg.about (the job, or what an alert
+ * is about), msg.company, msg.eta_start, msg.eta_end, msg.new_start,
+ * msg.old_start, msg.date, msg.total, msg.alert. */
 json_t *notify_msg_fields(const json_t *job, const struct notify_rules *r,
-    const struct msg_due *due, const char *alert_text);
+    const struct msg_due *due, const char *about, const char *alert_text);
 
 /* Template lookup over a job and its msg fields. */
 struct notify_lookup {
