@@ -279,6 +279,25 @@ job() {
 	assert_output_has 'an alert needs its \"id\" and \"message\"'
 }
 
+@test "the tracker and the watch: their status events logged and folded, their alerts to the dispatcher" {
+	fsd-track --plan "$FIXTURES/track/small-plan.ndjson" "$FIXTURES/track/small-pings.ndjson" > track.ndjson
+	jq -c 'select(.kind == "status")' track.ndjson | fsd-event --log day.events > /dev/null
+	fsd-event --log day.events --verify > /dev/null
+	assert_eq "$(fsd-status --events day.events "$FIXTURES/track/small-plan.ndjson" | jq -c 'select(.id == "J1") | [.status, .arrived]')" \
+		'["in_progress","2026-11-23T07:59:00-07:00"]'
+	fsd-watch --now 2026-11-23T10:45:00-07:00 "$FIXTURES/watch/jobs.ndjson" "$FIXTURES/watch/events.ndjson" > watch.ndjson
+	start_smtp
+	run notify track.ndjson watch.ndjson
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	alerts=$(jq -c 'select(.kind == "alert")' track.ndjson watch.ndjson | wc -l)
+	assert_eq "$(out_jq -c 'select(.channel == "sms" and .status == "sent")' | wc -l)" "$alerts"
+	assert_eq "$(ls mail/*.eml | wc -l)" "$alerts"
+	assert_eq "$(cat sms/1.argv)" '+13035550100'
+	assert_eq "$(cat sms/1.body)" "fsd: $(jq -r 'select(.kind == "alert") | .message' track.ndjson | head -n 1)"
+	run notify track.ndjson watch.ndjson
+	assert_eq "$(out_jq -c 'select(.status != "skipped")')" ""
+}
+
 @test "usage: --sent is needed to send" {
 	run fsd-notify <(job '')
 	[ "$status" -eq 2 ]
