@@ -120,8 +120,9 @@ job() {
 	[ "$status" -eq 0 ]
 	assert_eq "$(cat sms/1.argv)" '+1303 $(touch pwned4);'
 	assert_eq "$(cat sms/1.body)" 'Front Range Heating: your technician has arrived at `touch pwned5`.'
-	run find / -xdev -name 'pwned[0-9]' -newer msmtprc
-	assert_eq "$output" ""
+	# a command run would have made its file where fsd-notify runs (here)
+	# or in the tree
+	assert_eq "$(find "$BATS_TEST_TMPDIR" "$TOP" -name 'pwned[0-9]')" ""
 }
 
 @test "a line break in a name adds no header and no recipient" {
