@@ -12,6 +12,7 @@
 #include "output.h"
 #include "record.h"
 #include "rfc3339.h"
+#include "sidefile.h"
 #include "sort.h"
 #include "statefile.h"
 #include "xalloc.h"

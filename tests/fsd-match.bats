@@ -237,7 +237,7 @@ $(job J9 39.74 -104.84 '["electrical"]' 120 '"priority":1,"sla_due":"'$D'T10:00:
 	printf '{"types":{"no-heat":{"sla_hour":4}}}\n' > "$BATS_TEST_TMPDIR/r.json"
 	match --rules "$BATS_TEST_TMPDIR/r.json" < /dev/null
 	[ "$status" -eq 1 ]
-	assert_output_has '"types.no-heat": unknown key "sla_hour"'
+	assert_output_has '"types.no-heat.sla_hour" is not a known key (known: skills, priority,'
 }
 
 @test "an unknown tech id is a positioned error; the job still comes out" {

@@ -389,7 +389,7 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 	echo '{"max_stop":2}' >"$BATS_TEST_TMPDIR/r.json"
 	run fsd-route --techs "$F/day-techs.ndjson" --rules "$BATS_TEST_TMPDIR/r.json" </dev/null
 	[ "$status" -eq 1 ]
-	assert_output_has 'unknown key "max_stop"'
+	assert_output_has '"max_stop" is not a known key (known: max_stops,'
 	printf '%s\n' '{"id":"J1","site":{"lat":39.7,"lon":-104.9},"tech":"T01","windows":[{"start":"2026-11-23T08:00:00-07:00"}]}' \
 	    '{"id":"J2","site":{"lat":39.7,"lon":-104.9},"tech":"T01","windows":[{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T10:00:00-07:00"},{"start":"2026-11-23T09:00:00-07:00","end":"2026-11-23T11:00:00-07:00"}]}' \
 	    >"$BATS_TEST_TMPDIR/j"

@@ -1,12 +1,13 @@
 /* Loading and checking a rate card. Every problem is reported with the
  * line its key is on and loading goes on, so one run shows them all. */
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "record.h"
+#include "sidefile.h"
 #include "rfc3339.h"
 #include "xalloc.h"
 #include "invoice/ratecard.h"
@@ -20,129 +21,38 @@ const char *const inv_category_names[INV_NCATS] = {
  * quantity far inside 64 bits. */
 #define MAX_MINOR 1000000000000LL
 
-struct loader {
-	const char *text, *name;
-	int problems;
-};
-
-/* The line of a dotted key path in the file: each segment is looked for
- * as "segment" after the previous one, which finds the right place for
- * any card written one key per line or less. */
-static long
-line_of(const struct loader *l, const char *path)
-{
-	const char *at = l->text, *seg = path;
-	long line = 1;
-
-	if (at == NULL)
-		return 0;
-	while (*seg != '\0') {
-		size_t len = strcspn(seg, ".");
-		char *quoted = xasprintf("\"%.*s\"", (int)len, seg);
-		const char *found = strstr(at, quoted);
-
-		free(quoted);
-		if (found == NULL)
-			break;
-		at = found + len + 2;
-		seg += len;
-		if (*seg == '.')
-			seg++;
-	}
-	for (const char *p = l->text; p < at; p++)
-		if (*p == '\n')
-			line++;
-	/* at is past the key; a key at the end of its line is still on it. */
-	return line;
-}
-
-static void __attribute__((format(printf, 3, 4)))
-problem(struct loader *l, const char *path, const char *fmt, ...)
-{
-	char message[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
-	fsd_warn_at(&(struct fsd_pos){ l->name, line_of(l, path) }, "\"%s\" %s",
-	    path, message);
-	l->problems++;
-}
-
-/* Reject keys the card format does not have: a misspelt key would
- * otherwise be silently ignored and its rule never applied. */
-static void
-check_keys(struct loader *l, const json_t *obj, const char *path,
-    const char *const *allowed)
-{
-	const char *key;
-	json_t *v;
-
-	json_object_foreach((json_t *)obj, key, v) {
-		const char *const *a;
-
-		for (a = allowed; *a != NULL; a++)
-			if (strcmp(*a, key) == 0)
-				break;
-		if (*a == NULL) {
-			char *sub = *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
-			problem(l, sub, "is not a rate card key");
-			free(sub);
-		}
-	}
-}
-
+/* An object member, when it is one: its parent's table has already said
+ * so when it is not. */
 static const json_t *
-get_object(struct loader *l, const json_t *parent, const char *key, const char *path)
+get_object(const json_t *parent, const char *key)
 {
 	const json_t *v = json_object_get(parent, key);
 
-	if (v == NULL || json_is_null(v))
-		return NULL;
-	if (!json_is_object(v)) {
-		problem(l, path, "must be an object");
-		return NULL;
-	}
-	return v;
+	return json_is_object(v) ? v : NULL;
 }
 
 static char *
-get_string(struct loader *l, const json_t *v, const char *path)
+get_string(struct fsd_sidefile *l, const json_t *v, const char *path)
 {
 	if (v == NULL || json_is_null(v))
 		return NULL;
 	if (!json_is_string(v)) {
-		problem(l, path, "must be a string");
+		fsd_side_problem(l, path, "must be a string");
 		return NULL;
 	}
 	return xstrdup(json_string_value(v));
 }
 
-/* Money in the card is integer minor units, as everywhere in fsd. */
-static int
-get_money(struct loader *l, const json_t *v, const char *path, int64_t *out)
-{
-	if (!json_is_integer(v) || json_integer_value(v) < 0
-	    || json_integer_value(v) > MAX_MINOR) {
-		problem(l, path, "must be a whole number of minor units (cents) from 0 to %lld",
-		    MAX_MINOR);
-		return -1;
-	}
-	*out = json_integer_value(v);
-	return 0;
-}
+/* Money in the card is integer minor units, as everywhere in fsd: the
+ * row for a price, used as a table's row and for maps of prices. */
+#define MONEY(field) FSD_KEY_INT64, 0, MAX_MINOR, field, .unit = "minor units (cents)"
 
 static int
-get_int(struct loader *l, const json_t *v, const char *path, long min, long max,
-    int *out)
+get_money(struct fsd_sidefile *l, const json_t *v, const char *path, int64_t *out)
 {
-	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max) {
-		problem(l, path, "must be a whole number from %ld to %ld", min, max);
-		return -1;
-	}
-	*out = (int)json_integer_value(v);
-	return 0;
+	static const struct fsd_key money = { "", MONEY(0) };
+
+	return fsd_side_value(l, v, path, &money, out);
 }
 
 int
@@ -175,7 +85,7 @@ inv_ratio_parse(const char *text, struct inv_ratio *out)
 /* A non-negative decimal written as a string ("8.81") or a number; scale
  * divides it (100 for a percentage). */
 static int
-get_ratio(struct loader *l, const json_t *v, const char *path, int64_t scale,
+get_ratio(struct fsd_sidefile *l, const json_t *v, const char *path, int64_t scale,
     struct inv_ratio *out)
 {
 	char buf[64];
@@ -190,7 +100,7 @@ get_ratio(struct loader *l, const json_t *v, const char *path, int64_t scale,
 	else
 		text = "";
 	if (inv_ratio_parse(text, out) != 0) {
-		problem(l, path, "must be a decimal number of at most 9 places, like \"8.81\"");
+		fsd_side_problem(l, path, "must be a decimal number of at most 9 places, like \"8.81\"");
 		return -1;
 	}
 	out->den *= scale;
@@ -242,7 +152,7 @@ inv_find(const void *table, size_t n, size_t size, const char *name)
 
 /* An object of name -> minor units, sorted by name. */
 static struct inv_named_amount *
-get_amounts(struct loader *l, const json_t *obj, const char *path, size_t *n)
+get_amounts(struct fsd_sidefile *l, const json_t *obj, const char *path, size_t *n)
 {
 	struct inv_named_amount *table = xcalloc(json_object_size(obj) + 1, sizeof *table);
 	const char *key;
@@ -260,91 +170,106 @@ get_amounts(struct loader *l, const json_t *obj, const char *path, size_t *n)
 	return table;
 }
 
-static const char *const top_keys[] = {
-	"note", "business", "currency", "rounding", "tax_rounding", "invoice_prefix",
-	"terms_days", "pay_url", "labor", "hours", "multipliers", "holidays",
-	"trip_fee", "price_book", "parts", "markup", "tax", "discounts", NULL
+#define CARD(field) offsetof(struct inv_ratecard, field)
+
+/* The card's keys; the sections have tables of their own below. OTHER
+ * rows are read by their section with a message of its own. */
+static const struct fsd_key top_keys[] = {
+	{ "note", FSD_KEY_STRING, .offset = CARD(note) },
+	{ "business", FSD_KEY_OBJECT },
+	{ "currency", FSD_KEY_OTHER },
+	{ "rounding", FSD_KEY_OTHER },
+	{ "tax_rounding", FSD_KEY_OTHER },
+	{ "invoice_prefix", FSD_KEY_STRING, .offset = CARD(prefix), .has_default = 1,
+	  .def_string = "INV-" },
+	{ "terms_days", FSD_KEY_INT, 0, 365, CARD(terms_days) },
+	{ "pay_url", FSD_KEY_STRING, .offset = CARD(pay_url) },
+	{ "labor", FSD_KEY_OBJECT },
+	{ "hours", FSD_KEY_OBJECT },
+	{ "multipliers", FSD_KEY_OBJECT },
+	{ "holidays", FSD_KEY_OTHER },
+	{ "trip_fee", FSD_KEY_OBJECT },
+	{ "price_book", FSD_KEY_OBJECT },
+	{ "parts", FSD_KEY_OBJECT },
+	{ "markup", FSD_KEY_OTHER },
+	{ "tax", FSD_KEY_OBJECT },
+	{ "discounts", FSD_KEY_OBJECT },
+	{ NULL }
 };
 
 static void
-load_business(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_business(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = {
-		"name", "address", "phone", "email", "website", NULL
+	static const struct fsd_key keys[] = {
+		{ "name", FSD_KEY_STRING, .offset = CARD(business_name) },
+		{ "address", FSD_KEY_STRING, .offset = CARD(business_address) },
+		{ "phone", FSD_KEY_STRING, .offset = CARD(business_phone) },
+		{ "email", FSD_KEY_STRING, .offset = CARD(business_email) },
+		{ "website", FSD_KEY_STRING, .offset = CARD(business_website) },
+		{ NULL }
 	};
-	const json_t *b = get_object(l, doc, "business", "business");
+	const json_t *b = get_object(doc, "business");
 
-	if (b == NULL)
-		return;
-	check_keys(l, b, "business", keys);
-	c->business_name = get_string(l, json_object_get(b, "name"), "business.name");
-	c->business_address = get_string(l, json_object_get(b, "address"), "business.address");
-	c->business_phone = get_string(l, json_object_get(b, "phone"), "business.phone");
-	c->business_email = get_string(l, json_object_get(b, "email"), "business.email");
-	c->business_website = get_string(l, json_object_get(b, "website"), "business.website");
+	if (b != NULL)
+		fsd_side_read(l, b, "business", keys, c);
 }
 
 static void
-load_money_rules(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_money_rules(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
 	const json_t *v;
 
 	c->currency = get_string(l, json_object_get(doc, "currency"), "currency");
 	if (c->currency == NULL) {
-		problem(l, "currency", "is required (an ISO 4217 code such as \"USD\")");
+		fsd_side_problem(l, "currency", "is required (an ISO 4217 code such as \"USD\")");
 	} else if ((c->exponent = fsd_currency_exponent(c->currency)) < 0) {
-		problem(l, "currency", "must be an ISO 4217 code such as \"USD\"");
+		fsd_side_problem(l, "currency", "must be an ISO 4217 code such as \"USD\"");
 	}
 	c->rounding = FSD_ROUND_HALF_UP;
 	v = json_object_get(doc, "rounding");
 	if (v != NULL && (!json_is_string(v)
 	    || fsd_rounding_parse(json_string_value(v), &c->rounding) != 0))
-		problem(l, "rounding", "must be \"half-up\" or \"half-even\"");
+		fsd_side_problem(l, "rounding", "must be \"half-up\" or \"half-even\"");
 	v = json_object_get(doc, "tax_rounding");
 	if (v != NULL) {
 		const char *s = json_is_string(v) ? json_string_value(v) : "";
 		if (strcmp(s, "invoice") == 0)
 			c->tax_per_invoice = 1;
 		else if (strcmp(s, "line") != 0)
-			problem(l, "tax_rounding", "must be \"line\" or \"invoice\"");
+			fsd_side_problem(l, "tax_rounding", "must be \"line\" or \"invoice\"");
 	}
-	c->prefix = get_string(l, json_object_get(doc, "invoice_prefix"), "invoice_prefix");
-	if (c->prefix == NULL)
-		c->prefix = xstrdup("INV-");
-	if ((v = json_object_get(doc, "terms_days")) != NULL)
-		get_int(l, v, "terms_days", 0, 365, &c->terms_days);
-	c->pay_url = get_string(l, json_object_get(doc, "pay_url"), "pay_url");
-	c->note = get_string(l, json_object_get(doc, "note"), "note");
 }
 
 static void
-load_labor(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_labor(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = {
-		"minimum_minutes", "increment_minutes", "rates", "levels", NULL
+	static const struct fsd_key keys[] = {
+		{ "minimum_minutes", FSD_KEY_INT, 0, 24 * 60, CARD(minimum_minutes),
+		  .unit = "minutes" },
+		{ "increment_minutes", FSD_KEY_INT, 1, 24 * 60, CARD(increment_minutes),
+		  .has_default = 1, .def = 1, .unit = "minutes" },
+		{ "rates", FSD_KEY_OBJECT },
+		{ "levels", FSD_KEY_OBJECT },
+		{ NULL }
 	};
-	const json_t *labor = get_object(l, doc, "labor", "labor"), *v;
+	const json_t *labor = get_object(doc, "labor"), *v;
 
 	c->increment_minutes = 1;
 	if (labor == NULL) {
-		problem(l, "labor", "is required: an object with \"rates\" per trade");
+		fsd_side_problem(l, "labor", "is required: an object with \"rates\" per trade");
 		return;
 	}
-	check_keys(l, labor, "labor", keys);
-	if ((v = json_object_get(labor, "minimum_minutes")) != NULL)
-		get_int(l, v, "labor.minimum_minutes", 0, 24 * 60, &c->minimum_minutes);
-	if ((v = json_object_get(labor, "increment_minutes")) != NULL)
-		get_int(l, v, "labor.increment_minutes", 1, 24 * 60, &c->increment_minutes);
-	if ((v = get_object(l, labor, "rates", "labor.rates")) != NULL)
+	fsd_side_read(l, labor, "labor", keys, c);
+	if ((v = get_object(labor, "rates")) != NULL)
 		c->trade_rates = get_amounts(l, v, "labor.rates", &c->ntrade_rates);
 	else
-		problem(l, "labor.rates", "is required: an hourly rate per trade");
-	if ((v = get_object(l, labor, "levels", "labor.levels")) != NULL)
+		fsd_side_problem(l, "labor.rates", "is required: an hourly rate per trade");
+	if ((v = get_object(labor, "levels")) != NULL)
 		c->level_rates = get_amounts(l, v, "labor.levels", &c->nlevel_rates);
 }
 
 static int
-get_clock(struct loader *l, const json_t *v, const char *path, int *minute)
+get_clock(struct fsd_sidefile *l, const json_t *v, const char *path, int *minute)
 {
 	const char *s = json_is_string(v) ? json_string_value(v) : "";
 	int hh, mm;
@@ -352,7 +277,7 @@ get_clock(struct loader *l, const json_t *v, const char *path, int *minute)
 
 	if (sscanf(s, "%2d:%2d%c", &hh, &mm, &end) != 2 || strlen(s) != 5
 	    || hh < 0 || hh > 24 || mm < 0 || mm > 59 || hh * 60 + mm > 24 * 60) {
-		problem(l, path, "must be a local time like \"08:00\"");
+		fsd_side_problem(l, path, "must be a local time like \"08:00\"");
 		return -1;
 	}
 	*minute = hh * 60 + mm;
@@ -360,12 +285,17 @@ get_clock(struct loader *l, const json_t *v, const char *path, int *minute)
 }
 
 static void
-load_calendar(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_calendar(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const hour_keys[] = { "start", "end", NULL };
-	static const char *const mult_keys[] = { "after_hours", "weekend", "holiday", NULL };
-	const json_t *hours = get_object(l, doc, "hours", "hours");
-	const json_t *mult = get_object(l, doc, "multipliers", "multipliers");
+	static const struct fsd_key hour_keys[] = {
+		{ "start", FSD_KEY_OTHER }, { "end", FSD_KEY_OTHER }, { NULL }
+	};
+	static const struct fsd_key mult_keys[] = {
+		{ "after_hours", FSD_KEY_OTHER }, { "weekend", FSD_KEY_OTHER },
+		{ "holiday", FSD_KEY_OTHER }, { NULL }
+	};
+	const json_t *hours = get_object(doc, "hours");
+	const json_t *mult = get_object(doc, "multipliers");
 	const json_t *days = json_object_get(doc, "holidays"), *v;
 	size_t i;
 
@@ -373,15 +303,15 @@ load_calendar(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 	c->day_start_minute = 0;
 	c->day_end_minute = 24 * 60;
 	if (hours != NULL) {
-		check_keys(l, hours, "hours", hour_keys);
+		fsd_side_read(l, hours, "hours", hour_keys, c);
 		get_clock(l, json_object_get(hours, "start"), "hours.start", &c->day_start_minute);
 		get_clock(l, json_object_get(hours, "end"), "hours.end", &c->day_end_minute);
 		if (c->day_end_minute <= c->day_start_minute)
-			problem(l, "hours.end", "must be after hours.start");
+			fsd_side_problem(l, "hours.end", "must be after hours.start");
 	}
 	c->after_hours = c->weekend = c->holiday = (struct inv_ratio){ 1, 1 };
 	if (mult != NULL) {
-		check_keys(l, mult, "multipliers", mult_keys);
+		fsd_side_read(l, mult, "multipliers", mult_keys, c);
 		if ((v = json_object_get(mult, "after_hours")) != NULL)
 			get_ratio(l, v, "multipliers.after_hours", 1, &c->after_hours);
 		if ((v = json_object_get(mult, "weekend")) != NULL)
@@ -392,14 +322,14 @@ load_calendar(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 	if (days == NULL)
 		return;
 	if (!json_is_array(days)) {
-		problem(l, "holidays", "must be an array of dates like \"2026-11-26\"");
+		fsd_side_problem(l, "holidays", "must be an array of dates like \"2026-11-26\"");
 		return;
 	}
 	c->holidays = xcalloc(json_array_size(days) + 1, sizeof *c->holidays);
 	json_array_foreach(days, i, v) {
 		if (!json_is_string(v) || fsd_date_parse(json_string_value(v),
 		    &c->holidays[c->nholidays]) != 0)
-			problem(l, "holidays", "must be an array of dates like \"2026-11-26\"");
+			fsd_side_problem(l, "holidays", "must be an array of dates like \"2026-11-26\"");
 		else
 			c->nholidays++;
 	}
@@ -407,63 +337,57 @@ load_calendar(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 }
 
 static void
-load_trip(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_trip(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = { "default", "zones", NULL };
-	const json_t *trip = get_object(l, doc, "trip_fee", "trip_fee"), *v;
+	static const struct fsd_key keys[] = {
+		{ "default", FSD_KEY_OTHER }, { "zones", FSD_KEY_OBJECT }, { NULL }
+	};
+	const json_t *trip = get_object(doc, "trip_fee"), *v;
 
 	if (trip == NULL)
 		return;
-	check_keys(l, trip, "trip_fee", keys);
+	fsd_side_read(l, trip, "trip_fee", keys, c);
 	if ((v = json_object_get(trip, "default")) != NULL)
 		c->has_trip_default = get_money(l, v, "trip_fee.default", &c->trip_default) == 0;
-	if ((v = get_object(l, trip, "zones", "trip_fee.zones")) != NULL)
+	if ((v = get_object(trip, "zones")) != NULL)
 		c->trip_zones = get_amounts(l, v, "trip_fee.zones", &c->ntrip_zones);
 }
 
 static void
-load_task(struct loader *l, struct inv_task *t, const char *code, const json_t *v,
+load_task(struct fsd_sidefile *l, struct inv_task *t, const char *code, const json_t *v,
     const char *path)
 {
-	static const char *const keys[] = {
-		"price", "description", "includes", "includes_labor", "parts", NULL
+	static const struct fsd_key keys[] = {
+		{ "price", MONEY(offsetof(struct inv_task, price)) },
+		{ "description", FSD_KEY_STRING, .offset = offsetof(struct inv_task, description) },
+		{ "includes", FSD_KEY_STRING, .offset = offsetof(struct inv_task, includes) },
+		{ "includes_labor", FSD_KEY_BOOL, .offset = offsetof(struct inv_task, includes_labor),
+		  .has_default = 1, .def = 1 },
+		{ "parts", FSD_KEY_OBJECT },
+		{ NULL }
 	};
-	const json_t *parts, *qty, *flag;
+	const json_t *parts, *qty;
 	const char *sku;
 	char *sub;
 
 	t->code = xstrdup(code);
 	t->includes_labor = 1;
 	if (!json_is_object(v)) {
-		problem(l, path, "must be an object with a \"price\"");
+		fsd_side_problem(l, path, "must be an object with a \"price\"");
 		return;
 	}
-	check_keys(l, v, path, keys);
+	fsd_side_read(l, v, path, keys, t);
 	sub = xasprintf("%s.price", path);
 	if (json_object_get(v, "price") == NULL)
-		problem(l, sub, "is required");
-	else
-		get_money(l, json_object_get(v, "price"), sub, &t->price);
+		fsd_side_problem(l, sub, "is required");
 	free(sub);
-	sub = xasprintf("%s.description", path);
-	t->description = get_string(l, json_object_get(v, "description"), sub);
-	free(sub);
-	sub = xasprintf("%s.includes", path);
-	t->includes = get_string(l, json_object_get(v, "includes"), sub);
-	free(sub);
-	if ((flag = json_object_get(v, "includes_labor")) != NULL) {
-		if (!json_is_boolean(flag))
-			problem(l, path, "\"includes_labor\" must be true or false");
-		else
-			t->includes_labor = json_is_true(flag);
-	}
 	sub = xasprintf("%s.parts", path);
-	if ((parts = get_object(l, v, "parts", sub)) != NULL) {
+	if ((parts = get_object(v, "parts")) != NULL) {
 		t->parts = xcalloc(json_object_size(parts) + 1, sizeof *t->parts);
 		json_object_foreach((json_t *)parts, sku, qty) {
 			if (!json_is_integer(qty) || json_integer_value(qty) < 1
 			    || json_integer_value(qty) > 100000) {
-				problem(l, sub, "must map each SKU to a whole number of at least 1");
+				fsd_side_problem(l, sub, "must map each SKU to a whole number of at least 1");
 				continue;
 			}
 			t->parts[t->nparts].sku = xstrdup(sku);
@@ -475,9 +399,9 @@ load_task(struct loader *l, struct inv_task *t, const char *code, const json_t *
 }
 
 static void
-load_price_book(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_price_book(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	const json_t *book = get_object(l, doc, "price_book", "price_book");
+	const json_t *book = get_object(doc, "price_book");
 	const char *code;
 	json_t *v;
 
@@ -493,16 +417,18 @@ load_price_book(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 }
 
 static void
-load_markup(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_markup(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = { "up_to", "percent", NULL };
+	static const struct fsd_key keys[] = {
+		{ "up_to", FSD_KEY_OTHER }, { "percent", FSD_KEY_OTHER }, { NULL }
+	};
 	const json_t *tiers = json_object_get(doc, "markup"), *t;
 	size_t i;
 
 	if (tiers == NULL)
 		return;
 	if (!json_is_array(tiers)) {
-		problem(l, "markup", "must be an array of {\"up_to\", \"percent\"} tiers");
+		fsd_side_problem(l, "markup", "must be an array of {\"up_to\", \"percent\"} tiers");
 		return;
 	}
 	c->tiers = xcalloc(json_array_size(tiers) + 1, sizeof *c->tiers);
@@ -511,10 +437,10 @@ load_markup(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 		const json_t *up = json_object_get(t, "up_to");
 
 		if (!json_is_object(t) || json_object_get(t, "percent") == NULL) {
-			problem(l, "markup", "tier %zu must be an object with \"percent\"", i + 1);
+			fsd_side_problem(l, "markup", "tier %zu must be an object with \"percent\"", i + 1);
 			continue;
 		}
-		check_keys(l, t, "markup", keys);
+		fsd_side_read(l, t, "markup", keys, tier);
 		if (get_ratio(l, json_object_get(t, "percent"), "markup.percent", 100,
 		    &tier->markup) != 0)
 			continue;
@@ -523,7 +449,7 @@ load_markup(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 			continue;
 		if (c->ntiers > 0 && (c->tiers[c->ntiers - 1].unlimited
 		    || (!tier->unlimited && tier->up_to <= c->tiers[c->ntiers - 1].up_to))) {
-			problem(l, "markup", "tiers must rise by \"up_to\", the last may leave it out");
+			fsd_side_problem(l, "markup", "tiers must rise by \"up_to\", the last may leave it out");
 			continue;
 		}
 		c->ntiers++;
@@ -547,10 +473,16 @@ inv_markup_price(const struct inv_ratecard *c, int64_t cost)
 
 /* Parts are loaded after the markup tiers so each price is settled once. */
 static void
-load_parts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_parts(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = { "cost", "price", "markup", "description", NULL };
-	const json_t *parts = get_object(l, doc, "parts", "parts");
+	static const struct fsd_key keys[] = {
+		{ "cost", MONEY(offsetof(struct inv_part, cost)) },
+		{ "price", MONEY(offsetof(struct inv_part, price)) },
+		{ "markup", FSD_KEY_OTHER },
+		{ "description", FSD_KEY_STRING, .offset = offsetof(struct inv_part, description) },
+		{ NULL }
+	};
+	const json_t *parts = get_object(doc, "parts");
 	const char *sku;
 	json_t *v;
 
@@ -565,34 +497,23 @@ load_parts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 		struct inv_ratio own;
 
 		if (!json_is_object(v) || (cost == NULL && price == NULL)) {
-			problem(l, path, "must be an object with a \"cost\" or a \"price\"");
+			fsd_side_problem(l, path, "must be an object with a \"cost\" or a \"price\"");
 			free(path);
 			continue;
 		}
-		check_keys(l, v, path, keys);
 		p->sku = xstrdup(sku);
-		sub = xasprintf("%s.description", path);
-		p->description = get_string(l, json_object_get(v, "description"), sub);
-		free(sub);
-		sub = xasprintf("%s.cost", path);
-		if (cost != NULL)
-			get_money(l, cost, sub, &p->cost);
-		free(sub);
-		sub = xasprintf("%s.price", path);
-		if (price != NULL) {
-			get_money(l, price, sub, &p->price);
-		} else if (markup != NULL) {
-			free(sub);
+		fsd_side_read(l, v, path, keys, p);
+		if (price == NULL && markup != NULL) {
 			sub = xasprintf("%s.markup", path);
 			if (get_ratio(l, markup, sub, 100, &own) == 0) {
 				int64_t add = 0;
 				fsd_money_scale(p->cost, own.num, own.den, c->rounding, &add);
 				p->price = p->cost + add;
 			}
-		} else {
+			free(sub);
+		} else if (price == NULL) {
 			p->price = inv_markup_price(c, p->cost);
 		}
-		free(sub);
 		free(path);
 		c->nparts++;
 	}
@@ -600,11 +521,15 @@ load_parts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 }
 
 static void
-load_jurisdiction(struct loader *l, struct inv_jurisdiction *j, const char *id,
+load_jurisdiction(struct fsd_sidefile *l, struct inv_jurisdiction *j, const char *id,
     const json_t *v)
 {
-	static const char *const keys[] = {
-		"name", "labor", "trip", "flat_rate", "parts", NULL
+	/* The rates by category are decimals, read below. */
+	static const struct fsd_key keys[] = {
+		{ "name", FSD_KEY_STRING, .offset = offsetof(struct inv_jurisdiction, name) },
+		{ "labor", FSD_KEY_OTHER }, { "trip", FSD_KEY_OTHER },
+		{ "flat_rate", FSD_KEY_OTHER }, { "parts", FSD_KEY_OTHER },
+		{ NULL }
 	};
 	char *path = xasprintf("tax.jurisdictions.%s", id);
 
@@ -612,11 +537,11 @@ load_jurisdiction(struct loader *l, struct inv_jurisdiction *j, const char *id,
 	for (int k = 0; k < INV_NCATS; k++)
 		j->rate[k] = (struct inv_ratio){ 0, 1 };
 	if (!json_is_object(v)) {
-		problem(l, path, "must be an object of percentages per category");
+		fsd_side_problem(l, path, "must be an object of percentages per category");
 		free(path);
 		return;
 	}
-	check_keys(l, v, path, keys);
+	fsd_side_read(l, v, path, keys, j);
 	for (int k = 0; k < INV_NCATS; k++) {
 		const json_t *rate = json_object_get(v, inv_category_names[k]);
 		char *sub = xasprintf("%s.%s", path, inv_category_names[k]);
@@ -625,9 +550,6 @@ load_jurisdiction(struct loader *l, struct inv_jurisdiction *j, const char *id,
 			get_ratio(l, rate, sub, 100, &j->rate[k]);
 		free(sub);
 	}
-	free(path);
-	path = xasprintf("tax.jurisdictions.%s.name", id);
-	j->name = get_string(l, json_object_get(v, "name"), path);
 	free(path);
 }
 
@@ -641,17 +563,22 @@ jurisdiction_index(const struct inv_ratecard *c, const char *id)
 }
 
 static void
-load_tax(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_tax(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = { "default", "territories", "jurisdictions", NULL };
-	const json_t *tax = get_object(l, doc, "tax", "tax"), *juris, *terr, *v;
+	static const struct fsd_key keys[] = {
+		{ "default", FSD_KEY_OTHER },
+		{ "territories", FSD_KEY_OBJECT },
+		{ "jurisdictions", FSD_KEY_OBJECT },
+		{ NULL }
+	};
+	const json_t *tax = get_object(doc, "tax"), *juris, *terr, *v;
 	const char *key;
 
 	c->default_jurisdiction = -1;
 	if (tax == NULL)
 		return;
-	check_keys(l, tax, "tax", keys);
-	if ((juris = get_object(l, tax, "jurisdictions", "tax.jurisdictions")) != NULL) {
+	fsd_side_read(l, tax, "tax", keys, c);
+	if ((juris = get_object(tax, "jurisdictions")) != NULL) {
 		c->jurisdictions = xcalloc(json_object_size(juris) + 1, sizeof *c->jurisdictions);
 		json_object_foreach((json_t *)juris, key, v)
 			load_jurisdiction(l, &c->jurisdictions[c->njurisdictions++], key, v);
@@ -660,10 +587,10 @@ load_tax(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 	if ((v = json_object_get(tax, "default")) != NULL) {
 		char *id = get_string(l, v, "tax.default");
 		if (id != NULL && (c->default_jurisdiction = jurisdiction_index(c, id)) < 0)
-			problem(l, "tax.default", "names no jurisdiction in tax.jurisdictions");
+			fsd_side_problem(l, "tax.default", "names no jurisdiction in tax.jurisdictions");
 		free(id);
 	}
-	if ((terr = get_object(l, tax, "territories", "tax.territories")) == NULL)
+	if ((terr = get_object(tax, "territories")) == NULL)
 		return;
 	c->territory_tax = xcalloc(json_object_size(terr) + 1, sizeof *c->territory_tax);
 	json_object_foreach((json_t *)terr, key, v) {
@@ -671,7 +598,7 @@ load_tax(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 		char *path = xasprintf("tax.territories.%s", key);
 
 		if (j < 0) {
-			problem(l, path, "names no jurisdiction in tax.jurisdictions");
+			fsd_side_problem(l, path, "names no jurisdiction in tax.jurisdictions");
 		} else {
 			c->territory_tax[c->nterritory_tax].territory = xstrdup(key);
 			c->territory_tax[c->nterritory_tax++].jurisdiction = (size_t)j;
@@ -682,11 +609,16 @@ load_tax(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 }
 
 static void
-load_discount(struct loader *l, struct inv_discount *d, const char *code,
+load_discount(struct fsd_sidefile *l, struct inv_discount *d, const char *code,
     const json_t *v, const char *path, int member)
 {
-	static const char *const keys[] = {
-		"percent", "amount", "applies_to", "description", "waive_trip", NULL
+	static const struct fsd_key keys[] = {
+		{ "percent", FSD_KEY_OTHER },
+		{ "amount", MONEY(offsetof(struct inv_discount, amount)) },
+		{ "applies_to", FSD_KEY_OTHER },
+		{ "description", FSD_KEY_STRING, .offset = offsetof(struct inv_discount, description) },
+		{ "waive_trip", FSD_KEY_OTHER },	/* members only: read below */
+		{ NULL }
 	};
 	const json_t *percent, *amount, *applies, *waive, *cat;
 	char *sub;
@@ -694,31 +626,24 @@ load_discount(struct loader *l, struct inv_discount *d, const char *code,
 
 	d->code = xstrdup(code);
 	if (!json_is_object(v)) {
-		problem(l, path, "must be an object with \"percent\" or \"amount\"");
+		fsd_side_problem(l, path, "must be an object with \"percent\" or \"amount\"");
 		return;
 	}
-	check_keys(l, v, path, keys);
+	fsd_side_read(l, v, path, keys, d);
 	percent = json_object_get(v, "percent");
 	amount = json_object_get(v, "amount");
 	if ((percent == NULL) == (amount == NULL))
-		problem(l, path, "must have one of \"percent\" and \"amount\"");
+		fsd_side_problem(l, path, "must have one of \"percent\" and \"amount\"");
 	sub = xasprintf("%s.percent", path);
 	if (percent != NULL && get_ratio(l, percent, sub, 100, &d->percent) == 0) {
 		d->is_percent = 1;
 		if (d->percent.num > d->percent.den)
-			problem(l, sub, "must be at most 100");
+			fsd_side_problem(l, sub, "must be at most 100");
 	}
-	free(sub);
-	sub = xasprintf("%s.amount", path);
-	if (amount != NULL)
-		get_money(l, amount, sub, &d->amount);
-	free(sub);
-	sub = xasprintf("%s.description", path);
-	d->description = get_string(l, json_object_get(v, "description"), sub);
 	free(sub);
 	if ((waive = json_object_get(v, "waive_trip")) != NULL) {
 		if (!member || !json_is_boolean(waive))
-			problem(l, path, "\"waive_trip\" is a true or false for members only");
+			fsd_side_problem(l, path, "\"waive_trip\" is a true or false for members only");
 		else
 			d->waive_trip = json_is_true(waive);
 	}
@@ -727,7 +652,7 @@ load_discount(struct loader *l, struct inv_discount *d, const char *code,
 	if (applies == NULL) {
 		d->applies_to = 1u << INV_CAT_LABOR;
 	} else if (!json_is_array(applies) || json_array_size(applies) == 0) {
-		problem(l, sub, "must be a list of \"labor\", \"trip\", \"flat_rate\", \"parts\"");
+		fsd_side_problem(l, sub, "must be a list of \"labor\", \"trip\", \"flat_rate\", \"parts\"");
 	} else {
 		json_array_foreach(applies, i, cat) {
 			int k;
@@ -736,7 +661,7 @@ load_discount(struct loader *l, struct inv_discount *d, const char *code,
 				    && strcmp(json_string_value(cat), inv_category_names[k]) == 0)
 					break;
 			if (k == INV_NCATS)
-				problem(l, sub, "must be a list of \"labor\", \"trip\", \"flat_rate\", \"parts\"");
+				fsd_side_problem(l, sub, "must be a list of \"labor\", \"trip\", \"flat_rate\", \"parts\"");
 			else
 				d->applies_to |= 1u << k;
 		}
@@ -745,20 +670,22 @@ load_discount(struct loader *l, struct inv_discount *d, const char *code,
 }
 
 static void
-load_discounts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
+load_discounts(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 {
-	static const char *const keys[] = { "member", "coupons", NULL };
-	const json_t *disc = get_object(l, doc, "discounts", "discounts"), *v, *coupons;
+	static const struct fsd_key keys[] = {
+		{ "member", FSD_KEY_OTHER }, { "coupons", FSD_KEY_OBJECT }, { NULL }
+	};
+	const json_t *disc = get_object(doc, "discounts"), *v, *coupons;
 	const char *code;
 
 	if (disc == NULL)
 		return;
-	check_keys(l, disc, "discounts", keys);
+	fsd_side_read(l, disc, "discounts", keys, c);
 	if ((v = json_object_get(disc, "member")) != NULL) {
 		c->has_member = 1;
 		load_discount(l, &c->member, "member", v, "discounts.member", 1);
 	}
-	if ((coupons = get_object(l, disc, "coupons", "discounts.coupons")) == NULL)
+	if ((coupons = get_object(disc, "coupons")) == NULL)
 		return;
 	c->coupons = xcalloc(json_object_size(coupons) + 1, sizeof *c->coupons);
 	json_object_foreach((json_t *)coupons, code, v) {
@@ -772,73 +699,60 @@ load_discounts(struct loader *l, struct inv_ratecard *c, const json_t *doc)
 /* A price book entry that includes a part the card does not sell would
  * make the netting of parts silently wrong. */
 static void
-check_included_parts(struct loader *l, const struct inv_ratecard *c)
+check_included_parts(struct fsd_sidefile *l, const struct inv_ratecard *c)
 {
 	for (size_t i = 0; i < c->ntasks; i++)
 		for (size_t k = 0; k < c->tasks[i].nparts; k++)
 			if (inv_find(c->parts, c->nparts, sizeof *c->parts,
 			    c->tasks[i].parts[k].sku) == NULL) {
 				char *path = xasprintf("price_book.%s.parts", c->tasks[i].code);
-				problem(l, path, "includes \"%s\", which is not in \"parts\"",
+				fsd_side_problem(l, path, "includes \"%s\", which is not in \"parts\"",
 				    c->tasks[i].parts[k].sku);
 				free(path);
 			}
+}
+
+static int
+load_card(struct fsd_sidefile *l, struct inv_ratecard *c)
+{
+	const json_t *doc = l->doc;
+
+	memset(c, 0, sizeof *c);
+	fsd_side_read(l, doc, "", top_keys, c);
+	load_business(l, c, doc);
+	load_money_rules(l, c, doc);
+	load_labor(l, c, doc);
+	load_calendar(l, c, doc);
+	load_trip(l, c, doc);
+	load_price_book(l, c, doc);
+	load_markup(l, c, doc);
+	load_parts(l, c, doc);
+	load_tax(l, c, doc);
+	load_discounts(l, c, doc);
+	check_included_parts(l, c);
+	return l->problems;
 }
 
 int
 inv_ratecard_from_json(struct inv_ratecard *c, const json_t *doc, const char *text,
     const char *name)
 {
-	struct loader l = { text, name, 0 };
+	struct fsd_sidefile l;
 
-	memset(c, 0, sizeof *c);
-	check_keys(&l, doc, "", top_keys);
-	load_business(&l, c, doc);
-	load_money_rules(&l, c, doc);
-	load_labor(&l, c, doc);
-	load_calendar(&l, c, doc);
-	load_trip(&l, c, doc);
-	load_price_book(&l, c, doc);
-	load_markup(&l, c, doc);
-	load_parts(&l, c, doc);
-	load_tax(&l, c, doc);
-	load_discounts(&l, c, doc);
-	check_included_parts(&l, c);
-	return l.problems;
-}
-
-static char *
-read_text(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-
-	if (f == NULL)
-		return NULL;
-	do {
-		text = xgrow(text, &cap, len + 4097, 1);
-		got = fread(text + len, 1, 4096, f);
-		len += got;
-	} while (got > 0);
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	fsd_side_init(&l, doc, text, name, "rate card");
+	return load_card(&l, c);
 }
 
 void
 inv_ratecard_load(struct inv_ratecard *card, const char *path)
 {
-	json_t *doc = fsd_load_json_object(path);
-	char *text = read_text(path);
-	int problems = inv_ratecard_from_json(card, doc, text, path);
+	struct fsd_sidefile l;
 
-	free(text);
-	json_decref(doc);
-	if (problems > 0) {
+	fsd_side_open(&l, path, "rate card");
+	load_card(&l, card);
+	if (fsd_side_close(&l) > 0) {
 		inv_ratecard_free(card);
-		fsd_die(FSD_EXIT_DATA, "%s: %d problem%s in the rate card; nothing invoiced",
-		    path, problems, problems == 1 ? "" : "s");
+		fsd_side_die(&l);
 	}
 }
 

@@ -9,78 +9,35 @@
 #include "fsd.h"
 #include "records.h"
 
-/* The rules file's keys, and the tech record's fields of the same name. */
-static const char *const limit_keys[] = { "max_stops", "max_drive_min", "max_km",
-	"overtime_max_min", "overtime_cost_per_min", NULL };
-
-/* Overtime costs as much as a minute of driving unless told: the two
+/* The rules file's keys, and the tech record's fields of the same name.
+ * Overtime costs as much as a minute of driving unless told: the two
  * are the objective's units (see fsd-route(1), RULES). */
-#define OVERTIME_COST_DEFAULT 1.0
-
-static double *
-limit_slot(struct route_limits *l, int i)
-{
-	double *slots[] = { NULL, &l->max_drive_min, &l->max_km, &l->overtime_max_min,
-		&l->overtime_cost_per_min };
-	return slots[i];
-}
-
-/* The limits in obj (a rules file or a tech record) over *l. */
-static int
-read_limits(const json_t *obj, struct route_limits *l, const struct fsd_pos *pos)
-{
-	for (int i = 0; limit_keys[i] != NULL; i++) {
-		double x;
-		int r = fsd_field_number(obj, limit_keys[i], &x, pos);
-
-		if (r == FSD_FIELD_BAD)
-			return r;
-		if (r == FSD_FIELD_ABSENT)
-			continue;
-		if (!(x >= 0 && isfinite(x)))
-			return fsd_field_fail(pos, "\"%s\" must be a number of at least 0, not %g",
-			    limit_keys[i], x);
-		if (i == 0) {
-			if (x != floor(x) || x < 1)
-				return fsd_field_fail(pos, "\"max_stops\" must be a whole number of at least 1, not %g", x);
-			l->max_stops = (long long)x;
-		} else {
-			*limit_slot(l, i) = x;
-		}
-	}
-	return FSD_FIELD_OK;
-}
+static const struct fsd_key limit_keys[] = {
+	{ "max_stops", FSD_KEY_LLONG, 1, FSD_KEY_NO_MAX,
+	  offsetof(struct route_limits, max_stops), 1, 0 },
+	{ "max_drive_min", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,
+	  offsetof(struct route_limits, max_drive_min), 1, ROUTE_UNBOUNDED },
+	{ "max_km", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,
+	  offsetof(struct route_limits, max_km), 1, ROUTE_UNBOUNDED },
+	{ "overtime_max_min", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,
+	  offsetof(struct route_limits, overtime_max_min), 1, 0 },
+	{ "overtime_cost_per_min", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,
+	  offsetof(struct route_limits, overtime_cost_per_min), 1, 1.0 },
+	{ NULL }
+};
 
 void
 route_rules_load(struct route_limits *l, const char *path)
 {
-	json_t *rules;
-	const char *key;
-	json_t *value;
+	struct fsd_sidefile f;
 
-	*l = (struct route_limits){ 0, ROUTE_UNBOUNDED, ROUTE_UNBOUNDED, 0,
-		OVERTIME_COST_DEFAULT };
+	fsd_keys_defaults(limit_keys, l);
 	if (path == NULL)
 		return;
-	rules = fsd_load_json_object(path);
-	json_object_foreach(rules, key, value) {
-		int i;
-		for (i = 0; limit_keys[i] != NULL; i++)
-			if (strcmp(key, limit_keys[i]) == 0)
-				break;
-		if (limit_keys[i] == NULL) {
-			static char unknown[128];	/* outlives the rules */
-			snprintf(unknown, sizeof unknown, "%s", key);
-			json_decref(rules);
-			fsd_die(1, "%s: unknown key \"%s\" (known: max_stops, max_drive_min, "
-			    "max_km, overtime_max_min, overtime_cost_per_min)", path, unknown);
-		}
-	}
-	if (read_limits(rules, l, NULL) != FSD_FIELD_OK) {
-		json_decref(rules);
-		fsd_die(1, "%s: %s", path, fsd_field_error);
-	}
-	json_decref(rules);
+	fsd_side_open(&f, path, "rules file");
+	fsd_side_read(&f, f.doc, "", limit_keys, l);
+	if (fsd_side_close(&f) > 0)
+		fsd_side_die(&f);
 }
 
 /* Element i of the array at key, under a name that says which
@@ -220,7 +177,7 @@ route_tech_read_time(struct route_run *run, struct route_tech *t, const struct f
 	t->limits = run->limits;
 	if (read_intervals(run, t->record, "off", &t->off, &t->noff, &offset, pos) == FSD_FIELD_BAD
 	    || read_breaks(run, t, pos) == FSD_FIELD_BAD
-	    || read_limits(t->record, &t->limits, pos) == FSD_FIELD_BAD) {
+	    || fsd_keys_read(limit_keys, t->record, &t->limits, pos) == FSD_FIELD_BAD) {
 		free(t->off);
 		free(t->breaks);
 		t->off = NULL;

@@ -1,0 +1,62 @@
+#!/usr/bin/env bats
+# Side files (rate card, rules files) are read by one loader
+# (common/sidefile.h): an unknown key and a value of the wrong type read
+# the same in each, with the line the key is on, all in one run.
+load helper
+
+# side_file TOOL FILE: run TOOL with FILE as its side file.
+side_file() {
+	case $1 in
+	fsd-invoice) run fsd-invoice --rates "$2" --date 2026-11-23 </dev/null ;;
+	fsd-match) run fsd-match --techs "$FIXTURES/match/techs.ndjson" --rules "$2" </dev/null ;;
+	fsd-route) run fsd-route --techs "$FIXTURES/route/techs.ndjson" --rules "$2" </dev/null ;;
+	esac
+}
+
+# bogus_and_wrong TOOL FILE KEY: FILE with an unknown key "bogus" and
+# KEY (a number) given "far"; both reported with their lines, then the
+# count, in one wording whatever the tool.
+bogus_and_wrong() {
+	local f=$BATS_TEST_TMPDIR/side.json bogus_line key_line
+	jq ". + {\"bogus\": 1, \"$3\": \"far\"}" "$2" >"$f"
+	side_file "$1" "$f"
+	[ "$status" -eq 1 ]
+	bogus_line=$(grep -n '"bogus"' "$f" | cut -d: -f1)
+	key_line=$(grep -n "\"$3\"" "$f" | cut -d: -f1)
+	assert_output_has "$1: $f:$bogus_line: \"bogus\" is not a known key (known: "
+	assert_output_has "$1: $f:$key_line: \"$3\" must be a "
+	assert_output_has ', not "far"'
+	assert_output_has "$1: $f: 2 problems in the "
+	assert_output_has '; nothing done'
+}
+
+@test "rate card: an unknown key and a wrong type, each with its line" {
+	bogus_and_wrong fsd-invoice "$FIXTURES/invoice/ratecard.json" terms_days
+}
+
+@test "match rules: an unknown key and a wrong type, each with its line" {
+	bogus_and_wrong fsd-match "$FIXTURES/match/rules.json" on_call_minutes
+}
+
+@test "route rules: an unknown key and a wrong type, each with its line" {
+	bogus_and_wrong fsd-route "$FIXTURES/route/rules-drive.json" max_km
+}
+
+@test "the rules file: every problem in one run, nested keys named by their path" {
+	f=$BATS_TEST_TMPDIR/r.json
+	printf '%s\n' '{' '  "weights": {"drive": -1},' '  "default": {"on_call": 1},' \
+		'  "types": {"no-heat": {"priority": 4, "skills": ["a", 2]}}' '}' >"$f"
+	side_file fsd-match "$f"
+	[ "$status" -eq 1 ]
+	assert_output_has "r.json:2: \"weights.drive\" must be a number from 0 to 1000000, not -1"
+	assert_output_has "r.json:3: \"default.on_call\" must be true or false, not 1"
+	assert_output_has "r.json:4: \"types.no-heat.priority\" must be a whole number from 1 to 3, not 4"
+	assert_output_has "r.json:4: \"types.no-heat.skills\" must be an array of strings"
+	assert_output_has "r.json: 4 problems in the rules file; nothing done"
+}
+
+@test "route limits: the same rows read a tech's own fields" {
+	jq -c '.max_stops = 0' "$FIXTURES/route/techs.ndjson" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --iterations 20 </dev/null
+	assert_output_has 't:1: "max_stops" must be a whole number of at least 1, not 0'
+}
