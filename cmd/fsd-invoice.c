@@ -18,8 +18,9 @@
 #include "invoice/ratecard.h"
 #include "invoice/run.h"
 
-static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir, *date_text,
+static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir,
     *verify_url, *group_text;
+static int64_t default_day = INT64_MIN;	/* none: jobs must carry theirs */
 
 /* Designated initializers: the table reads the same whatever fields
  * struct fsd_option grows. */
@@ -44,7 +45,7 @@ static const struct fsd_option options[] = {
 	  .value = &group_text },
 	{ .short_name = 0, .long_name = "date", .arg_name = "DATE",
 	  .help = "invoice date for jobs that carry none (YYYY-MM-DD)",
-	  .value = &date_text },
+	  .type = FSD_OPT_DATE, .date = &default_day },
 	{ .short_name = 0, .long_name = "verify-link", .arg_name = "URL",
 	  .help = "check a payment link with --key; exit 0 if genuine, 1 if not",
 	  .value = &verify_url },
@@ -153,15 +154,14 @@ check_options(struct inv_run *r)
 		r->grouping = 1;
 		r->group_text = group_text;
 	}
-	if (date_text != NULL && fsd_date_parse(date_text, &r->default_day) != 0)
-		fsd_usage_error("option '--date': \"%s\" is not a date like 2026-11-23", date_text);
+	r->default_day = default_day;
 }
 
 int
 main(int argc, char **argv)
 {
 	int first = fsd_parse_options(&tool, argc, argv);
-	struct inv_run r = { .default_day = INT64_MIN, .html_dir = html_dir };
+	struct inv_run r = { .html_dir = html_dir };
 
 	if (verify_url != NULL)
 		return verify();

@@ -10,16 +10,22 @@
 #include "match/match.h"
 #include "match/match_records.h"
 
-static const char *techs_path, *rules_path, *now_text, *road_factor, *speed, *candidates;
-static int naive;
+static const char *techs_path, *rules_path;
+static struct fsd_time now;
+static long candidates;
+static int naive, has_now;
+
+/* Static, so that a rules file that stops the run leaves nothing leaked. */
+static struct match_day day;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
 	{ 'r', "rules", "FILE", "weights and per-job-type playbooks (JSON)", NULL, &rules_path },
-	{ 0, "now", "TIME", "plan as if it were TIME (RFC 3339): nothing starts earlier", NULL, &now_text },
-	{ 0, "road-factor", "X", "road km per straight-line km (default 1.3)", NULL, &road_factor },
-	{ 0, "speed", "KMH", "average driving speed in km/h (default 40)", NULL, &speed },
-	{ 0, "candidates", "N", "weigh only the N nearest techs that could take a job (default 12; 0: all)", NULL, &candidates },
+	{ 0, "now", "TIME", "plan as if it were TIME (RFC 3339): nothing starts earlier",
+	  .type = FSD_OPT_TIME, .time = &now, .given = &has_now },
+	FSD_TRAVEL_OPTIONS(day.travel),
+	{ 0, "candidates", "N", "weigh only the N nearest techs that could take a job; 0: all",
+	  .type = FSD_OPT_WHOLE, .whole = &candidates, .max = 1000000, .def = 12 },
 	{ 0, "naive", NULL, "whoever qualified is free next: the baseline, no scoring", &naive, NULL },
 	{ 0 }
 };
@@ -29,9 +35,6 @@ static const struct fsd_tool tool = {
 	"assign jobs to technicians, with reasons; exceptions for the rest",
 	options, FSD_TOOL_RECORDS
 };
-
-/* Static, so that a rules file that stops the run leaves nothing leaked. */
-static struct match_day day;
 
 struct loaded {
 	json_t *jobs;		/* the records, to write back enriched */
@@ -180,17 +183,10 @@ main(int argc, char **argv)
 
 	if (techs_path == NULL)
 		fsd_usage_error("--techs FILE is required");
-	day.travel = fsd_travel_from_options(road_factor, speed);
 	day.naive = naive;
-	day.candidates = candidates ? (size_t)fsd_opt_long("candidates", candidates, 0, 1000000) : 12;
-	if (now_text != NULL) {
-		struct fsd_time t;
-
-		if (fsd_time_parse(now_text, &t) != 0)
-			fsd_usage_error("--now: \"%s\" is not an RFC 3339 time", now_text);
-		day.now = (double)t.seconds / 60;
-		day.has_now = 1;
-	}
+	day.candidates = (size_t)candidates;
+	day.now = (double)now.seconds / 60;
+	day.has_now = has_now;
 	match_rules_defaults(&day.rules);
 	if (rules_path != NULL)
 		match_rules_load(&day.rules, rules_path);

@@ -12,12 +12,16 @@
 
 static const char *from_text, *to_text, *on_text, *history_path, *existing_path,
     *holidays_path, *tz_text;
+static int64_t from_day, to_day, on_day;
 static int spread;
 
 static const struct fsd_option options[] = {
-	{ 0, "from", "DATE", "first day to make visits for (YYYY-MM-DD)", NULL, &from_text },
-	{ 0, "to", "DATE", "last day to make visits for", NULL, &to_text },
-	{ 0, "on", "DATE", "one day: --from DATE --to DATE", NULL, &on_text },
+	{ 0, "from", "DATE", "first day to make visits for (YYYY-MM-DD)", NULL, &from_text,
+	  .type = FSD_OPT_DATE, .date = &from_day },
+	{ 0, "to", "DATE", "last day to make visits for", NULL, &to_text,
+	  .type = FSD_OPT_DATE, .date = &to_day },
+	{ 0, "on", "DATE", "one day: --from DATE --to DATE", NULL, &on_text,
+	  .type = FSD_OPT_DATE, .date = &on_day },
 	{ 0, "history", "FILE", "completed visits: floating schedules count from them", NULL, &history_path },
 	{ 0, "existing", "FILE", "jobs made already: not made again", NULL, &existing_path },
 	{ 0, "holidays", "FILE", "days no visit goes on, one YYYY-MM-DD a line", NULL, &holidays_path },
@@ -74,27 +78,19 @@ take_seen(json_t *record, const struct fsd_pos *pos, void *arg)
 	return recur_seen_read(arg, record, pos) != 0;
 }
 
-static int64_t
-date_option(const char *option, const char *text)
-{
-	int64_t day;
-
-	if (fsd_date_parse(text, &day) != 0)
-		fsd_usage_error("%s: \"%s\" is not a date like 2026-11-23", option, text);
-	return day;
-}
-
 static void
 read_run(struct recur_run *run)
 {
 	if (on_text != NULL && (from_text != NULL || to_text != NULL))
 		fsd_usage_error("give --on DATE or --from and --to, not both");
-	if (on_text != NULL)
+	if (on_text != NULL) {
 		from_text = to_text = on_text;
+		from_day = to_day = on_day;
+	}
 	if (from_text == NULL || to_text == NULL)
 		fsd_usage_error("which days? give --on DATE, or --from DATE and --to DATE");
-	run->from_day = date_option("--from", from_text);
-	run->to_day = date_option("--to", to_text);
+	run->from_day = from_day;
+	run->to_day = to_day;
 	if (run->to_day < run->from_day)
 		fsd_usage_error("--to %s is before --from %s", to_text, from_text);
 	if (run->to_day - run->from_day > 3660)

@@ -17,15 +17,17 @@
 #include "restock/reorder.h"
 #include "restock/stockio.h"
 
-static const char *stock_path, *plan_path, *out_path, *now_text;
-static int in_place;
+static const char *stock_path, *plan_path, *out_path;
+static struct fsd_time now;
+static int in_place, has_now;
 
 static const struct fsd_option options[] = {
 	{ 's', "stock", "FILE", "the stock file: locations, stock rows, open orders", NULL, &stock_path },
 	{ 'p', "plan", "FILE", "tomorrow's assigned jobs: pull what their parts need", NULL, &plan_path },
 	{ 'o', "out", "FILE", "write the updated stock to FILE", NULL, &out_path },
 	{ 'i', "in-place", NULL, "replace the stock file with the updated stock", &in_place, NULL },
-	{ 0, "now", "TIME", "date orders as of TIME (RFC 3339; default: the last usage)", NULL, &now_text },
+	{ 0, "now", "TIME", "date orders as of TIME (RFC 3339; default: the last usage)",
+	  .type = FSD_OPT_TIME, .time = &now, .given = &has_now },
 	{ 0 }
 };
 
@@ -213,12 +215,10 @@ per_line(struct restock_line *l, void *ctx)
 static int64_t
 order_day(const struct run *run)
 {
-	struct fsd_time t = run->last_at;
+	struct fsd_time t = has_now ? now : run->last_at;
 	int64_t local;
 
-	if (now_text != NULL && fsd_time_parse(now_text, &t) != 0)
-		fsd_usage_error("--now: not an RFC 3339 time: '%s'", now_text);
-	if (now_text == NULL && !run->have_time)
+	if (!has_now && !run->have_time)
 		t = (struct fsd_time){ (int64_t)time(NULL), 0 };
 	local = t.seconds + (int64_t)t.offset_minutes * 60;
 
@@ -283,8 +283,6 @@ main(int argc, char **argv)
 		fsd_usage_error("--stock FILE is required");
 	if (in_place && out_path != NULL)
 		fsd_usage_error("--out and --in-place do not go together");
-	if (now_text != NULL)
-		order_day(&run);	/* a bad --now is a usage error before any work */
 	if (target != NULL)
 		stock_lock = fsd_lock(stock_path);
 	if (out_path != NULL && strcmp(out_path, stock_path) != 0)

@@ -13,28 +13,37 @@
 #include "route/solution.h"
 
 static const char *rules_path, *stock_path;
-static const char *now_text, *eta_threshold_text, *min_remaining_text;
-static const char *techs_path, *matrix_path, *summary_path, *seed_text, *time_text,
-    *iterations_text, *eta_text, *road_factor_text, *speed_text;
+static const char *now_text;
+static const char *techs_path, *matrix_path, *summary_path;
+static double eta_threshold, min_remaining, time_limit, eta_width;
+static long search_seed, iterations;
+static struct fsd_travel travel;
+static struct fsd_time now_time;
 static int reassign, return_in_shift;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
 	{ 0, "rules", "FILE", "day limits for every tech: max_stops, max_drive_min, max_km, overtime (JSON)", NULL, &rules_path },
 	{ 0, "stock", "FILE", "where parts are (fsd-restock's stock file): pick up what a truck lacks", NULL, &stock_path },
-	{ 0, "now", "TIME", "re-plan the rest of the day from TIME (RFC 3339): statuses count", NULL, &now_text },
-	{ 0, "eta-threshold", "MINUTES", "mark eta_changed when a start of service moves more (default 15)", NULL, &eta_threshold_text },
-	{ 0, "min-remaining", "MINUTES", "an overrun job in progress takes at least this more (default 15)", NULL, &min_remaining_text },
+	{ 0, "now", "TIME", "re-plan the rest of the day from TIME (RFC 3339): statuses count", NULL, &now_text,
+	  .type = FSD_OPT_TIME, .time = &now_time },
+	{ 0, "eta-threshold", "MINUTES", "mark eta_changed when a start of service moves more",
+	  .type = FSD_OPT_DECIMAL, .number = &eta_threshold, .max = 24 * 60, .def = 15 },
+	{ 0, "min-remaining", "MINUTES", "an overrun job in progress takes at least this more",
+	  .type = FSD_OPT_DECIMAL, .number = &min_remaining, .max = 24 * 60, .def = 15 },
 	{ 0, "reassign", NULL, "move jobs between qualified techs and give jobs without a tech one", &reassign, NULL },
 	{ 0, "return-in-shift", NULL, "be back home by the shift's end, not only done with the last job", &return_in_shift, NULL },
-	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS (default 10)", NULL, &time_text },
-	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit (default 20000)", NULL, &iterations_text },
-	{ 0, "seed", "N", "seed of the search's random choices (default 1)", NULL, &seed_text },
+	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS",
+	  .type = FSD_OPT_DECIMAL, .number = &time_limit, .max = 86400, .def = 10 },
+	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit",
+	  .type = FSD_OPT_WHOLE, .whole = &iterations, .max = 2000000000, .def = 20000 },
+	{ 0, "seed", "N", "seed of the search's random choices",
+	  .type = FSD_OPT_WHOLE, .whole = &search_seed, .max = 0x7fffffff, .def = 1 },
 	{ 0, "matrix", "FILE", "drive times and distances from a router (OSRM table JSON)", NULL, &matrix_path },
 	{ 0, "summary", "FILE", "write one record per tech: stops, drive, work, idle", NULL, &summary_path },
-	{ 0, "eta-width", "MINUTES", "width of the customer's ETA window (default 60)", NULL, &eta_text },
-	{ 0, "road-factor", "X", "road km per straight-line km (default 1.3)", NULL, &road_factor_text },
-	{ 0, "speed", "KMH", "average driving speed (default 40)", NULL, &speed_text },
+	{ 0, "eta-width", "MINUTES", "width of the customer's ETA window",
+	  .type = FSD_OPT_DECIMAL, .number = &eta_width, .max = 24 * 60, .def = 60 },
+	FSD_TRAVEL_OPTIONS(travel),
 	{ 0 }
 };
 
@@ -66,22 +75,19 @@ main(int argc, char **argv)
 
 	if (techs_path == NULL)
 		fsd_usage_error("--techs FILE is required");
-	params.seed = seed_text ? (uint64_t)fsd_opt_long("seed", seed_text, 0, 0x7fffffffL) : 1;
-	params.seconds = time_text ? fsd_opt_double("time-limit", time_text, 0, 86400) : 10;
-	params.iterations = iterations_text
-	    ? fsd_opt_long("iterations", iterations_text, 0, 2000000000L) : 20000;
+	params.seed = (uint64_t)search_seed;
+	params.seconds = time_limit;
+	params.iterations = iterations;
 	run.reassign = reassign;
 	run.return_in_shift = return_in_shift;
-	run.travel = fsd_travel_from_options(road_factor_text, speed_text);
+	run.travel = travel;
 	if (matrix_path != NULL)
 		route_places_load_matrix(&run.places, matrix_path, &run.travel);
 	if (summary_path != NULL && (summary = fopen(summary_path, "w")) == NULL)
 		fsd_die(1, "%s: cannot write: %m", summary_path);
 
-	run.eta_threshold = eta_threshold_text
-	    ? fsd_opt_double("eta-threshold", eta_threshold_text, 0, 24 * 60) : 15;
-	run.min_remaining = min_remaining_text
-	    ? fsd_opt_double("min-remaining", min_remaining_text, 0, 24 * 60) : 15;
+	run.eta_threshold = eta_threshold;
+	run.min_remaining = min_remaining;
 	run.has_now = now_text != NULL;
 	route_rules_load(&run.limits, rules_path);
 	route_run_load_techs(&run, techs_path);
@@ -101,8 +107,7 @@ main(int argc, char **argv)
 	plan = route_solve_from(in, &params, seed);
 	route_solution_free(seed);
 	route_place_late(in, plan, &params);
-	route_run_emit(&run, in, plan, eta_text
-	    ? fsd_opt_double("eta-width", eta_text, 0, 24 * 60) : 60, summary);
+	route_run_emit(&run, in, plan, eta_width, summary);
 
 	if (summary != NULL)
 		fsd_close_checked(summary, summary_path);

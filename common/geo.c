@@ -33,18 +33,6 @@ fsd_travel_minutes(const struct fsd_travel *t, double road_km)
 	return road_km / t->speed_kmh * 60.0;
 }
 
-struct fsd_travel
-fsd_travel_from_options(const char *road_factor, const char *speed)
-{
-	struct fsd_travel t = FSD_TRAVEL_DEFAULT;
-
-	if (road_factor != NULL)
-		t.road_factor = fsd_opt_double("road-factor", road_factor, 1.0, 10.0);
-	if (speed != NULL)
-		t.speed_kmh = fsd_opt_double("speed", speed, 1.0, 200.0);
-	return t;
-}
-
 int
 fsd_latlon_valid(double lat, double lon)
 {

@@ -8,6 +8,7 @@
 #include "opt.h"
 #include "output.h"
 #include "record.h"
+#include "rfc3339.h"
 #include "xalloc.h"
 
 #ifndef FSD_VERSION
@@ -74,10 +75,20 @@ find_short(const struct fsd_tool *tool, char c)
 	return NULL;
 }
 
+const char *
+fsd_option_help(const struct fsd_option *o, char *buf, size_t size)
+{
+	if (o->type == FSD_OPT_WHOLE || o->type == FSD_OPT_DECIMAL)
+		snprintf(buf, size, "%s (default %g)", o->help, o->def);
+	else
+		snprintf(buf, size, "%s", o->help);
+	return buf;
+}
+
 static void
 print_table(const struct fsd_option *o, FILE *f)
 {
-	char left[64];
+	char left[64], help[256];
 
 	for (; o != NULL && o->long_name != NULL; o++) {
 		if (o->help == NULL)
@@ -86,7 +97,7 @@ print_table(const struct fsd_option *o, FILE *f)
 		    o->short_name ? '-' : ' ', o->short_name ? o->short_name : ' ',
 		    o->short_name ? ',' : ' ', o->long_name,
 		    o->arg_name ? " " : "", o->arg_name ? o->arg_name : "");
-		fprintf(f, "  %-26s %s\n", left, o->help);
+		fprintf(f, "  %-26s %s\n", left, fsd_option_help(o, help, sizeof help));
 	}
 }
 
@@ -106,12 +117,13 @@ list_options(const struct fsd_tool *tool)
 	for (int t = 0; t < NTABLES; t++) {
 		const struct fsd_option *o = tables(tool, t);
 		for (; o != NULL && o->long_name != NULL; o++) {
-			char short_form[3] = { '-', o->short_name, '\0' };
+			char short_form[3] = { '-', o->short_name, '\0' }, help[256];
 
 			if (o->help != NULL)
 				printf("--%s\t%s\t%s\t%s\t%s\n", o->long_name,
 				    o->short_name ? short_form : "",
-				    o->arg_name ? o->arg_name : "", o->help,
+				    o->arg_name ? o->arg_name : "",
+				    fsd_option_help(o, help, sizeof help),
 				    t == 1 ? "record" : "");
 		}
 	}
@@ -120,6 +132,24 @@ list_options(const struct fsd_tool *tool)
 static void
 apply(const struct fsd_option *o, const char *arg)
 {
+	if (o->given != NULL)
+		*o->given = 1;
+	switch (o->type) {
+	case FSD_OPT_WHOLE:
+		*o->whole = fsd_opt_long(o->long_name, arg, (long)o->min, (long)o->max);
+		break;
+	case FSD_OPT_DECIMAL:
+		*o->number = fsd_opt_double(o->long_name, arg, o->min, o->max);
+		break;
+	case FSD_OPT_TIME:
+		fsd_opt_time(o->long_name, arg, o->time);
+		break;
+	case FSD_OPT_DATE:
+		*o->date = fsd_opt_date(o->long_name, arg);
+		break;
+	case FSD_OPT_TEXT:
+		break;
+	}
 	if (o->arg_name == NULL) {
 		if (o->flag != NULL)
 			(*o->flag)++;
@@ -170,6 +200,11 @@ fsd_parse_options(const struct fsd_tool *tool, int argc, char **argv)
 	int noperands = 0, i, first;
 
 	fsd_progname = tool->name;
+	for (const struct fsd_option *o = tool->options; o->long_name != NULL; o++)
+		if (o->type == FSD_OPT_WHOLE)
+			*o->whole = (long)o->def;
+		else if (o->type == FSD_OPT_DECIMAL)
+			*o->number = o->def;
 	for (i = 1; i < argc; i++) {
 		char *a = argv[i];
 		const struct fsd_option *o;
@@ -264,4 +299,23 @@ fsd_opt_double(const char *option, const char *text, double min, double max)
 		fsd_usage_error("option '--%s': \"%s\" is not a number from %g to %g",
 		    option, text, min, max);
 	return v;
+}
+
+void
+fsd_opt_time(const char *option, const char *text, struct fsd_time *out)
+{
+	if (fsd_time_parse(text, out) != 0)
+		fsd_usage_error("option '--%s': \"%s\" is not an RFC 3339 time like "
+		    "2026-11-23T08:00:00-07:00", option, text);
+}
+
+int64_t
+fsd_opt_date(const char *option, const char *text)
+{
+	int64_t days;
+
+	if (fsd_date_parse(text, &days) != 0)
+		fsd_usage_error("option '--%s': \"%s\" is not a date like 2026-11-23",
+		    option, text);
+	return days;
 }

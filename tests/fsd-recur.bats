@@ -220,7 +220,7 @@ EOF
 |give --on DATE, or --from DATE and --to DATE
 --from 2026-11-23|give --on DATE, or --from DATE and --to DATE
 --on 2026-11-23 --from 2026-11-23|give --on DATE or --from and --to, not both
---on 23/11/2026|--from: "23/11/2026" is not a date
+--on 23/11/2026|option '--on': "23/11/2026" is not a date like 2026-11-23
 --from 2026-11-23 --to 2026-11-01|--to 2026-11-01 is before --from 2026-11-23
 --on 2026-11-23 --tz Mars/Olympus|--tz: unknown time zone "Mars/Olympus"
 EOF

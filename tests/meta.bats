@@ -11,6 +11,13 @@ meta_args() {
 	[ -f "$f" ] && cat "$f"
 }
 
+# Records for a run that puts a tool's options to work, when it has
+# them (tests/fixtures/meta/TOOL.input), else nothing.
+meta_input() {
+	local f=$FIXTURES/meta/$1.input
+	if [ -f "$f" ]; then echo "$f"; else echo /dev/null; fi
+}
+
 # The usage string: what follows the name on --help's first line.
 usage_of() {
 	"$1" --help | head -n 1 | sed "s/^usage: $1 //"
@@ -208,4 +215,35 @@ is_record_tool() {
 	run sed -n '3,4p' "$TOP/README.md"
 	[[ ${lines[0]} == *"apt-get install"*"make gcc"*"pkg-config"*"&& make demo" ]]
 	[[ ${lines[1]} == "    make check" ]]
+}
+
+@test "every typed option: the default --help gives is what the tool does without it" {
+	cd "$TOP"
+	local n=0 t args input plain given opt def
+	for t in $(fsd_tools); do
+		args=$(meta_args "$t" || true)
+		input=$(meta_input "$t")
+		plain=$("$t" $args <"$input" 2>&1)
+		while IFS=$'\t' read -r opt def; do
+			# an option the minimal run sets already is not at its default
+			case " $args " in *" $opt "*) continue ;; esac
+			given=$("$t" $args "$opt" "$def" <"$input" 2>&1)
+			[ "$given" = "$plain" ] || { echo "$t $opt $def differs from no $opt"; return 1; }
+			n=$((n + 1))
+		done < <("$t" --list-options | sed -n 's/^\(--[^	]*\)	.*(default \([^)]*\))	.*$/\1	\2/p')
+	done
+	[ "$n" -ge 10 ] || { echo "only $n options with a default"; return 1; }
+}
+
+@test "every --now: one parser, one message" {
+	cd "$TOP"
+	local n=0 t
+	for t in $(fsd_tools); do
+		"$t" --list-options | grep -q '^--now'$'\t' || continue
+		run "$t" $(meta_args "$t") --now noon </dev/null
+		[ "$status" -eq 2 ] || { echo "$t: exit $status"; return 1; }
+		assert_output_has "$t: option '--now': \"noon\" is not an RFC 3339 time like 2026-11-23T08:00:00-07:00" || return 1
+		n=$((n + 1))
+	done
+	[ "$n" -ge 3 ]
 }

@@ -22,7 +22,8 @@ route_run_set_now(struct route_run *run, const char *text)
 
 	json_decref(holder);
 	if (r != FSD_FIELD_OK || run->clock.form != ROUTE_TIME_RFC3339)
-		fsd_usage_error("--now: \"%s\" is not an RFC 3339 time like the shifts'", text);
+		fsd_usage_error("option '--now': \"%s\" is not an RFC 3339 time like the shifts'",
+		    text);
 }
 
 int
