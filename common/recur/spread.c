@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "xalloc.h"
 #include "recur/recur.h"
 
@@ -34,13 +35,13 @@ same_group(const struct recur_contract *a, const struct recur_contract *b)
 	    && strcmp(text(a->trade), text(b->trade)) == 0;
 }
 
-static const struct recur_contract *sort_contracts;
-
+/* Contract numbers by territory, then trade; ctx: the contracts. */
 static int
-by_group(const void *x, const void *y)
+by_group(const void *x, const void *y, void *ctx)
 {
-	const struct recur_contract *a = &sort_contracts[*(const size_t *)x];
-	const struct recur_contract *b = &sort_contracts[*(const size_t *)y];
+	const struct recur_contract *contracts = ctx;
+	const struct recur_contract *a = &contracts[*(const size_t *)x];
+	const struct recur_contract *b = &contracts[*(const size_t *)y];
 	int d = strcmp(text(a->territory), text(b->territory));
 
 	return d != 0 ? d : strcmp(text(a->trade), text(b->trade));
@@ -60,8 +61,7 @@ number_groups(struct spread *s, size_t ncontracts)
 			order[n++] = ci;
 		}
 	}
-	sort_contracts = s->contracts;
-	qsort(order, n, sizeof *order, by_group);
+	fsd_sort(order, n, sizeof *order, by_group, (void *)s->contracts);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && !same_group(&s->contracts[order[i]], &s->contracts[order[i - 1]]))
 			groups++;
@@ -115,11 +115,11 @@ struct candidate {
 	long choices;
 };
 
-static const struct spread *sort_spread;
-
+/* ctx: the spread. */
 static int
-least_flexible_first(const void *x, const void *y)
+least_flexible_first(const void *x, const void *y, void *ctx)
 {
+	const struct spread *sort_spread = ctx;
 	const struct candidate *a = x, *b = y;
 	const struct recur_visit *va = &sort_spread->vs->v[a->visit];
 	const struct recur_visit *vb = &sort_spread->vs->v[b->visit];
@@ -182,8 +182,7 @@ recur_spread(const struct recur_contract *contracts, const struct recur_run *run
 		else
 			*load(&s, &vs->v[i], vs->v[i].day) += contracts[vs->v[i].contract].duration_minutes;
 	}
-	sort_spread = &s;
-	qsort(moving, nmoving, sizeof *moving, least_flexible_first);
+	fsd_sort(moving, nmoving, sizeof *moving, least_flexible_first, &s);
 	for (size_t i = 0; i < nmoving; i++)
 		put_on_lightest_day(&s, &vs->v[moving[i].visit]);
 	free(moving);

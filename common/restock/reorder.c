@@ -3,6 +3,7 @@
 
 #include "geo.h"
 #include "reorder.h"
+#include "sort.h"
 #include "xalloc.h"
 
 long long
@@ -34,11 +35,11 @@ struct work {
 	double *distance;		/* scratch, by location */
 };
 
-static const struct restock_stock *sort_stock;
-
+/* The comparators below get the stock (or, by_distance, the work) as ctx. */
 static int
-by_row_name(const void *a, const void *b)
+by_row_name(const void *a, const void *b, void *ctx)
 {
+	const struct restock_stock *sort_stock = ctx;
 	const struct restock_row *x = &sort_stock->row[*(const size_t *)a];
 	const struct restock_row *y = &sort_stock->row[*(const size_t *)b];
 	int c = strcmp(restock_location_id(sort_stock, x->location),
@@ -49,23 +50,22 @@ by_row_name(const void *a, const void *b)
 }
 
 static int
-by_location_id(const void *a, const void *b)
+by_location_id(const struct restock_stock *sort_stock, const void *a, const void *b)
 {
 	return strcmp(restock_location_id(sort_stock, *(const int *)a),
 	    restock_location_id(sort_stock, *(const int *)b));
 }
 
-static double *sort_distance;
-
 /* Nearer first; places with no site last; ties by id. */
 static int
-by_distance(const void *a, const void *b)
+by_distance(const void *a, const void *b, void *ctx)
 {
+	const struct work *w = ctx;
 	int x = *(const int *)a, y = *(const int *)b;
 
-	if (sort_distance[x] != sort_distance[y])
-		return sort_distance[x] < sort_distance[y] ? -1 : 1;
-	return by_location_id(a, b);
+	if (w->distance[x] != w->distance[y])
+		return w->distance[x] < w->distance[y] ? -1 : 1;
+	return by_location_id(w->s, a, b);
 }
 
 /* Fill w->nearest with the warehouses, nearest to location first. */
@@ -82,10 +82,7 @@ order_warehouses(struct work *w, int location)
 		w->distance[k] = from->has_site && to->has_site
 		    ? fsd_haversine_km(from->lat, from->lon, to->lat, to->lon) : 1e300;
 	}
-	sort_stock = w->s;
-	sort_distance = w->distance;
-	if (w->nwarehouses > 1)
-		qsort(w->nearest, w->nwarehouses, sizeof *w->nearest, by_distance);
+	fsd_sort(w->nearest, w->nwarehouses, sizeof *w->nearest, by_distance, w);
 }
 
 static size_t
@@ -238,8 +235,9 @@ serve_warehouses(struct work *w, const size_t *order)
 }
 
 static int
-pull_cmp(const void *a, const void *b)
+pull_cmp(const void *a, const void *b, void *ctx)
 {
+	const struct restock_stock *sort_stock = ctx;
 	const struct restock_pull *x = a, *y = b;
 	int c = strcmp(restock_location_id(sort_stock, x->to), restock_location_id(sort_stock, y->to));
 
@@ -250,8 +248,9 @@ pull_cmp(const void *a, const void *b)
 }
 
 static int
-po_cmp(const void *a, const void *b)
+po_cmp(const void *a, const void *b, void *ctx)
 {
+	const struct restock_stock *sort_stock = ctx;
 	const struct restock_po_line *x = a, *y = b;
 	int c = strcmp(restock_location_id(sort_stock, x->supplier),
 	    restock_location_id(sort_stock, y->supplier));
@@ -265,13 +264,13 @@ po_cmp(const void *a, const void *b)
 /* One line per (to, from, SKU): the plan pass and the refill pass may
  * both have pulled the same part. */
 static void
-merge_pulls(struct restock_decision *d)
+merge_pulls(const struct restock_stock *s, struct restock_decision *d)
 {
 	size_t kept = 0;
 
 	for (size_t i = 0; i < d->npulls; i++) {
 		struct restock_pull *p = &d->pull[i];
-		if (kept > 0 && pull_cmp(&d->pull[kept - 1], p) == 0) {
+		if (kept > 0 && pull_cmp(&d->pull[kept - 1], p, (void *)s) == 0) {
 			d->pull[kept - 1].qty += p->qty;
 			d->pull[kept - 1].plan_qty += p->plan_qty;
 		} else
@@ -323,21 +322,16 @@ restock_decide(const struct restock_stock *s, const long long *plan_need,
 			w.warehouses[w.nwarehouses++] = (int)i;
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
-	sort_stock = s;
-	if (n > 1)
-		qsort(order, n, sizeof *order, by_row_name);
+	fsd_sort(order, n, sizeof *order, by_row_name, (void *)s);
 	count_open_orders(&w);
 
 	serve_trucks(&w, order, plan_need, 1);
 	serve_trucks(&w, order, plan_need, 0);
 	serve_warehouses(&w, order);
 
-	sort_stock = s;
-	if (d->npulls > 1)
-		qsort(d->pull, d->npulls, sizeof *d->pull, pull_cmp);
-	merge_pulls(d);
-	if (d->npo > 1)
-		qsort(d->po, d->npo, sizeof *d->po, po_cmp);
+	fsd_sort(d->pull, d->npulls, sizeof *d->pull, pull_cmp, (void *)s);
+	merge_pulls(s, d);
+	fsd_sort(d->po, d->npo, sizeof *d->po, po_cmp, (void *)s);
 
 	free(order);
 	free(w.incoming);
