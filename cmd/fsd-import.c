@@ -78,7 +78,7 @@ static void
 write_rejected(struct import *im, const struct fsd_csv_row *row)
 {
 	if (rejects == NULL && (rejects = fopen(rejects_path, "a")) == NULL)
-		fsd_die(1, "%s: %s", rejects_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", rejects_path, strerror(errno));
 	/* Each file's header goes first, so the rejects can be fixed in a
 	 * spreadsheet and imported again. */
 	if (!im->header_in_rejects)
@@ -88,7 +88,7 @@ write_rejected(struct import *im, const struct fsd_csv_row *row)
 	if (row->raw_len == 0 || row->raw[row->raw_len - 1] != '\n')
 		putc('\n', rejects);
 	if (fflush(rejects) != 0 || ferror(rejects))
-		fsd_die(1, "%s: write error: %s", rejects_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: write error: %s", rejects_path, strerror(errno));
 }
 
 /* fsd's names are lower-case words joined by _ . and : ("site.lat",

@@ -84,7 +84,7 @@ main(int argc, char **argv)
 	if (matrix_path != NULL)
 		route_places_load_matrix(&run.places, matrix_path, &run.travel);
 	if (summary_path != NULL && (summary = fopen(summary_path, "w")) == NULL)
-		fsd_die(1, "%s: cannot write: %m", summary_path);
+		fsd_die(FSD_EXIT_DATA, "%s: cannot write: %m", summary_path);
 
 	run.eta_threshold = eta_threshold;
 	run.min_remaining = min_remaining;

@@ -121,5 +121,5 @@ main(int argc, char **argv)
 	execvp(name, argv + 1);
 	if (errno == ENOENT)
 		fsd_usage_error("'%s' is not an fsd tool; run 'fsd' for the list", argv[1] + 4);
-	fsd_die(1, "%s: %s", name, strerror(errno));
+	fsd_die(FSD_EXIT_DATA, "%s: %s", name, strerror(errno));
 }

@@ -21,11 +21,11 @@ keep_reject(const char *line, size_t len)
 	if (rejects == NULL) {
 		rejects = fopen(fsd_record_rejects_path, "a");
 		if (rejects == NULL)
-			fsd_die(1, "%s: %s", fsd_record_rejects_path, strerror(errno));
+			fsd_die(FSD_EXIT_DATA, "%s: %s", fsd_record_rejects_path, strerror(errno));
 	}
 	if (fwrite(line, 1, len, rejects) != len || putc('\n', rejects) == EOF
 	    || fflush(rejects) != 0)
-		fsd_die(1, "%s: write error: %s", fsd_record_rejects_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: write error: %s", fsd_record_rejects_path, strerror(errno));
 }
 
 static int
@@ -230,10 +230,10 @@ fsd_load_json_object(const char *path)
 
 	if (doc == NULL) {
 		if (error.line <= 0)
-			fsd_die(1, "%s: %s", path, error.text);
-		fsd_die(1, "%s:%d:%d: %s", path, error.line, error.column, error.text);
+			fsd_die(FSD_EXIT_DATA, "%s: %s", path, error.text);
+		fsd_die(FSD_EXIT_DATA, "%s:%d:%d: %s", path, error.line, error.column, error.text);
 	}
 	if (!json_is_object(doc))
-		fsd_die(1, "%s:1: must hold a JSON object, not %s", path, json_kind(doc));
+		fsd_die(FSD_EXIT_DATA, "%s:1: must hold a JSON object, not %s", path, json_kind(doc));
 	return doc;
 }

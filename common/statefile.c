@@ -17,10 +17,10 @@ fsd_lock(const char *path)
 	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 
 	if (fd < 0)
-		fsd_die(1, "%s: %s", lock_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", lock_path, strerror(errno));
 	while (flock(fd, LOCK_EX) != 0)
 		if (errno != EINTR)
-			fsd_die(1, "%s: cannot lock: %s", lock_path, strerror(errno));
+			fsd_die(FSD_EXIT_DATA, "%s: cannot lock: %s", lock_path, strerror(errno));
 	free(lock_path);
 	return fd;
 }
@@ -41,10 +41,10 @@ fsd_replace_begin(struct fsd_replace *r, const char *path)
 	r->temp_path = xasprintf("%s.tmpXXXXXX", path);
 	fd = mkstemp(r->temp_path);
 	if (fd < 0)
-		fsd_die(1, "%s: cannot make a temporary file: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: cannot make a temporary file: %s", path, strerror(errno));
 	r->f = fdopen(fd, "w");
 	if (r->f == NULL)
-		fsd_die(1, "%s: %s", r->temp_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", r->temp_path, strerror(errno));
 	return r->f;
 }
 
@@ -97,7 +97,7 @@ fsd_replace_commit(struct fsd_replace *r)
 	}
 	if (failed) {
 		unlink(r->temp_path);
-		fsd_die(1, "%s: not updated: %s", r->path, strerror(saved));
+		fsd_die(FSD_EXIT_DATA, "%s: not updated: %s", r->path, strerror(saved));
 	}
 	sync_directory(r->path);
 	release(r);
@@ -109,16 +109,16 @@ fsd_append_durable(const char *path, const char *data, size_t len)
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
 
 	if (fd < 0)
-		fsd_die(1, "%s: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			fsd_die(1, "%s: write error: %s", path, strerror(errno));
+			fsd_die(FSD_EXIT_DATA, "%s: write error: %s", path, strerror(errno));
 		data += n;
 		len -= (size_t)n;
 	}
 	if (fsync(fd) != 0 || close(fd) != 0)
-		fsd_die(1, "%s: write error: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: write error: %s", path, strerror(errno));
 }

@@ -10,7 +10,7 @@ static void *
 check(void *p)
 {
 	if (p == NULL)
-		fsd_die(1, "out of memory");
+		fsd_die(FSD_EXIT_DATA, "out of memory");
 	return p;
 }
 
@@ -29,7 +29,7 @@ xgrow(void *p, size_t *count, size_t need, size_t size)
 	while (n < need)
 		n *= 2;
 	if (n > (size_t)-1 / size)
-		fsd_die(1, "out of memory");
+		fsd_die(FSD_EXIT_DATA, "out of memory");
 	p = xrealloc(p, n * size);
 	*count = n;
 	return p;
@@ -46,7 +46,7 @@ xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		fsd_die(1, "bad format");
+		fsd_die(FSD_EXIT_DATA, "bad format");
 	s = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);

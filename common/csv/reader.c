@@ -97,7 +97,7 @@ feed(struct reader *r, const char *s, size_t len)
 		r->raw[r->raw_len] = '\0';
 	}
 	if (csv_parse(&r->parser, s, len, end_of_cell, end_of_row, r) != len)
-		fsd_die(1, "out of memory: %s", csv_strerror(csv_error(&r->parser)));
+		fsd_die(FSD_EXIT_DATA, "out of memory: %s", csv_strerror(csv_error(&r->parser)));
 }
 
 /* Where bytes come from: the file, with a byte-order mark taken off and

@@ -4,8 +4,8 @@
  *
  * Every invoice reconciles: the sum of line amounts is the subtotal, the
  * sum of the tax breakdown is the tax, subtotal + tax is the total. */
-#ifndef INV_CALC_H
-#define INV_CALC_H
+#ifndef FSD_INVOICE_CALC_H
+#define FSD_INVOICE_CALC_H
 
 #include <stddef.h>
 #include <stdint.h>

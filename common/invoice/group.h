@@ -3,8 +3,8 @@
  * labor minimum, trip fee, discounts, deposit credit and not-to-exceed
  * are per visit); the group then takes every job's lines, each marked
  * with its job, and taxes the whole by the card's rounding rule. */
-#ifndef INV_GROUP_H
-#define INV_GROUP_H
+#ifndef FSD_INVOICE_GROUP_H
+#define FSD_INVOICE_GROUP_H
 
 #include <stddef.h>
 #include <stdint.h>

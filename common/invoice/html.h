@@ -1,8 +1,8 @@
 /* A printable HTML invoice, one self-contained file (styles inline, no
  * scripts, no remote resources) fit for an email body or print-to-PDF.
  * Every text that came from a record or the card is escaped. */
-#ifndef INV_HTML_H
-#define INV_HTML_H
+#ifndef FSD_INVOICE_HTML_H
+#define FSD_INVOICE_HTML_H
 
 #include <stdio.h>
 

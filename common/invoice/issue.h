@@ -3,8 +3,8 @@
  * its printable copy and its place in the ledger. Every job that comes
  * in goes out: invoiced, marked with the invoice that bills it, or with
  * an exception saying why not. */
-#ifndef INV_ISSUE_H
-#define INV_ISSUE_H
+#ifndef FSD_INVOICE_ISSUE_H
+#define FSD_INVOICE_ISSUE_H
 
 #include <stdint.h>
 

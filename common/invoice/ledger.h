@@ -8,8 +8,8 @@
  * invoice has or would have (prefix + job id, "-D" for a deposit), so a
  * job billed alone or on a grouped invoice (whose "jobs" lists it) is
  * never billed again, alone or in a group. */
-#ifndef INV_LEDGER_H
-#define INV_LEDGER_H
+#ifndef FSD_INVOICE_LEDGER_H
+#define FSD_INVOICE_LEDGER_H
 
 #include <stddef.h>
 

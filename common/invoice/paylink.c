@@ -68,7 +68,7 @@ inv_signer_new(const char *key)
 	s->ctx = s->mac ? EVP_MAC_CTX_new(s->mac) : NULL;
 	if (s->ctx == NULL || !EVP_MAC_init(s->ctx, (const unsigned char *)key,
 	    strlen(key), params))
-		fsd_die(1, "libcrypto: cannot set up HMAC-SHA256");
+		fsd_die(FSD_EXIT_DATA, "libcrypto: cannot set up HMAC-SHA256");
 	return s;
 }
 
@@ -86,7 +86,7 @@ static void
 update(struct inv_signer *s, const char *text)
 {
 	if (!EVP_MAC_update(s->ctx, (const unsigned char *)text, strlen(text)))
-		fsd_die(1, "libcrypto: HMAC failed");
+		fsd_die(FSD_EXIT_DATA, "libcrypto: HMAC failed");
 }
 
 void
@@ -99,7 +99,7 @@ inv_pay_token(struct inv_signer *s, const char *invoice, const char *amount,
 
 	/* A NULL key re-initialises with the key already set. */
 	if (!EVP_MAC_init(s->ctx, NULL, 0, NULL))
-		fsd_die(1, "libcrypto: HMAC failed");
+		fsd_die(FSD_EXIT_DATA, "libcrypto: HMAC failed");
 	update(s, "fsd-pay-v1\n");
 	update(s, invoice);
 	update(s, "\n");
@@ -107,7 +107,7 @@ inv_pay_token(struct inv_signer *s, const char *invoice, const char *amount,
 	update(s, "\n");
 	update(s, currency);
 	if (!EVP_MAC_final(s->ctx, mac, &len, sizeof mac) || len != 32)
-		fsd_die(1, "libcrypto: HMAC failed");
+		fsd_die(FSD_EXIT_DATA, "libcrypto: HMAC failed");
 	for (size_t i = 0; i < len; i++) {
 		token[2 * i] = hex[mac[i] >> 4];
 		token[2 * i + 1] = hex[mac[i] & 15];

@@ -6,8 +6,8 @@
  * under the shop's key, with amount in major units as on the invoice
  * ("412.50"). Changing the invoice, the amount or the currency in the
  * link breaks the token; only the key's holder can make a new one. */
-#ifndef INV_PAYLINK_H
-#define INV_PAYLINK_H
+#ifndef FSD_INVOICE_PAYLINK_H
+#define FSD_INVOICE_PAYLINK_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -6,8 +6,8 @@
  * Money is in integer minor units of the card's currency; rates,
  * percentages and multipliers are exact decimals held as ratios, so no
  * float ever reaches an amount. */
-#ifndef INV_RATECARD_H
-#define INV_RATECARD_H
+#ifndef FSD_INVOICE_RATECARD_H
+#define FSD_INVOICE_RATECARD_H
 
 #include <stddef.h>
 #include <stdint.h>

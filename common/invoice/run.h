@@ -3,8 +3,8 @@
  * customers' invoices at the end. The tool settles its options and side
  * files into a run (inv_run_start), hands every scanned job to
  * inv_issue_job (issue.h) and ends with inv_run_end. */
-#ifndef INV_RUN_H
-#define INV_RUN_H
+#ifndef FSD_INVOICE_RUN_H
+#define FSD_INVOICE_RUN_H
 
 #include <stddef.h>
 #include <stdint.h>

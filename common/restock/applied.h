@@ -11,8 +11,8 @@
  * exact both ways ("E007" is series "E"/3 number 7, "E7" is "E"/1), so
  * no two ids share a slot. Ids with no trailing digits, or more than 18,
  * are kept whole. */
-#ifndef RESTOCK_APPLIED_H
-#define RESTOCK_APPLIED_H
+#ifndef FSD_RESTOCK_APPLIED_H
+#define FSD_RESTOCK_APPLIED_H
 
 #include <stddef.h>
 #include <stdint.h>

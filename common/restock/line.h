@@ -7,8 +7,8 @@
  * event). The lines come from the shared loop, fsd_read_lines, so BOM,
  * CR, blank lines, positions, --strict and --rejects behave as in every
  * tool. */
-#ifndef RESTOCK_LINE_H
-#define RESTOCK_LINE_H
+#ifndef FSD_RESTOCK_LINE_H
+#define FSD_RESTOCK_LINE_H
 
 #include <stddef.h>
 #include <jansson.h>

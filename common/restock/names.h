@@ -1,8 +1,8 @@
 /* Interned names (location ids, SKUs, series prefixes): each distinct
  * string gets a small index once, so the stock is keyed by integers and
  * a usage event costs one hash probe per name. */
-#ifndef RESTOCK_NAMES_H
-#define RESTOCK_NAMES_H
+#ifndef FSD_RESTOCK_NAMES_H
+#define FSD_RESTOCK_NAMES_H
 
 #include <stddef.h>
 #include <stdint.h>

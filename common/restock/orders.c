@@ -137,7 +137,7 @@ purchase_order(struct restock_stock *s, const struct restock_decision *d, size_t
 
 			if (fsd_money_scale(r->unit_cost, po->qty, 1, FSD_ROUND_HALF_UP, &amount) != 0
 			    || fsd_money_add(total, amount, &total) != 0)
-				fsd_die(1, "purchase order %s: amount for %s out of range (%s x %lld)", id,
+				fsd_die(FSD_EXIT_DATA, "purchase order %s: amount for %s out of range (%s x %lld)", id,
 				    restock_sku_name(s, po->sku), fsd_money_format(r->unit_cost, exponent, buf),
 				    po->qty);
 			json_object_set_new(line, "unit_cost", json_integer(r->unit_cost));

@@ -3,8 +3,8 @@
  * `tech` and `parts` [{sku, qty}], or route records carrying `tech` and
  * `stops` that are such jobs (fsd-route's output); other records are
  * not about parts and are passed over. */
-#ifndef RESTOCK_PLAN_H
-#define RESTOCK_PLAN_H
+#ifndef FSD_RESTOCK_PLAN_H
+#define FSD_RESTOCK_PLAN_H
 
 #include <jansson.h>
 

@@ -17,8 +17,8 @@
  * warehouse that stocks the SKU -- which then buys it with its own
  * purchase order -- or, when no warehouse stocks the SKU, bought straight
  * to the truck from the truck row's supplier. */
-#ifndef RESTOCK_REORDER_H
-#define RESTOCK_REORDER_H
+#ifndef FSD_RESTOCK_REORDER_H
+#define FSD_RESTOCK_REORDER_H
 
 #include "stock.h"
 

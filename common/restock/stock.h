@@ -2,8 +2,8 @@
  * per location and SKU, the open orders (purchase orders and warehouse
  * pulls not yet received) and the usage ids already applied. Plain C over
  * structs; stockio.c turns the stock file into this and back. */
-#ifndef RESTOCK_STOCK_H
-#define RESTOCK_STOCK_H
+#ifndef FSD_RESTOCK_STOCK_H
+#define FSD_RESTOCK_STOCK_H
 
 #include <stddef.h>
 #include <stdint.h>
