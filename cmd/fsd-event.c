@@ -18,13 +18,15 @@
 #include "event/records.h"
 
 static const char *log_path, *tech, *at_text, *position_text, *by, *note, *reason;
+static struct fsd_time at_time;
 static int verify;
 
 static const struct fsd_option options[] = {
 	{ 'l', "log", "FILE", "the day's event log to append to (or verify)", NULL, &log_path },
 	{ 0, "verify", NULL, "check the log's hash chain; name the first line that breaks it", &verify, NULL },
 	{ 't', "tech", "ID", "the technician reporting (for events that lack one)", NULL, &tech },
-	{ 0, "at", "TIME", "when it happened (RFC 3339; default: now)", NULL, &at_text },
+	{ 0, "at", "TIME", "when it happened (RFC 3339; default: now)", NULL, &at_text,
+	  .type = FSD_OPT_TIME, .time = &at_time },	/* checked; written as given */
 	{ 0, "position", "LAT,LON", "where the technician was", NULL, &position_text },
 	{ 0, "by", "WHO", "who recorded it (default: the login name)", NULL, &by },
 	{ 0, "note", "TEXT", "a note kept with the event", NULL, &note },
@@ -180,10 +182,6 @@ now_text(char buf[FSD_TIME_LEN])
 static void
 read_defaults(struct event_defaults *d, char now[FSD_TIME_LEN])
 {
-	struct fsd_time t;
-
-	if (at_text != NULL && fsd_time_parse(at_text, &t) != 0)
-		fsd_usage_error("--at: not an RFC 3339 time: '%s'", at_text);
 	if (at_text == NULL)
 		now_text(now);
 	d->at = at_text != NULL ? at_text : now;

@@ -77,7 +77,7 @@ line_hash() {
 	[ "$status" -eq 2 ]
 	run fsd-event --log "$L" --at 08:00 J1 booked
 	[ "$status" -eq 2 ]
-	assert_output_has "--at: not an RFC 3339 time: '08:00'"
+	assert_output_has "option '--at': \"08:00\" is not an RFC 3339 time like 2026-11-23T08:00:00-07:00"
 	run fsd-event --log "$L" --position 39.7 J1 booked
 	[ "$status" -eq 2 ]
 	[ ! -e "$L" ]
