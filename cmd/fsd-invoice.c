@@ -84,7 +84,7 @@ per_line(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
 static struct inv_signer *
 load_signer(void)
 {
-	char err[256];
+	char err[INV_ERROR_LEN];
 	char *key = inv_pay_key_read(key_path, err);
 	struct inv_signer *s;
 
@@ -100,7 +100,7 @@ load_signer(void)
 static const char *
 checked_template(const char *tmpl)
 {
-	char err[256];
+	char err[INV_ERROR_LEN];
 
 	if (tmpl == NULL)
 		fsd_usage_error("--key needs a payment link template: --pay-url or the rate card's pay_url");
@@ -115,7 +115,7 @@ verify(void)
 {
 	struct inv_ratecard card = { 0 };
 	struct inv_signer *s;
-	char err[256], *invoice, *amount, *currency;
+	char err[INV_ERROR_LEN], *invoice, *amount, *currency;
 	int ok;
 
 	if (key_path == NULL)

@@ -246,8 +246,8 @@ price_flat_rate(const struct inv_ratecard *card, const struct inv_job *job,
 		if (task == NULL)
 			return fail(err, "\"tasks\": unknown flat-rate code \"%s\"", t->code);
 		if (t->qty < 1 || t->qty > INV_MAX_QTY)
-			return fail(err, "\"tasks\": qty of \"%s\" must be from 1 to 1000000, not %ld",
-			    t->code, t->qty);
+			return fail(err, "\"tasks\": qty of \"%s\" must be from 1 to %d, not %ld",
+			    t->code, INV_MAX_QTY, t->qty);
 		line = add_line(inv, INV_LINE_FLAT_RATE, INV_CAT_FLAT_RATE, task->code,
 		    t->qty, task->price, task->price * t->qty);
 		describe_text(line, task->description ? task->description : task->code);
@@ -306,7 +306,8 @@ price_labor_entry(const struct inv_ratecard *card, const struct inv_job *job,
 	size_t nparts;
 
 	if (e->minutes < 0 || e->minutes > INV_MAX_QTY)
-		return fail(err, "labor minutes must be from 0 to 1000000, not %ld", e->minutes);
+		return fail(err, "labor minutes must be from 0 to %d, not %ld", INV_MAX_QTY,
+		    e->minutes);
 	if (labor_rate(card, job, e, &rate, &code, err) != 0)
 		return -1;
 	nparts = split_visit(card, job, e->minutes, parts);
@@ -395,8 +396,8 @@ price_parts(const struct inv_ratecard *card, const struct inv_job *job,
 		if (part == NULL)
 			return fail(err, "\"parts_used\": unknown SKU \"%s\"", used->code);
 		if (used->qty < 1 || used->qty > INV_MAX_QTY)
-			return fail(err, "\"parts_used\": qty of \"%s\" must be from 1 to 1000000, not %ld",
-			    used->code, used->qty);
+			return fail(err, "\"parts_used\": qty of \"%s\" must be from 1 to %d, not %ld",
+			    used->code, INV_MAX_QTY, used->qty);
 		what = part->description ? part->description : part->sku;
 		/* Earlier lines of the same SKU use up the included quantity first. */
 		for (size_t k = 0; k < i && covered > 0; k++)

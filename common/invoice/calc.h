@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "invoice/error.h"
 #include "invoice/ratecard.h"
 
 /* Time on the tools, one entry per tech (or one for the job's work span). */
@@ -126,8 +127,6 @@ struct inv_invoice {
 	int nte_exceeded;	/* total before any deposit credit is above nte */
 	int64_t overage;
 };
-
-#define INV_ERROR_LEN 256
 
 /* Price job by card into inv (whose line buffer is reused from one call
  * to the next). Returns 0, or -1 with a message in err naming the field

@@ -22,14 +22,14 @@ struct inv_signer {
 };
 
 char *
-inv_pay_key_read(const char *path, char err[256])
+inv_pay_key_read(const char *path, char err[INV_ERROR_LEN])
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *key = NULL;
 	size_t cap = 0;
 
 	if (f == NULL) {
-		snprintf(err, 256, "%s: %s", path, strerror(errno));
+		snprintf(err, INV_ERROR_LEN, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	while (key == NULL && getline(&line, &cap, f) != -1) {
@@ -47,7 +47,7 @@ inv_pay_key_read(const char *path, char err[256])
 	fclose(f);
 	if (key == NULL || strlen(key) < 16) {
 		/* A short key can be guessed; refuse it rather than sign weakly. */
-		snprintf(err, 256, "%s: no key of at least 16 characters (lines starting '#' are comments)",
+		snprintf(err, INV_ERROR_LEN, "%s: no key of at least 16 characters (lines starting '#' are comments)",
 		    path);
 		free(key);
 		return NULL;
@@ -134,7 +134,7 @@ placeholder(const char *p, size_t *len)
 }
 
 int
-inv_pay_template_check(const char *tmpl, char err[256])
+inv_pay_template_check(const char *tmpl, char err[INV_ERROR_LEN])
 {
 	int seen[NFIELDS] = { 0 };
 	size_t len;
@@ -143,23 +143,23 @@ inv_pay_template_check(const char *tmpl, char err[256])
 		int f;
 
 		if (*p == '}') {
-			snprintf(err, 256, "payment link template: a '}' without its '{'");
+			snprintf(err, INV_ERROR_LEN, "payment link template: a '}' without its '{'");
 			return -1;
 		}
 		if (*p != '{')
 			continue;
 		if ((f = placeholder(p, &len)) < 0) {
-			snprintf(err, 256, "payment link template: unknown placeholder at \"%.20s\"; "
+			snprintf(err, INV_ERROR_LEN, "payment link template: unknown placeholder at \"%.20s\"; "
 			    "use {invoice}, {amount}, {currency}, {token}", p);
 			return -1;
 		}
 		if (seen[f]++) {
-			snprintf(err, 256, "payment link template: {%s} twice", fields[f]);
+			snprintf(err, INV_ERROR_LEN, "payment link template: {%s} twice", fields[f]);
 			return -1;
 		}
 		/* Two placeholders side by side could not be told apart again. */
 		if (p[len] == '{') {
-			snprintf(err, 256, "payment link template: {%s} must be followed by a literal character",
+			snprintf(err, INV_ERROR_LEN, "payment link template: {%s} must be followed by a literal character",
 			    fields[f]);
 			return -1;
 		}
@@ -167,7 +167,7 @@ inv_pay_template_check(const char *tmpl, char err[256])
 	}
 	for (int f = 0; f < NFIELDS; f++)
 		if (!seen[f]) {
-			snprintf(err, 256, "payment link template: {%s} is missing", fields[f]);
+			snprintf(err, INV_ERROR_LEN, "payment link template: {%s} is missing", fields[f]);
 			return -1;
 		}
 	return 0;
@@ -262,7 +262,7 @@ decode(const char *s, size_t len)
 
 int
 inv_pay_verify(struct inv_signer *s, const char *tmpl, const char *url,
-    char **invoice, char **amount, char **currency, char err[256])
+    char **invoice, char **amount, char **currency, char err[INV_ERROR_LEN])
 {
 	char *values[NFIELDS] = { NULL, NULL, NULL, NULL };
 	const char *u = url;
@@ -275,7 +275,7 @@ inv_pay_verify(struct inv_signer *s, const char *tmpl, const char *url,
 
 		if (f < 0) {
 			if (*u++ != *p) {
-				snprintf(err, 256, "the link does not have the template's shape");
+				snprintf(err, INV_ERROR_LEN, "the link does not have the template's shape");
 				goto out;
 			}
 			continue;
@@ -287,13 +287,13 @@ inv_pay_verify(struct inv_signer *s, const char *tmpl, const char *url,
 		p += len - 1;
 	}
 	if (*u != '\0') {
-		snprintf(err, 256, "the link does not have the template's shape");
+		snprintf(err, INV_ERROR_LEN, "the link does not have the template's shape");
 		goto out;
 	}
 	inv_pay_token(s, values[0], values[1], values[2], expect);
 	if (strlen(values[3]) != INV_TOKEN_LEN - 1
 	    || CRYPTO_memcmp(expect, values[3], INV_TOKEN_LEN - 1) != 0) {
-		snprintf(err, 256, "the token does not match: the link was altered or made with another key");
+		snprintf(err, INV_ERROR_LEN, "the token does not match: the link was altered or made with another key");
 		goto out;
 	}
 	ok = 0;

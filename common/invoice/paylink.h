@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "invoice/error.h"
+
 struct inv_signer;
 
 #define INV_TOKEN_LEN 65	/* 64 hex digits and a NUL */
@@ -19,7 +21,7 @@ struct inv_signer;
 /* The key: the first line of the file that is neither empty nor starts
  * with '#', without surrounding blanks. NULL, with a reason in err, when
  * there is none or it is shorter than 16 bytes. */
-char *inv_pay_key_read(const char *path, char err[256]);
+char *inv_pay_key_read(const char *path, char err[INV_ERROR_LEN]);
 
 struct inv_signer *inv_signer_new(const char *key);
 void inv_signer_free(struct inv_signer *s);
@@ -29,7 +31,7 @@ void inv_pay_token(struct inv_signer *s, const char *invoice, const char *amount
 
 /* 0 when the template has {invoice}, {amount}, {currency} and {token}
  * each once and nothing else in braces; -1 with a reason otherwise. */
-int inv_pay_template_check(const char *tmpl, char err[256]);
+int inv_pay_template_check(const char *tmpl, char err[INV_ERROR_LEN]);
 
 /* The template filled in; the invoice number percent-encoded. Caller frees. */
 char *inv_pay_link(const char *tmpl, const char *invoice, const char *amount,
@@ -45,6 +47,6 @@ char *inv_pay_link_for(struct inv_signer *s, const char *tmpl, const char *invoi
  * reason in err otherwise. The invoice, amount and currency read from
  * the link are copied out when the pointers are not NULL (caller frees). */
 int inv_pay_verify(struct inv_signer *s, const char *tmpl, const char *url,
-    char **invoice, char **amount, char **currency, char err[256]);
+    char **invoice, char **amount, char **currency, char err[INV_ERROR_LEN]);
 
 #endif
