@@ -49,9 +49,18 @@ $(B)/.deps: share/deps.sh
 	@sh share/deps.sh build
 	@mkdir -p $(@D) && touch $@
 
-$(B)/obj/%.o: %.c $(wildcard common/*.h common/*/*.h) | $(B)/.deps
+# Each object depends on the headers it includes, as the compiler found
+# them (-MMD; -MP so a header deleted is no error): touching one engine's
+# header recompiles that engine and its tool, not everything. An object
+# without its .d (built before, or the .d lost) is built again to get one
+# (Paul Smith's "Auto-Dependency Generation").
+$(B)/obj/%.o: %.c $(B)/obj/%.d | $(B)/.deps
 	@mkdir -p $(@D)
-	$(CC) $(FSD_CFLAGS) -c -o $@ $<
+	$(CC) $(FSD_CFLAGS) -MMD -MP -c -o $@ $<
+
+DEPS = $(COMMON_OBJ:.o=.d) $(PROGS:%=$(B)/obj/cmd/%.d) $(UNIT_SRC:%.c=$(B)/obj/%.d)
+$(DEPS):
+-include $(DEPS)
 
 $(B)/libfsd.a: $(COMMON_OBJ)
 	rm -f $@
@@ -121,4 +130,6 @@ clean:
 	rm -rf build demo-out bench-out
 
 .PHONY: all units check bench demo completions install uninstall clean
-.SECONDARY:
+# The objects of tools and unit tests are kept, not removed as a pattern
+# chain's intermediates.
+.SECONDARY: $(PROGS:%=$(B)/obj/cmd/%.o) $(UNIT_SRC:%.c=$(B)/obj/%.o)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bats
+# The build: objects depend on the headers they include (-MMD -MP), so
+# touching an engine's header recompiles that engine and the tools that
+# use it, never the shared library or another engine.
+load helper
+
+@test "touching one engine's header recompiles only that engine and its tool" {
+	# relative, as the dependency files name their objects
+	local build=${FSD_BIN%/bin} n=0 h engine objects stray
+	build=${build#"$TOP"/}
+	for h in "$TOP"/common/*/*.h; do
+		h=${h#"$TOP"/}
+		engine=${h#common/}
+		engine=${engine%%/*}
+		objects=$(make -s -n -C "$TOP" B="$build" -W "$h" all | grep -o ' -o [^ ]*\.o' | sed 's/^ -o //')
+		stray=$(printf '%s\n' "$objects" | grep -v -e "/obj/common/$engine/" -e '/obj/cmd/fsd-[a-z]*\.o$' || true)
+		[ -z "$stray" ] || { echo "$h recompiles $stray"; return 1; }
+		[[ $objects == *cmd/fsd-* ]] || [[ $objects == *"/obj/common/$engine/"* ]] \
+			|| { echo "$h recompiles nothing"; return 1; }
+		n=$((n + 1))
+	done
+	[ "$n" -gt 20 ]
+}
+
+@test "touching a shared header recompiles the engines that use it" {
+	local build=${FSD_BIN%/bin}
+	build=${build#"$TOP"/}
+	run make -s -n -C "$TOP" B="$build" -W common/sidefile.h all
+	assert_output_has "obj/common/sidefile.o"
+	assert_output_has "obj/common/invoice/ratecard.o"
+}
