@@ -61,24 +61,19 @@ static const struct fsd_tool tool = {
 
 /* --strict ends the run at a bad line: the groups so far are issued
  * first, as the invoices before it are without --group. */
-static enum fsd_line_result
-stop_here(struct inv_run *r, enum fsd_line_result bad)
-{
-	if (fsd_record_strict && r->grouping)
-		inv_issue_groups(r);
-	return bad;
-}
-
-/* Lines are read straight from their text (common/jsonscan.h), in
- * fsd_emit's form so that members can be copied out as they came. */
-static enum fsd_line_result
-per_line(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
+static void
+before_stop(void *ctx)
 {
 	struct inv_run *r = ctx;
 
-	if (fsd_scan_record(&r->doc, text, len, FSD_SCAN_EMITTED, pos) != 0)
-		return stop_here(r, FSD_LINE_NOT_JSON);
-	return inv_issue_job(r, &r->doc, pos) == 0 ? FSD_LINE_OK : stop_here(r, FSD_LINE_BAD_RECORD);
+	if (r->grouping)
+		inv_issue_groups(r);
+}
+
+static int
+per_job(const struct fsd_scan *d, const struct fsd_pos *pos, void *ctx)
+{
+	return inv_issue_job(ctx, d, pos);
 }
 
 static struct inv_signer *
@@ -174,7 +169,9 @@ main(int argc, char **argv)
 		r.signer = load_signer();
 	}
 	inv_run_start(&r, ledger_path);
-	fsd_read_lines(argc - first, argv + first, per_line, &r);
+	/* Jobs are read straight from their text, in fsd_emit's form so
+	 * that members can be copied out as they came. */
+	fsd_scan_records(argc - first, argv + first, FSD_SCAN_EMITTED, per_job, before_stop, &r);
 	inv_run_end(&r);
 	inv_run_free(&r);
 	return fsd_finish();

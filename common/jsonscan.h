@@ -118,4 +118,18 @@ int fsd_scan_time(const struct fsd_scan *d, int at, const char *path, struct fsd
 
 void fsd_scan_free(struct fsd_scan *d);
 
+/* The record loop for a tool that scans its records (fsd-restock's
+ * usage, fsd-invoice's jobs): common/record.h's fsd_read_lines with each
+ * line scanned in form by one reused struct fsd_scan, so BOM, CR, blank
+ * lines, positions, --strict and --rejects behave as in every tool. fn
+ * gets the scan (the record is node 0) and returns non-zero when the
+ * record was bad (it has said why). A line that is not a JSON object is
+ * reported at its place and skipped. before_stop, when not NULL, is
+ * called when a bad line is about to end the run under --strict (to
+ * finish what the lines before it began). Returns the bad lines. */
+typedef int (*fsd_scan_record_fn)(const struct fsd_scan *d, const struct fsd_pos *pos,
+    void *ctx);
+long fsd_scan_records(int nfiles, char **files, enum fsd_scan_form form,
+    fsd_scan_record_fn fn, void (*before_stop)(void *ctx), void *ctx);
+
 #endif

@@ -41,7 +41,6 @@ void
 inv_run_free(struct inv_run *r)
 {
 	fsd_buf_free(&r->out);
-	fsd_scan_free(&r->doc);
 	fsd_buf_free(&r->ledger_out);
 	inv_invoice_free(&r->inv);
 	inv_job_reader_free(&r->reader);

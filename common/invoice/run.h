@@ -35,7 +35,6 @@ struct inv_run {
 	struct inv_ledger ledger;
 	struct inv_job_reader reader;
 	struct inv_invoice inv;	/* the job being priced */
-	struct fsd_scan doc;	/* the line being read */
 	struct fsd_buf out, ledger_out;	/* the batch (emit.h) */
 	size_t pending;		/* records in it */
 	struct inv_groups groups;

@@ -4,33 +4,27 @@
 struct line_reader {
 	restock_line_fn fn;
 	void *ctx;
-	struct fsd_scan doc;	/* reused from line to line */
 };
 
-static enum fsd_line_result
-scan_line(const char *text, size_t len, const struct fsd_pos *pos, void *ctx)
+static int
+hand_over(const struct fsd_scan *d, const struct fsd_pos *pos, void *ctx)
 {
 	struct line_reader *r = ctx;
-	struct restock_line l = { &r->doc, *pos, NULL };
-	int verdict;
+	struct restock_line l = { d, *pos, NULL };
+	int verdict = r->fn(&l, r->ctx);
 
-	/* Usage lines are only read, never copied out as they came: any
-	 * spacing will do. */
-	if (fsd_scan_record(&r->doc, text, len, FSD_SCAN_ANY, pos) != 0)
-		return FSD_LINE_NOT_JSON;
-	verdict = r->fn(&l, r->ctx);
 	json_decref(l.record);
-	return verdict == 0 ? FSD_LINE_OK : FSD_LINE_BAD_RECORD;
+	return verdict;
 }
 
+/* Usage lines are only read, never copied out as they came: any spacing
+ * will do. */
 long
 restock_read_lines(int nfiles, char **files, restock_line_fn fn, void *ctx)
 {
-	struct line_reader r = { fn, ctx, { 0 } };
-	long bad = fsd_read_lines(nfiles, files, scan_line, &r);
+	struct line_reader r = { fn, ctx };
 
-	fsd_scan_free(&r.doc);
-	return bad;
+	return fsd_scan_records(nfiles, files, FSD_SCAN_ANY, hand_over, NULL, &r);
 }
 
 json_t *

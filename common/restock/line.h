@@ -4,9 +4,9 @@
  * restock takes. So each line is read by the shared scanner
  * (common/jsonscan.h) over its own text, in any spacing, and jansson
  * builds a record only for a line that comes out again (a rejected
- * event). The lines come from the shared loop, fsd_read_lines, so BOM,
- * CR, blank lines, positions, --strict and --rejects behave as in every
- * tool. */
+ * event). The lines come from the shared scanned-record loop,
+ * fsd_scan_records, so BOM, CR, blank lines, positions, --strict and
+ * --rejects behave as in every tool. */
 #ifndef FSD_RESTOCK_LINE_H
 #define FSD_RESTOCK_LINE_H
 
