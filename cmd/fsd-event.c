@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-event: append status events to a day's log, each sealed onto a
  * SHA-256 hash chain, or verify that chain.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-export: records (NDJSON) to spreadsheet rows (CSV).
  *
  * Nested fields become dotted columns, lists are joined by ";", parts and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-import: spreadsheet rows (CSV) to records (NDJSON).
  *
  * The header names the fields, dotted names build nested objects, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-invoice: completed jobs in, each with its invoice out, priced by
  * the shop's rate card, with a signed payment link, an optional printable
  * HTML copy, and a ledger so that nothing is billed twice. The pricing

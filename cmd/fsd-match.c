@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-match: the dispatch engine. Every job comes out once: with the
  * tech it goes to and why, or with an exception that says which rule
  * failed and who came nearest. The decisions are common/match/'s; this

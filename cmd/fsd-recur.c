@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-recur: maintenance contracts in, the jobs their visits need out.
  * Calendar-fixed contracts recur by an RFC 5545 rule, floating ones every
  * N days after the last visit; each visit lands on an allowed day near its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-restock: apply the parts used on site to the truck stock, and say
  * what each truck must pull from a warehouse and what must be bought.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-route: turn each tech's jobs into an optimized day -- order,
  * arrival, customer ETA window, drive -- or, with --reassign, solve the
  * whole vehicle routing problem with time windows across the crew. The

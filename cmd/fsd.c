@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd: the front door. "fsd" alone lists the tools; "fsd X ARGS" runs
  * fsd-X ARGS, looked for first beside this program (so a build tree works
  * uninstalled) and then on PATH, as git finds its commands. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Diagnostics in one shape for every tool:
  *     fsd-match: jobs.ndjson:17: "skills" must be an array of strings
  * Exit codes (documented in fsd(5) and every tool's page):

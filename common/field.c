@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Typed access to record fields, with the error every tool gives for a
  * field of the wrong shape:
  *     fsd-match: jobs.ndjson:17: "skills" must be an array of strings

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Everything a tool needs from the shared library. */
 #ifndef FSD_H
 #define FSD_H

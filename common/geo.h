@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Places and drive time. Without a road router we estimate: straight-line
  * (great-circle) distance times a road factor -- streets are not straight;
  * 1.3 is the figure usually quoted for urban grids -- driven at an average

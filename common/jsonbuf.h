@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* A growing byte buffer that JSON is written into, for speed: jansson's
  * own dumper costs more per record than everything else a fast tool does
  * (about 8 us for a 500-byte job), so records are written here instead,

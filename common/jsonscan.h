@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* A record line read without building jansson objects, for the tools
  * that read a flood of records (fsd-restock's usage events, fsd-invoice's
  * completed jobs).

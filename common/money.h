@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Money as integer minor units (cents) with an ISO 4217 currency: never a
  * float, so sums reconcile to the cent. Rounding happens only where a
  * rule says so, through fsd_money_scale, with the mode named. */

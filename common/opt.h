@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* One option table per tool. The table yields --help, the hidden
  * --list-options that the completion generator and the man-page tests
  * read, and the parsing itself, so help, manual and completions cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Checked output. Records go out one compact JSON object a line; write
  * errors are caught at the end (fclose/ferror), never ignored. A reader
  * that goes away (head) ends us through SIGPIPE, silently, as with any

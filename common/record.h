@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The one record loop every tool uses (toybox's loopfiles_lines).
  *
  * Input is newline-delimited JSON: one object a line, lines of any length.

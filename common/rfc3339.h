@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* RFC 3339 times with their UTC offset, and civil dates, without the C
  * library's time zone state (TZ, mktime): the offset written in a record
  * is the only truth we need, and it makes results the same on every

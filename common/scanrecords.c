@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The scanned-record loop (jsonscan.h): fsd_read_lines with the scanner
  * in front of the tool, as fsd_read_records has jansson. */
 #include "jsonscan.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The table-driven side-file loader (sidefile.h). */
 #include <math.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Side files: the JSON documents a tool reads beside its records (a rate
  * card, a rules file, limits). One loader for all of them, driven by a
  * table with a row per key (redis's config.c): the key's name, its type,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* A merge sort: stable and O(n log n) on every input, with one buffer
  * the size of the array. qsort_r would do, but its argument order
  * differs between glibc and the BSDs, and qsort is not stable. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Sorting with a context (git's QSORT_S): the comparator gets what it
  * needs through ctx, so no file-scope variable exists only to feed it. */
 #ifndef FSD_SORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>

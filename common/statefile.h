@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* State files (truck stock, invoice ledgers) change only by
  * write-to-temp, fsync, rename, under a lock: a crash, a full disk or a
  * second run at the same time leaves either the old file or the new one,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Allocation that dies cleanly: a filter that cannot allocate cannot keep
  * its promise that every record comes out, so it stops with a message. */
 #ifndef FSD_XALLOC_H
