@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-status: fold a day's status events into its jobs.
  *
  * The jobs (a plan) come on standard input, the events from the day's
