@@ -1,5 +1,6 @@
 /* Unit tests for common/: time, dates, money, geo, fields, the record loop. */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,9 +294,62 @@ test_sort(void)
 	CHECK(1, "fsd_sort: an empty array is no work");
 }
 
+struct settings {
+	int stops;
+	double km;
+	int on_call;
+	char *name;
+	long long big;
+};
+
+/* The side-file loader: values by their rows, defaults for absent keys,
+ * every problem counted, each found on its line. */
+static void
+test_sidefile(void)
+{
+	static const struct fsd_key keys[] = {
+		{ "stops", FSD_KEY_INT, 1, 10, offsetof(struct settings, stops), 1, 5 },
+		{ "km", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX, offsetof(struct settings, km), 1, 1e9 },
+		{ "on_call", FSD_KEY_BOOL, .offset = offsetof(struct settings, on_call) },
+		{ "name", FSD_KEY_STRING, .offset = offsetof(struct settings, name),
+		  .has_default = 1, .def_string = "crew" },
+		{ "big", FSD_KEY_LLONG, .offset = offsetof(struct settings, big) },
+		{ NULL }
+	};
+	static const char good[] = "{\n\"km\": 12.5,\n\"on_call\": true,\n\"big\": 3.0\n}";
+	static const char bad[] = "{\n\"stops\": 11,\n\"bogus\": 1,\n\"on_call\": 1,\n\"name\": 7\n}";
+	struct settings s = { 0 };
+	struct fsd_sidefile f;
+	json_t *doc = json_loads(good, 0, NULL);
+
+	fsd_progname = "test_common";
+	fsd_side_init(&f, doc, good, "good.json", "settings file");
+	CHECK(fsd_side_read(&f, doc, "", keys, &s) == 0, "sidefile: a good file has no problems");
+	CHECK(s.stops == 5 && s.km == 12.5 && s.on_call == 1 && s.big == 3,
+	    "sidefile: values go where their rows say; an absent key gets its default");
+	CHECK_STR(s.name, "crew", "sidefile: a string default is a copy");
+	CHECK(fsd_side_line(&f, "big") == 4, "sidefile: a key is found on its line");
+	fsd_side_close(&f);
+	json_decref(doc);
+	free(s.name);
+	s = (struct settings){ 0 };
+
+	doc = json_loads(bad, 0, NULL);
+	fsd_side_init(&f, doc, bad, "bad.json", "settings file");
+	CHECK(fsd_side_read(&f, doc, "", keys, &s) == 4,
+	    "sidefile: out of bounds, unknown, wrong type twice: 4 problems in one run");
+	CHECK(fsd_side_close(&f) == 4, "sidefile: close says how many");
+	CHECK(s.stops == 0 && s.name == NULL,
+	    "sidefile: a bad value is not stored, nor a default in its place");
+	json_decref(doc);
+	free(s.name);
+	fsd_status = 0;
+}
+
 int
 main(void)
 {
+	test_sidefile();
 	test_sort();
 	test_time();
 	test_dates();
