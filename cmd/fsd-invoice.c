@@ -13,11 +13,7 @@
 
 #include "fsd.h"
 #include "jsonscan.h"
-#include "invoice/group.h"
-#include "invoice/issue.h"
-#include "invoice/paylink.h"
-#include "invoice/ratecard.h"
-#include "invoice/run.h"
+#include "invoice/engine.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir,
     *verify_url, *group_text;

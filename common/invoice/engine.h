@@ -1,5 +1,5 @@
-/* The invoice engine's map; the tool includes what it calls, this says
- * where everything is.
+/* The invoice engine as the tool sees it (it includes this alone), and
+ * the map of where everything is.
  *
  * The files, in the order a completed job meets them:
  *     ratecard.c     the rate card read and checked, once (common/sidefile.h)
