@@ -176,7 +176,7 @@ map_constants(struct import *im)
 	}
 	if (im->nconstants > 0 && (im->constants = fsd_csv_columns(names, lens,
 	    im->nconstants, overrides, noverrides, err, sizeof err)) == NULL)
-		fsd_die(1, "%s: constants: %s", map->path, err);
+		fsd_die(FSD_EXIT_DATA, "%s: constants: %s", map->path, err);
 	free(names);
 	free(lens);
 }
@@ -448,7 +448,7 @@ main(int argc, char **argv)
 		map = fsd_map_load(map_path);
 	for (size_t k = 0; map != NULL && k < map->n; k++)
 		if (strstr(map->entries[k].field, "[]") != NULL)
-			fsd_die_at(1, &(struct fsd_pos){ map->path, map->entries[k].line },
+			fsd_die_at(FSD_EXIT_DATA, &(struct fsd_pos){ map->path, map->entries[k].line },
 			    "\"%s\": a list spread over rows is for fsd-export; "
 			    "fsd-import makes one record a row", map->entries[k].field);
 	files = argv + first;

@@ -47,7 +47,7 @@ parse_option(struct fsd_map_entry *e, char *option, const struct fsd_pos *pos)
 		e->format = xstrdup(arg);
 	} else if (strcmp(option, "tz") == 0 && *arg != '\0') {
 		if (!fsd_zone_valid(arg))
-			fsd_die_at(1, pos, "tz \"%s\" is not a zone of the tz database "
+			fsd_die_at(FSD_EXIT_DATA, pos, "tz \"%s\" is not a zone of the tz database "
 			    "(America/Denver, Europe/Berlin, UTC...)", arg);
 		e->zone = xstrdup(arg);
 	} else if (strcmp(option, "list") == 0 && *arg != '\0') {
@@ -64,7 +64,7 @@ parse_option(struct fsd_map_entry *e, char *option, const struct fsd_pos *pos)
 				return;
 			}
 		}
-		fsd_die_at(1, pos, "\"%s%s%s\" is not a map option (format FMT, tz ZONE, "
+		fsd_die_at(FSD_EXIT_DATA, pos, "\"%s%s%s\" is not a map option (format FMT, tz ZONE, "
 		    "dollars, cents, list SEP, text, number, bool, json)", option,
 		    *arg ? " " : "", arg);
 	}
@@ -89,23 +89,23 @@ parse_line(struct fsd_map *map, char *line, const struct fsd_pos *pos)
 			parse_option(&e, trim(bar + 1), pos);
 		}
 		if (*trim(rest) == '\0')
-			fsd_die_at(1, pos, "\"%s\" is mapped to no column", field);
+			fsd_die_at(FSD_EXIT_DATA, pos, "\"%s\" is mapped to no column", field);
 		e.column = xstrdup(trim(rest));
 	} else {
-		fsd_die_at(1, pos, "a map line is FIELD = COLUMN [| OPTION]... or NAME := VALUE");
+		fsd_die_at(FSD_EXIT_DATA, pos, "a map line is FIELD = COLUMN [| OPTION]... or NAME := VALUE");
 	}
 	if (*field == '\0')
-		fsd_die_at(1, pos, "the line names no field");
+		fsd_die_at(FSD_EXIT_DATA, pos, "the line names no field");
 	if (e.format != NULL && (e.money != FSD_MAP_MONEY_NONE || e.list_separator != NULL))
-		fsd_die_at(1, pos, "\"%s\": a date format cannot go with money or a list", field);
+		fsd_die_at(FSD_EXIT_DATA, pos, "\"%s\": a date format cannot go with money or a list", field);
 	for (size_t i = 0; e.column != NULL && i < map->n; i++)
 		if (map->entries[i].column != NULL && strcasecmp(map->entries[i].column, e.column) == 0)
-			fsd_die_at(1, pos, "column \"%s\" is mapped twice (lines %ld and %ld)",
+			fsd_die_at(FSD_EXIT_DATA, pos, "column \"%s\" is mapped twice (lines %ld and %ld)",
 			    e.column, map->entries[i].line, pos->line);
 	e.field = xstrdup(field);
 	if (e.constant != NULL && strcmp(e.field, "currency") == 0
 	    && (map->exponent = fsd_currency_exponent(e.constant)) < 0)
-		fsd_die_at(1, pos, "currency \"%s\" is not an ISO 4217 code (USD, EUR...)", e.constant);
+		fsd_die_at(FSD_EXIT_DATA, pos, "currency \"%s\" is not an ISO 4217 code (USD, EUR...)", e.constant);
 	map->entries = xrealloc(map->entries, (map->n + 1) * sizeof *map->entries);
 	map->entries[map->n++] = e;
 }
@@ -120,7 +120,7 @@ fsd_map_load(const char *path)
 	size_t cap = 0;
 
 	if (f == NULL)
-		fsd_die(1, "%s: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
 	map->path = xstrdup(path);
 	map->exponent = 2;
 	while (getline(&line, &cap, f) != -1) {
@@ -131,11 +131,11 @@ fsd_map_load(const char *path)
 			parse_line(map, text, &pos);
 	}
 	if (ferror(f))
-		fsd_die(1, "%s: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
 	free(line);
 	fclose(f);
 	if (map->n == 0)
-		fsd_die_at(1, &(struct fsd_pos){ path, 0 }, "the map maps nothing");
+		fsd_die_at(FSD_EXIT_DATA, &(struct fsd_pos){ path, 0 }, "the map maps nothing");
 	return map;
 }
 
