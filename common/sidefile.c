@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The table-driven side-file loader (sidefile.h). */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -166,6 +167,7 @@ take(const struct fsd_key *k, const json_t *v, void *target, char *why, size_t s
 	case FSD_KEY_DOUBLE:
 		x = json_is_number(v) ? json_number_value(v) : NAN;
 		if (isnan(x) || (k->type != FSD_KEY_DOUBLE && (x != floor(x) || fabs(x) > 9e15))
+		    || (k->type == FSD_KEY_INT && (x < INT_MIN || x > INT_MAX))
 		    || ((k->min != 0 || k->max != 0) && (x < k->min || x > k->max))) {
 			want_number(k, want, sizeof want);
 			snprintf(why, size, "must be %s, not %s", want, quote(v, q, sizeof q));
