@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-notify: the messages customers (and the dispatcher) should get
  * now, sent once each.
  *
@@ -26,12 +27,14 @@
 
 static const char *rules_path, *templates_dir, *now_text, *sent_path, *sendmail_command,
     *sms_command;
+static struct fsd_time now_given;
 static int dry_run;
 
 static const struct fsd_option options[] = {
 	{ 'r', "rules", "FILE", "which messages each job type gets, on which channel", NULL, &rules_path },
 	{ 0, "templates", "DIR", "message templates (default: the installed ones)", NULL, &templates_dir },
-	{ 0, "now", "TIME", "decide as if it were TIME (RFC 3339; default: now)", NULL, &now_text },
+	{ 0, "now", "TIME", "decide as if it were TIME (RFC 3339; default: now)", NULL, &now_text,
+	  .type = FSD_OPT_TIME, .time = &now_given },
 	{ 's', "sent", "FILE", "the sent log: what went out, never sent twice", NULL, &sent_path },
 	{ 0, "sendmail", "CMD", "mail command reading the message (default: /usr/sbin/sendmail -t -i)", NULL, &sendmail_command },
 	{ 0, "sms-command", "CMD", "SMS command: the number as its last argument, the text on its input", NULL, &sms_command },
@@ -395,9 +398,9 @@ main(int argc, char **argv)
 
 	if (sent_path == NULL && !dry_run)
 		fsd_usage_error("--sent FILE is required to send (or --dry-run)");
-	if (now_text != NULL && fsd_time_parse(now_text, &run.now) != 0)
-		fsd_usage_error("--now: not an RFC 3339 time: '%s'", now_text);
-	if (now_text == NULL) {
+	if (now_text != NULL) {
+		run.now = now_given;
+	} else {
 		time_t t = time(NULL);
 		struct tm tm;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Local wall-clock times in an IANA time zone ("America/Denver"), through
  * the system's tz database (Debian's tzdata). Records carry their UTC
  * offset (rfc3339.h) and need no zone; a zone is needed only where a
