@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-track: GPS pings held against the plan. What positions prove
  * (arrived, on the way) comes out as status events for the day's log;
  * what a dispatcher should act on (off route, idle, running late, no
@@ -13,13 +14,15 @@
 #include "track/track.h"
 
 static const char *plan_path, *techs_path, *rules_path, *noisy_path, *now_text;
+static struct fsd_time now;
 
 static const struct fsd_option options[] = {
 	{ 'p', "plan", "FILE", "the routed plan (fsd-route output) the pings are held against", NULL, &plan_path },
 	{ 't', "techs", "FILE", "technicians: shifts and homes", NULL, &techs_path },
 	{ 'r', "rules", "FILE", "thresholds (JSON object); defaults in fsd-track(1)", NULL, &rules_path },
 	{ 0, "noisy", "FILE", "append the pings taken for noise, with the reason, to FILE", NULL, &noisy_path },
-	{ 0, "now", "TIME", "at the end of the input, look for silent techs as of TIME", NULL, &now_text },
+	{ 0, "now", "TIME", "at the end of the input, look for silent techs as of TIME", NULL, &now_text,
+	  .type = FSD_OPT_TIME, .time = &now },
 	{ 0 }
 };
 
@@ -190,12 +193,9 @@ main(int argc, char **argv)
 {
 	int first = fsd_parse_options(&tool, argc, argv);
 	struct run run = { 0 };
-	struct fsd_time now;
 
 	if (plan_path == NULL)
 		fsd_usage_error("--plan FILE is required");
-	if (now_text != NULL && fsd_time_parse(now_text, &now) != 0)
-		fsd_usage_error("--now: not an RFC 3339 time: '%s'", now_text);
 	track_rules_default(&run.track.rules);
 	if (rules_path != NULL)
 		track_rules_load(&run.track.rules, rules_path);

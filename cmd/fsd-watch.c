@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-watch: the clock. Run from cron with --now; reads the current job
  * records (fsd-status output), invoices and payments, check-ins and the
  * day's status events, and raises every alert that is due and was not
@@ -10,9 +11,11 @@
 #include "watch/watch_records.h"
 
 static const char *now_text, *rules_path, *state_path;
+static struct fsd_time now_given;
 
 static const struct fsd_option options[] = {
-	{ 0, "now", "TIME", "the time it is (RFC 3339); required", NULL, &now_text },
+	{ 0, "now", "TIME", "the time it is (RFC 3339); required", NULL, &now_text,
+	  .type = FSD_OPT_TIME, .time = &now_given },
 	{ 'r', "rules", "FILE", "SLA rows and timer thresholds (JSON object)", NULL, &rules_path },
 	{ 's', "state", "FILE", "alerts raised before; new ones are appended, none is raised twice", NULL, &state_path },
 	{ 0 }
@@ -270,8 +273,7 @@ main(int argc, char **argv)
 
 	if (now_text == NULL)
 		fsd_usage_error("--now TIME is required");
-	if (fsd_time_parse(now_text, &run.now) != 0)
-		fsd_usage_error("--now: not an RFC 3339 time: '%s'", now_text);
+	run.now = now_given;
 	watch_rules_default(&run.rules);
 	if (rules_path != NULL)
 		watch_rules_load(&run.rules, rules_path);

@@ -15,8 +15,8 @@
  * judged against its own tech's past only, and the silence sweep runs on
  * the time the pings say, not the machine's: a day's file replayed gives
  * what the live stream gave. */
-#ifndef TRACK_H
-#define TRACK_H
+#ifndef FSD_TRACK_H
+#define FSD_TRACK_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -13,8 +13,8 @@
  *
  * Every alert is timed at the moment it fell due, not at the run, so two
  * crons that see the same facts raise the same alerts with the same ids. */
-#ifndef WATCH_H
-#define WATCH_H
+#ifndef FSD_WATCH_H
+#define FSD_WATCH_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* common/watch/records.c: records in, alerts out. */
-#ifndef WATCH_RECORDS_H
-#define WATCH_RECORDS_H
+#ifndef FSD_WATCH_RECORDS_H
+#define FSD_WATCH_RECORDS_H
 
 #include <jansson.h>
 
