@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC (see LICENSE) */
-/* fsd-route: turn each tech's jobs into an optimized day -- order,
- * arrival, customer ETA window, drive -- or, with --reassign, solve the
- * whole vehicle routing problem with time windows across the crew. The
+/* fsd-route: the crew's day as one vehicle routing problem with time
+ * windows -- who does which job, in which order, arriving when -- started
+ * from the techs and order the jobs come with (fsd-match's plan) and
+ * improved from there; with --keep-techs only each day's order. The
  * solver is common/route/ (route.h); this file is options and records. */
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@ static double eta_threshold, min_remaining, time_limit, eta_width;
 static long search_seed, iterations;
 static struct fsd_travel travel;
 static struct fsd_time now_time;
-static int reassign, return_in_shift;
+static int reassign, keep_techs, return_in_shift;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
@@ -32,7 +33,8 @@ static const struct fsd_option options[] = {
 	  .type = FSD_OPT_DECIMAL, .number = &eta_threshold, .max = 24 * 60, .def = 15 },
 	{ 0, "min-remaining", "MINUTES", "an overrun job in progress takes at least this more",
 	  .type = FSD_OPT_DECIMAL, .number = &min_remaining, .max = 24 * 60, .def = 15 },
-	{ 0, "reassign", NULL, "move jobs between qualified techs and give jobs without a tech one", &reassign, NULL },
+	{ 0, "keep-techs", NULL, "keep every job on the tech it comes with; order each day only", &keep_techs, NULL },
+	{ 0, "reassign", NULL, "plan from scratch: the techs jobs come with are not the start", &reassign, NULL },
 	{ 0, "return-in-shift", NULL, "be back home by the shift's end, not only done with the last job", &return_in_shift, NULL },
 	{ 0, "time-limit", "SECONDS", "stop searching after SECONDS",
 	  .type = FSD_OPT_DECIMAL, .number = &time_limit, .max = 86400, .def = 10 },
@@ -50,10 +52,10 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-route",
-	"--techs FILE [--rules FILE] [--stock FILE] [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
+	"--techs FILE [--rules FILE] [--stock FILE] [--now TIME] [--eta-threshold MINUTES] [--min-remaining MINUTES] [--keep-techs | --reassign] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] "
 	"[--matrix FILE] [--summary FILE] [--eta-width MINUTES] [--road-factor X] "
 	"[--speed KMH] [FILE ...]",
-	"order each tech's jobs into a day: arrival times, ETA windows, drive",
+	"plan the crew's day: who does each job, in which order, arriving when, with ETA windows and drive",
 	options, FSD_TOOL_RECORDS
 };
 
@@ -79,7 +81,10 @@ main(int argc, char **argv)
 	params.seed = (uint64_t)search_seed;
 	params.seconds = time_limit;
 	params.iterations = iterations;
-	run.reassign = reassign;
+	if (keep_techs && reassign)
+		fsd_usage_error("--keep-techs and --reassign cannot go together");
+	run.keep_techs = keep_techs;
+	run.from_scratch = reassign;
 	run.return_in_shift = return_in_shift;
 	run.travel = travel;
 	if (matrix_path != NULL)
@@ -103,11 +108,19 @@ main(int argc, char **argv)
 	if (params.seconds > 0)
 		params.seconds = fmax(params.seconds - (now.tv_sec - began.tv_sec)
 		    - (now.tv_nsec - began.tv_nsec) / 1e9, 1e-3);
-	/* Without --reassign, the order fsd-match found is the start. */
+	/* The plan the jobs come with is the start, unless --reassign. */
 	seed = reassign ? NULL : route_run_seed(&run, in);
-	plan = route_solve_from(in, &params, seed);
+	if (keep_techs || run.has_now) {
+		/* Every job on its tech (only the order is searched), or a
+		 * day under way: searched on from the plan, which customers
+		 * were told, never rebuilt from nothing. */
+		plan = route_solve_from(in, &params, seed);
+		route_place_late(in, plan, &params);
+	} else {
+		/* A start's job moves for half a percent less drive. */
+		plan = route_solve_started(in, &params, seed, 0.005);
+	}
 	route_solution_free(seed);
-	route_place_late(in, plan, &params);
 	route_run_emit(&run, in, plan, eta_width, summary);
 
 	if (summary != NULL)

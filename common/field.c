@@ -224,3 +224,28 @@ fsd_set_exception(json_t *record, const char *code, const char *fmt, ...)
 	    json_pack("{s:s, s:s}", "code", code, "message", message));
 	free(message);
 }
+
+/* The codes fsd-match and fsd-route give (fsd(5), EXCEPTIONS). */
+static const char *const planning_codes[] = {
+	"no_qualified_tech", "no_capacity", "sla_unreachable", "parts_unavailable",
+	"displaced", "no_tech", "no_techs", "window_unreachable", "shift_too_short",
+	"day_full", "capacity", "no_route", "locked_unreachable", "tech_unavailable",
+	NULL
+};
+
+int
+fsd_upstream_exception(const json_t *record)
+{
+	json_t *e = json_object_get(record, "exception");
+	const char *code;
+
+	if (e == NULL || json_is_null(e))
+		return 0;
+	code = json_string_value(json_object_get(e, "code"));
+	if (code == NULL)
+		return 1;	/* not ours: whoever wrote it must say */
+	for (int i = 0; planning_codes[i] != NULL; i++)
+		if (strcmp(code, planning_codes[i]) == 0)
+			return 0;
+	return 1;
+}

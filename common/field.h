@@ -64,4 +64,12 @@ int fsd_field_fail(const struct fsd_pos *pos, const char *fmt, ...)
 void fsd_set_exception(json_t *record, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Does the record carry an exception from upstream -- one the planning
+ * tools (fsd-match, fsd-route) did not give and cannot mend, such as an
+ * import's bad_record? Such a job is neither matched nor routed: it
+ * passes through as it came until someone fixes it. An exception of the
+ * planners' own (no_qualified_tech, day_full...) is only their last
+ * word, and they decide the job again. */
+int fsd_upstream_exception(const json_t *record);
+
 #endif

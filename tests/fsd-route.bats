@@ -7,7 +7,7 @@ F=$FIXTURES/route
 techs() { echo "--techs $F/${1:-techs}.ndjson --iterations 200"; }
 
 @test "every job comes out once, each with its tech, in order of the day" {
-	run fsd-route $(techs) --summary "$BATS_TEST_TMPDIR/s" <"$F/assigned.ndjson"
+	run fsd-route $(techs) --keep-techs --summary "$BATS_TEST_TMPDIR/s" <"$F/assigned.ndjson"
 	[ "$status" -eq 0 ]
 	assert_eq "$(out_jq -r .id | sort | tr '\n' ' ')" "J1001 J1002 J1003 J1004 J1005 J1006 J1007 "
 	assert_eq "$(out_jq -r 'select(.seq) | "\(.tech)\(.seq)"' | tr '\n' ' ')" "T011 T012 T013 T021 T022 T031 "
@@ -38,18 +38,19 @@ techs() { echo "--techs $F/${1:-techs}.ndjson --iterations 200"; }
 }
 
 @test "shift end: a job that does not fit the day is left out with the reason" {
-	run fsd-route $(techs) <"$F/assigned.ndjson"
+	run fsd-route $(techs) --keep-techs <"$F/assigned.ndjson"
 	assert_eq "$(out_jq -r 'select(.id == "J1007") | .exception.code')" "day_full"
-	assert_eq "$(out_jq -r 'select(.id == "J1007") | .tech')" "T03"
+	# the tech and times it came with are stale: kept under "previous"
+	assert_eq "$(out_jq -r 'select(.id == "J1007") | [.tech, .previous.tech] | join(" ")')" " T03"
 	assert_output_has "1 job could not be routed"
 }
 
 @test "the last job ends by the shift's end; --return-in-shift: home by then too" {
 	job='{"id":"X","site":{"lat":39.66,"lon":-104.99},"tech":"T03","duration":176}'
-	run fsd-route $(techs) --summary "$BATS_TEST_TMPDIR/s" <<<"$job"
+	run fsd-route $(techs) --keep-techs --summary "$BATS_TEST_TMPDIR/s" <<<"$job"
 	assert_eq "$(out_jq -r .end)" "2026-11-23T10:58:40-07:00"
 	assert_eq "$(jq -r .return "$BATS_TEST_TMPDIR/s" | sed -n 3p)" "2026-11-23T11:01:20-07:00"
-	run fsd-route $(techs) --return-in-shift <<<"$job"
+	run fsd-route $(techs) --keep-techs --return-in-shift <<<"$job"
 	assert_eq "$(out_jq -r .exception.code)" "shift_too_short"
 }
 
@@ -64,30 +65,56 @@ EOF2
 }
 
 @test "--summary: one record per tech, drive home included" {
-	fsd-route $(techs) --summary "$BATS_TEST_TMPDIR/s" <"$F/assigned.ndjson" >/dev/null
+	fsd-route $(techs) --keep-techs --summary "$BATS_TEST_TMPDIR/s" <"$F/assigned.ndjson" >/dev/null
 	run jq -c '[.tech, .stops, .work, .drive.min]' "$BATS_TEST_TMPDIR/s"
 	assert_eq "$output" '["T01",3,195,49.15]
 ["T02",2,90,31.81]
 ["T03",1,150,8.73]'
 }
 
-@test "without --reassign a job without a tech is not routed" {
+@test "a job without a tech is placed; with --keep-techs it is not routed" {
 	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.7,"lon":-105}}'
 	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r '[.tech, .seq, .moved_from] | join(" ")')" "T01 1 "
+	run fsd-route $(techs) --keep-techs <<<'{"id":"X","site":{"lat":39.7,"lon":-105}}'
+	[ "$status" -eq 0 ]
 	assert_eq "$(out_jq -r .exception.code)" "no_tech"
+	run fsd-route $(techs) --keep-techs --reassign </dev/null
+	[ "$status" -eq 2 ]
 }
 
-@test "an exception from upstream stays; routed with --reassign it becomes previous_exception" {
+@test "a planner's exception is decided again; one from upstream stays and the job is not routed" {
 	job='{"id":"X","site":{"lat":39.7,"lon":-105},"exception":{"code":"no_capacity","message":"T02 could arrive 13:05 at the earliest"}}'
-	run fsd-route $(techs) <<<"$job"
+	run fsd-route $(techs) --keep-techs <<<"$job"
 	assert_eq "$(out_jq -c .exception)" '{"code":"no_capacity","message":"T02 could arrive 13:05 at the earliest"}'
-	run fsd-route $(techs) --reassign <<<"$job"
+	run fsd-route $(techs) <<<"$job"
 	assert_eq "$(out_jq -r '[.tech, .exception, .previous_exception.code] | join(" ")')" "T01  no_capacity"
+	# an import's bad_record (a ragged row) is not ours to clear: out as it came
+	bad='{"id":"Y","tech":"T01","seq":4,"exception":{"code":"bad_record","message":"row 7 has 9 cells, the header 8"}}'
+	for mode in "" --keep-techs --reassign; do
+		run fsd-route $(techs) $mode <<<"$bad"
+		[ "$status" -eq 0 ]
+		assert_eq "${lines[0]}" "$bad"
+	done
 }
 
-@test "an unknown tech is named" {
-	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T99"}'
+@test "fsd-match's tech is a start: a better plan moves the job and says moved_from" {
+	# T03 lives far south; the job is next to T01's home
+	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T03","match":{"arrival":"2026-11-23T08:30:00-07:00"}}'
+	assert_eq "$(out_jq -r '[.tech, .moved_from] | join(" ")')" "T01 T03"
+	run fsd-route $(techs) --keep-techs <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T03"}'
+	assert_eq "$(out_jq -r '[.tech, .moved_from] | join(" ")')" "T03 "
+	# a locked job never moves
+	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T03","locked":true}'
+	assert_eq "$(out_jq -r '[.tech, .moved_from] | join(" ")')" "T03 "
+}
+
+@test "an unknown tech is named with --keep-techs; otherwise the job finds another" {
+	run fsd-route $(techs) --keep-techs <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T99"}'
 	assert_eq "$(out_jq -r .exception.message)" 'tech "T99" is not in the techs file'
+	assert_eq "$(out_jq -r '[.tech, .previous.tech] | join(" ")')" " T99"
+	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"tech":"T99"}'
+	assert_eq "$(out_jq -r '[.tech, .moved_from] | join(" ")')" "T01 T99"
 }
 
 @test "--reassign: skills, capacity, locked jobs, no qualified tech" {
@@ -103,18 +130,18 @@ EOF2
 
 @test "an overbooked day: priority decides who is left out, then VIP" {
 	site='"site":{"lat":39.65,"lon":-104.99},"tech":"T03"'
-	run fsd-route $(techs) <<EOF2
+	run fsd-route $(techs) --keep-techs <<EOF2
 {"id":"R1",$site,"duration":80}
 {"id":"R2",$site,"duration":80}
 {"id":"E1",$site,"duration":120,"priority":1}
 EOF2
 	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" "E1 1 R1 day_full R2 day_full "
-	run fsd-route $(techs) <<EOF2
+	run fsd-route $(techs) --keep-techs <<EOF2
 {"id":"R1",$site,"duration":100}
 {"id":"V1",$site,"duration":100,"customer":{"vip":true}}
 EOF2
 	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" "V1 1 R1 day_full "
-	run fsd-route $(techs) <<<"{\"id\":\"X\",$site,\"priority\":0}"
+	run fsd-route $(techs) --keep-techs <<<"{\"id\":\"X\",$site,\"priority\":0}"
 	[ "$status" -eq 1 ]
 	assert_output_has '"priority" must be 1, 2 or 3, not 0'
 }
@@ -135,11 +162,11 @@ EOF2
 @test "sla_due: met when it can be, else served as early as possible and marked late" {
 	run fsd-route $(techs) --reassign <<<'{"id":"X","site":{"lat":39.7,"lon":-105},"sla_due":"2026-11-23T08:05:00-07:00"}'
 	assert_eq "$(out_jq -c '[.tech, .start, .late.minutes]')" '["T01","2026-11-23T08:08:39-07:00",3.65]'
-	assert_output_has '"reason":"no tech who may take it can be there by sla_due'
+	assert_output_has '"reason":"no tech who may take it can be there by 08:05 even with nothing else to do: the soonest, T01, at 08:09'
 	site='"site":{"lat":39.65,"lon":-104.99},"tech":"T03"'
 	win='"window":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T08:30:00-07:00"}'
 	# the emergency meets its SLA: a routine job gives way
-	run fsd-route $(techs) <<EOF2
+	run fsd-route $(techs) --keep-techs <<EOF2
 {"id":"R1",$site,"duration":80,$win}
 {"id":"R2",$site,"duration":80}
 {"id":"E1",$site,"duration":60,"priority":1,"sla_due":"2026-11-23T08:10:00-07:00"}
@@ -147,7 +174,7 @@ EOF2
 	assert_eq "$(out_jq -r '"\(.id) \(.seq // .exception.code) \(.late.minutes)"' | tr '\n' ' ')" "E1 1 null R2 2 null R1 day_full null "
 	# it cannot: served first all the same, late, and the routine job that
 	# would have come first is left out
-	run fsd-route $(techs) <<EOF2
+	run fsd-route $(techs) --keep-techs <<EOF2
 {"id":"R1",$site,"duration":80,$win}
 {"id":"R2",$site,"duration":80}
 {"id":"E1",$site,"duration":60,"priority":1,"sla_due":"2026-11-23T07:30:00-07:00"}
@@ -198,7 +225,7 @@ EOF2
 
 @test "a bad tech is reported with its line and left out" {
 	printf '%s\n' '{"id":"T1","home":{"lat":39.7,"lon":-105}}' '{"id":"T2"}' >"$BATS_TEST_TMPDIR/t"
-	run fsd-route --techs "$BATS_TEST_TMPDIR/t" <<<'{"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T2"}'
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --keep-techs <<<'{"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T2"}'
 	[ "$status" -eq 1 ]
 	assert_output_has "t:2: \"home\" is required"
 	assert_output_has '"code":"no_qualified_tech"'
@@ -239,7 +266,7 @@ EOF2
 }
 
 # Re-planning: the morning's plan, statuses set as the day went, --now.
-morning() { grep -v J1010 "$F/replan-morning.ndjson" | fsd-route $(techs); }
+morning() { grep -v J1010 "$F/replan-morning.ndjson" | fsd-route $(techs) --keep-techs; }
 
 @test "re-plan after an overrun: done stays, in progress ends later, moved ETAs are marked" {
 	morning | jq -c 'if .id == "J1002" or .id == "R1" then .status = "done"
@@ -262,8 +289,8 @@ morning() { grep -v J1010 "$F/replan-morning.ndjson" | fsd-route $(techs); }
 	{ morning | jq -c 'if .id == "R1" then .status = "in_progress" | .started = "2026-11-23T08:03:00-07:00" else . end'
 	  echo '{"id":"E1","type":"leak","priority":1,"site":{"lat":39.65,"lon":-104.98},"skills":["plumbing"],"excluded_techs":["T02"],"duration":60,"sla_due":"2026-11-23T10:00:00-07:00"}'
 	} >"$BATS_TEST_TMPDIR/noon"
-	run fsd-route $(techs) --now 2026-11-23T08:30:00-07:00 "$BATS_TEST_TMPDIR/noon"
-	assert_eq "$(out_jq -r 'select(.tech == "T03") | "\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" \
+	run fsd-route $(techs) --keep-techs --now 2026-11-23T08:30:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select((.tech // .previous.tech) == "T03") | "\(.id) \(.seq // .exception.code)"' | tr '\n' ' ')" \
 	    "R1 1 E1 2 R2 displaced "
 	assert_eq "$(out_jq -r 'select(.id == "E1") | .start < .sla_due')" "true"
 	assert_eq "$(out_jq -r 'select(.id == "R2") | [.exception.message, .start] | join("|")')" \
@@ -300,7 +327,7 @@ EOF2
 }
 
 # The day as it really runs: breaks, time off, several windows, limits, overtime.
-day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BATS_TEST_TMPDIR/s" "$@" <"$F/day-jobs.ndjson"; }
+day() { fsd-route --techs "$F/day-techs.ndjson" --keep-techs --iterations 200 --summary "$BATS_TEST_TMPDIR/s" "$@" <"$F/day-jobs.ndjson"; }
 
 @test "a break is placed inside its window, clear of work, in waiting time when there is some" {
 	run day
@@ -330,11 +357,11 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 @test "re-plan: a break the plan put before now was taken; one under way keeps the tech" {
 	day 2>/dev/null | jq -c 'if .start == null then . elif .end <= "2026-11-23T12:45:00-07:00" then .status = "done" else . end' \
 	    >"$BATS_TEST_TMPDIR/noon"
-	run fsd-route --techs "$F/day-techs.ndjson" --now 2026-11-23T12:45:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/noon"
+	run fsd-route --techs "$F/day-techs.ndjson" --keep-techs --now 2026-11-23T12:45:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/noon"
 	assert_eq "$(out_jq -r 'select(.id == "J1004") | .break.start[11:16]')" "12:03"
 	assert_eq "$(jq -c 'select(.tech == "T01") | .breaks' "$BATS_TEST_TMPDIR/s")" "null"
 	# at 12:10 the break is under way: the tech leaves after it
-	run fsd-route --techs "$F/day-techs.ndjson" --now 2026-11-23T12:10:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/noon"
+	run fsd-route --techs "$F/day-techs.ndjson" --keep-techs --now 2026-11-23T12:10:00-07:00 --summary "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/noon"
 	assert_eq "$(jq -r 'select(.tech == "T01") | .depart[11:16]' "$BATS_TEST_TMPDIR/s")" "12:33"
 }
 
@@ -350,7 +377,7 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 	assert_eq "$(out_jq -c 'select(.id == "J1004") | [.start, .eta_window.start, .eta_window.end]')" \
 	    '["2026-11-23T15:00:00-07:00","2026-11-23T15:00:00-07:00","2026-11-23T16:00:00-07:00"]'
 	jq -c 'if .id == "J1004" then .windows = [{"start":"2026-11-23T06:00:00-07:00","end":"2026-11-23T07:00:00-07:00"}] else . end' \
-	    "$F/day-jobs.ndjson" | fsd-route --techs "$F/day-techs.ndjson" --iterations 50 >"$BATS_TEST_TMPDIR/out" || true
+	    "$F/day-jobs.ndjson" | fsd-route --techs "$F/day-techs.ndjson" --keep-techs --iterations 50 >"$BATS_TEST_TMPDIR/out" || true
 	assert_eq "$(jq -r 'select(.id == "J1004") | .exception.code' "$BATS_TEST_TMPDIR/out")" "window_unreachable"
 }
 
@@ -376,7 +403,7 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 	assert_eq "$(jq -c 'select(.tech == "T01") | .overtime_min' "$BATS_TEST_TMPDIR/s")" "null"
 	# without the allowance the third job does not fit T02's morning
 	jq -c 'del(.overtime_max_min)' "$F/day-techs.ndjson" >"$BATS_TEST_TMPDIR/t"
-	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --iterations 100 --summary "$BATS_TEST_TMPDIR/s" <"$F/day-jobs.ndjson"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --keep-techs --iterations 100 --summary "$BATS_TEST_TMPDIR/s" <"$F/day-jobs.ndjson"
 	assert_eq "$(jq -c 'select(.tech == "T02") | [.stops, .overtime_min]' "$BATS_TEST_TMPDIR/s")" '[2,null]'
 }
 
@@ -420,7 +447,7 @@ day() { fsd-route --techs "$F/day-techs.ndjson" --iterations 200 --summary "$BAT
 }
 
 # Parts: picked up on the way where it costs least; nowhere: parts_unavailable.
-parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMPDIR/s" "$@" "$F/parts-jobs.ndjson" 2>"$BATS_TEST_TMPDIR/err"; }
+parts() { fsd-route $(techs) --keep-techs --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMPDIR/s" "$@" "$F/parts-jobs.ndjson" 2>"$BATS_TEST_TMPDIR/err"; }
 
 @test "parts pickup: a stop before the job at the place that costs least, none when the truck has them" {
 	run parts
@@ -436,7 +463,7 @@ parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMP
 	assert_eq "$(jq -r 'select(.pickups) | "\(.tech):\(.pickups)"' "$BATS_TEST_TMPDIR/s" | tr '\n' ' ')" "T01:1 T02:1 "
 	# a tech's own stock counts as the truck's
 	jq -c 'if .id == "T01" then .stock = {"GFCI-20A": 2} else . end' "$F/techs.ndjson" >"$BATS_TEST_TMPDIR/t"
-	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --iterations 100 --stock "$F/stock.ndjson" "$F/parts-jobs.ndjson"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --keep-techs --iterations 100 --stock "$F/stock.ndjson" "$F/parts-jobs.ndjson"
 	assert_eq "$(out_jq -r 'select(.kind == "pickup") | .for' | tr '\n' ' ')" "J2 J4 "
 }
 
@@ -452,7 +479,7 @@ parts() { fsd-route $(techs) --stock "$F/stock.ndjson" --summary "$BATS_TEST_TMP
 
 @test "parts: a plan fed back has its pickups replaced, not doubled" {
 	parts >"$BATS_TEST_TMPDIR/plan"
-	run fsd-route $(techs) --stock "$F/stock.ndjson" "$BATS_TEST_TMPDIR/plan"
+	run fsd-route $(techs) --keep-techs --stock "$F/stock.ndjson" "$BATS_TEST_TMPDIR/plan"
 	assert_output_has "2 pickup records of the plan read replaced by this plan's"
 	assert_eq "$(grep -c '"kind":"pickup"' <<<"$output")" 2
 }
@@ -524,4 +551,51 @@ week() { fsd-route --techs "$F/week-techs.ndjson" --reassign --iterations 300 --
 	[ "$status" -eq 1 ]
 	assert_output_has 'j:1: "due_range" ends before it starts'
 	assert_output_has 'j:2: "due_range.end" must be a date YYYY-MM-DD, not "Friday"'
+}
+
+# One tech (hvac) at home 39.7392,-104.9903, 08:00-17:00.
+one_tech() {
+	head -1 "$F/techs.ndjson" > "$BATS_TEST_TMPDIR/one.ndjson"
+	echo "--techs $BATS_TEST_TMPDIR/one.ndjson --iterations 200"
+}
+
+@test "late: the reason names the jobs that took the room, or the clock and the drive" {
+	at='"site":{"lat":39.74,"lon":-104.99},"duration":120,"sla_due":"2026-11-23T08:30:00-07:00"'
+	run fsd-route $(one_tech) <<EOF2
+{"id":"A",$at,"priority":1}
+{"id":"B",$at,"priority":2}
+EOF2
+	assert_eq "$(out_jq -r 'select(.id == "A") | .late')" "null"
+	assert_eq "$(out_jq -r 'select(.id == "B") | .late.reason')" \
+	    "1 tech who may take it could be there by 08:30 with nothing else to do (T01 at 08:00), but their days hold jobs as urgent or more (A on theirs): this is the earliest start found"
+}
+
+@test "the ETA window never opens before the tech's day; idle counts the wait at home" {
+	run fsd-route $(one_tech) --summary "$BATS_TEST_TMPDIR/s" <<<'{"id":"X","site":{"lat":39.74,"lon":-104.99},"duration":60}'
+	assert_eq "$(out_jq -r .eta_window.start)" "2026-11-23T08:00:00-07:00"
+	# a window at 11:00 next door: the tech leaves late, idle since 08:00
+	run fsd-route $(one_tech) --summary "$BATS_TEST_TMPDIR/s" <<<'{"id":"X","site":{"lat":39.74,"lon":-104.99},"duration":60,"window":{"start":"2026-11-23T11:00:00-07:00","end":"2026-11-23T12:00:00-07:00"}}'
+	assert_eq "$(jq -r '.idle | floor' "$BATS_TEST_TMPDIR/s")" "179"
+}
+
+@test "re-plan: a job planned to end before --now with no status is said, and not called displaced" {
+	printf '%s\n' '{"id":"D","site":{"lat":39.74,"lon":-104.99},"duration":60,"tech":"T01","seq":1,"arrive":"2026-11-23T08:00:00-07:00","start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T09:00:00-07:00","window":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T08:30:00-07:00"}}' > "$BATS_TEST_TMPDIR/p"
+	run fsd-route $(one_tech) --now 2026-11-23T12:00:00-07:00 "$BATS_TEST_TMPDIR/p"
+	assert_output_has '1 job planned to end before --now carries no "status"'
+	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -r .exception.code)" "window_unreachable"
+}
+
+@test "jobs dated a day no shift is on: one warning naming both dates" {
+	run fsd-route $(techs) <<<'{"id":"X","site":{"lat":39.74,"lon":-104.99},"window":{"start":"2026-11-24T09:00:00-07:00","end":"2026-11-24T11:00:00-07:00"}}'
+	[ "$status" -eq 1 ]
+	assert_output_has "1 job is dated 2026-11-24 (the first: X), a day no tech's shift is on: the shifts are on 2026-11-23"
+	[ "$(printf '%s\n' "$output" | grep -c 'no tech.s shift')" -eq 1 ]
+}
+
+@test "no usable tech: every job still comes out, each with why" {
+	echo '{"id":"T1"}' > "$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" <<<'{"id":"X","site":{"lat":39.74,"lon":-104.99}}
+{"id":"Y","site":{"lat":39.74,"lon":-104.99}}'
+	[ "$status" -eq 1 ]
+	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -r '"\(.id) \(.exception.code)"' | tr '\n' ' ')" "X no_qualified_tech Y no_qualified_tech "
 }

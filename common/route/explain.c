@@ -83,3 +83,29 @@ route_explain(const struct route_instance *in, int j, struct route_reason *out)
 		    "no qualified tech's shift leaves time for the drive and the job");
 	}
 }
+
+void
+route_explain_late(const struct route_instance *in, int j, double deadline,
+    struct route_late_why *out)
+{
+	const struct route_job *job = &in->jobs[j];
+
+	out->could = 0;
+	out->soonest = -1;
+	out->soonest_start = HUGE_VAL;
+	for (int v = 0; v < in->nvehicles; v++) {
+		const struct route_vehicle *veh = &in->vehicles[v];
+		double start;
+
+		if (!route_may_serve(in, j, v) || alone(in, j, v) != NONE)
+			continue;
+		start = fmax(veh->shift_start + route_minutes(in, veh->start_loc, job->loc),
+		    job->ready);
+		if (start <= deadline + ROUTE_EPS)
+			out->could++;
+		if (start < out->soonest_start) {
+			out->soonest = v;
+			out->soonest_start = start;
+		}
+	}
+}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "insert.h"
+#include "sort.h"
 #include "xalloc.h"
 
 /* Up to this many vehicles every route is tried for every job. */
@@ -122,6 +123,18 @@ route_best_position(const struct route_solution *s, int j, int everywhere, doubl
 	return best;
 }
 
+struct route_position
+route_best_position_on(const struct route_solution *s, int j, int v)
+{
+	const struct route_instance *in = s->in;
+	struct route_position best = { -1, 0, HUGE_VAL };
+
+	if (route_may_serve(in, j, v)
+	    && s->routes[v].whole.load + in->jobs[j].demand <= in->vehicles[v].capacity + ROUTE_EPS)
+		try_route(s, j, v, 0, NULL, &best);
+	return best;
+}
+
 void
 route_recreate(struct route_solution *s, const int *jobs, int n, int everywhere,
     double blink, struct route_rng *rng, unsigned char *touched)
@@ -135,4 +148,34 @@ route_recreate(struct route_solution *s, const int *jobs, int n, int everywhere,
 		if (touched != NULL)
 			touched[at.vehicle] = 1;
 	}
+}
+
+struct by_weight_ctx {
+	const struct route_job *jobs;
+};
+
+static int
+heaviest_first(const void *a, const void *b, void *ctx)
+{
+	const struct route_job *jobs = ((const struct by_weight_ctx *)ctx)->jobs;
+	int x = *(const int *)a, y = *(const int *)b;
+
+	if (jobs[x].weight != jobs[y].weight)
+		return jobs[x].weight > jobs[y].weight ? -1 : 1;
+	return x - y;
+}
+
+void
+route_fill(struct route_solution *s)
+{
+	const struct route_instance *in = s->in;
+	int *left = xmalloc((in->njobs + 1) * sizeof *left), n = 0;
+	struct by_weight_ctx ctx = { in->jobs };
+
+	for (int j = 0; j < in->njobs; j++)
+		if (s->route_of[j] < 0)
+			left[n++] = j;
+	fsd_sort(left, n, sizeof *left, heaviest_first, &ctx);
+	route_recreate(s, left, n, 1, 0, NULL, NULL);
+	free(left);
 }

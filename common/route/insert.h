@@ -26,4 +26,18 @@ struct route_position route_best_position(const struct route_solution *s, int j,
 void route_recreate(struct route_solution *s, const int *jobs, int n, int everywhere,
     double blink, struct route_rng *rng, unsigned char *touched);
 
+/* The cheapest feasible position for job j (not in a route) on route v
+ * alone: vehicle -1 when it fits nowhere there. */
+struct route_position route_best_position_on(const struct route_solution *s, int j, int v);
+
+/* When service could start at job j put at position k of route v,
+ * leaving as early as the shift allows; HUGE_VAL when the route would
+ * not hold (late.c). */
+double route_start_at(const struct route_solution *s, int v, int k, int j);
+
+/* Every job left out, tried on every route, heaviest first: the search
+ * looks only at routes near a job when the crew is large, so its last
+ * word is this pass -- no job that fits the plan as it is stays out. */
+void route_fill(struct route_solution *s);
+
 #endif

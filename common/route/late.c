@@ -10,14 +10,12 @@
 
 #include "insert.h"
 #include "localsearch.h"
+#include "sort.h"
 #include "timeline.h"
 #include "xalloc.h"
 
-/* When service could start at job j put at position k of route v,
- * leaving as early as the shift allows; HUGE_VAL when the route would
- * not hold. */
-static double
-start_at(const struct route_solution *s, int v, int k, int j)
+double
+route_start_at(const struct route_solution *s, int v, int k, int j)
 {
 	const struct route_instance *in = s->in;
 	const struct route_plan *p = &s->routes[v];
@@ -66,7 +64,7 @@ static void
 earliest_spot(const struct route_solution *s, int v, int j, int eject, struct spot *best)
 {
 	for (int k = 1; k <= s->routes[v].len + 1; k++) {
-		double start = start_at(s, v, k, j);
+		double start = route_start_at(s, v, k, j);
 
 		if (start < best->start - 1e-9) {
 			best->vehicle = v;
@@ -97,6 +95,8 @@ find_spot(struct route_solution *s, int j)
 			int r = s->routes[v].jobs[k];
 			struct spot here = { -1, 0, -1, HUGE_VAL };
 
+			/* A locked job outweighs any other (records.c): it
+			 * is never the one taken out. */
 			if (in->jobs[r].weight >= in->jobs[j].weight)
 				continue;
 			route_remove_job(s, r);
@@ -113,12 +113,108 @@ find_spot(struct route_solution *s, int j)
 	return best;
 }
 
-static const struct route_job *order_jobs;
+/* When service starts at job j where it is. */
+static double
+start_of(struct route_solution *s, int j)
+{
+	int v = s->route_of[j], k = s->pos_of[j];
+	double t;
+
+	route_remove_job(s, j);
+	t = route_start_at(s, v, k, j);
+	route_insert_job(s, v, k, j);
+	return t;
+}
+
+/* The lightest job of route v lighter than j, or -1. */
+static int
+lightest_below(const struct route_solution *s, int v, int j)
+{
+	const struct route_instance *in = s->in;
+	int r = -1;
+
+	for (int k = 1; k <= s->routes[v].len; k++) {
+		int x = s->routes[v].jobs[k];
+
+		if (in->jobs[x].weight < in->jobs[j].weight
+		    && (r < 0 || in->jobs[x].weight < in->jobs[r].weight))
+			r = x;
+	}
+	return r;
+}
+
+/* Take the lightest jobs out of route v, one at a time, until j fits
+ * (stopping once more than limit weight would go): the weight lost, or
+ * -1 when j does not fit so. The jobs taken are in taken[0..*n), their
+ * positions in at[]. */
+static long
+clear_for(struct route_solution *s, int v, int j, long limit, int *taken, int *at, int *n)
+{
+	long lost = 0;
+
+	for (*n = 0;;) {
+		int r;
+
+		if (route_best_position_on(s, j, v).vehicle >= 0)
+			return lost;
+		r = lightest_below(s, v, j);
+		if (r < 0 || lost + s->in->jobs[r].weight > limit)
+			return -1;
+		taken[*n] = r;
+		at[(*n)++] = s->pos_of[r];
+		lost += s->in->jobs[r].weight;
+		route_remove_job(s, r);
+	}
+}
+
+/* An emergency that fits a day alone is never left out for the routine
+ * jobs on it: of the days that may take it, the one that loses the least
+ * weight gives up its lightest jobs until it fits, and those go where
+ * they still can. One job out at a time (find_spot) is not always
+ * enough: two short visits may hold the hour a gas leak needs. */
+static int
+make_room(struct route_solution *s, int j)
+{
+	const struct route_instance *in = s->in;
+	int *taken = xmalloc((in->njobs + 1) * sizeof *taken);
+	int *at = xmalloc((in->njobs + 1) * sizeof *at), n, best = -1;
+	long least = in->jobs[j].weight - 1;
+
+	for (int v = 0; v < in->nvehicles; v++) {
+		long lost;
+
+		if (!route_may_serve(in, j, v))
+			continue;
+		lost = clear_for(s, v, j, least, taken, at, &n);
+		while (n > 0) {
+			n--;
+			route_insert_job(s, v, at[n], taken[n]);
+		}
+		if (lost >= 0 && (best < 0 || lost < least)) {
+			best = v;
+			least = lost;
+		}
+	}
+	if (best >= 0) {
+		clear_for(s, best, j, least, taken, at, &n);
+		struct route_position p = route_best_position_on(s, j, best);
+		route_insert_job(s, best, p.pos, j);
+		for (int i = 0; i < n; i++) {
+			struct route_position again = route_best_position(s, taken[i], 1, 0, NULL);
+			if (again.vehicle >= 0)
+				route_insert_job(s, again.vehicle, again.pos, taken[i]);
+		}
+	}
+	free(taken);
+	free(at);
+	return best >= 0;
+}
 
 static int
-heaviest_first(const void *a, const void *b)
+heaviest_first(const void *a, const void *b, void *ctx)
 {
-	const struct route_job *x = &order_jobs[*(const int *)a], *y = &order_jobs[*(const int *)b];
+	const struct route_job *jobs = ctx;
+	const struct route_job *x = &jobs[*(const int *)a], *y = &jobs[*(const int *)b];
 
 	if (x->weight != y->weight)
 		return x->weight > y->weight ? -1 : 1;
@@ -135,17 +231,37 @@ route_place_late(struct route_instance *in, struct route_solution *s,
 	struct route_rng rng;
 
 	for (int j = 0; j < in->njobs; j++)
-		if (s->route_of[j] < 0 && in->jobs[j].due < in->jobs[j].window_due)
+		if (s->route_of[j] < 0 && (in->jobs[j].due < in->jobs[j].window_due
+		    || in->jobs[j].weight >= ROUTE_EMERGENCY_WEIGHT))
 			late[n++] = j;
-	order_jobs = in->jobs;
-	qsort(late, n, sizeof *late, heaviest_first);
+	fsd_sort(late, n, sizeof *late, heaviest_first, in->jobs);
 	for (int i = 0; i < n; i++) {
 		int j = late[i];
 		double deadline = in->jobs[j].due;
 		struct spot at;
 
-		in->jobs[j].due = in->jobs[j].window_due;
+		/* On time first, with one lighter job taken out if that is
+		 * the way in: late only when no day can have it by then. */
 		at = find_spot(s, j);
+		if (at.vehicle < 0) {
+			in->jobs[j].due = in->jobs[j].window_due;
+			at = find_spot(s, j);
+		}
+		if (at.vehicle < 0 && in->jobs[j].weight >= ROUTE_EMERGENCY_WEIGHT) {
+			/* Still out: on time by clearing a day, else as
+			 * soon as a cleared day can. */
+			in->jobs[j].due = deadline;
+			if (!make_room(s, j)) {
+				in->jobs[j].due = in->jobs[j].window_due;
+				if (!make_room(s, j)) {
+					in->jobs[j].due = deadline;
+					continue;
+				}
+			}
+			in->jobs[j].due = fmax(start_of(s, j), deadline);
+			placed++;
+			continue;
+		}
 		if (at.vehicle < 0) {
 			in->jobs[j].due = deadline;
 			continue;
@@ -167,6 +283,7 @@ route_place_late(struct route_instance *in, struct route_solution *s,
 	if (placed > 0) {
 		route_rng_seed(&rng, p->seed);
 		route_local_search(s, p, &rng, NULL);
+		route_fill(s);
 	}
 	free(late);
 	return placed;

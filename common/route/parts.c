@@ -203,6 +203,28 @@ truck_has_all(const struct route_run *run, int t, json_t *parts)
 	return 1;
 }
 
+/* No pickup allowed and no stock file: the techs whose own "stock"
+ * holds every part are the ones who may take the job. */
+static int
+parts_on_truck_only(struct route_run *run, struct route_job_record *jr,
+    const struct route_job *job, unsigned char *ok)
+{
+	int any = 0;
+
+	for (int t = 0; t < run->ntechs; t++) {
+		int has = truck_has_all(run, t, jr->parts);
+
+		if (job->only_vehicle < 0)
+			ok[t] = ok[t] && has;
+		any |= (job->only_vehicle >= 0 ? t == job->only_vehicle : ok[t]) && has;
+	}
+	if (any)
+		return 1;
+	fsd_set_exception(jr->record, "parts_unavailable", "its parts may not be picked up "
+	    "(parts_pickup is false) and no truck of a tech who may take it carries them all");
+	return 0;
+}
+
 int
 route_parts_read(struct route_run *run, struct route_job_record *jr, struct route_job *job,
     unsigned char *ok, const struct fsd_pos *pos)
@@ -215,16 +237,25 @@ route_parts_read(struct route_run *run, struct route_job_record *jr, struct rout
 	json_t *part;
 	size_t i;
 
+	/* A trade that may not stop for parts (a backflow test: the tester
+	 * comes with its kit or not at all): fsd-match writes the playbook's
+	 * "parts_pickup": false into the job. */
+	int pickup = 1;
+
+	if (fsd_field_bool(jr->record, "parts_pickup", &pickup, pos) == FSD_FIELD_BAD)
+		return -1;
 	jr->parts = json_object_get(jr->record, "parts");
-	if (!run->has_stock || jr->parts == NULL || json_is_null(jr->parts))
+	if ((!run->has_stock && pickup) || jr->parts == NULL || json_is_null(jr->parts))
 		return 1;
 	if (check_parts(jr->parts, pos) != FSD_FIELD_OK)
 		return -1;
 	if (json_array_size(jr->parts) == 0)
 		return 1;
+	if (!run->has_stock)
+		return parts_on_truck_only(run, jr, job, ok);
 	locs = xmalloc((st->nplaces + 1) * sizeof *locs);
 	truck = xcalloc(run->ntechs + 1, 1);
-	for (int p = 0; p < st->nplaces; p++) {
+	for (int p = 0; p < st->nplaces && pickup; p++) {
 		int all = strcmp(st->places[p].kind, "truck") != 0;
 		json_array_foreach(jr->parts, i, part)
 			all = all && held(st, p, json_string_value(json_object_get(part, "sku")))

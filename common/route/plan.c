@@ -26,16 +26,20 @@ drive_value(double minutes, double km)
 }
 
 /* A window of the given width around the start of service, on the
- * quarter hour, kept inside the promised window where there is one. */
+ * quarter hour, kept inside the promised window where there is one, and
+ * never opening before the tech's day does (a customer told "from 6:30"
+ * by a tech who starts at 7:00 waits for nothing). */
 static void
 eta_window(const struct route_run *run, const struct route_job_record *jr, double start,
-    double width, double *from, double *to)
+    double width, double day_start, double *from, double *to)
 {
 	double base = run->clock.form == ROUTE_TIME_RFC3339 ? run->clock.base_seconds / 60.0 : 0;
 
 	*from = floor((base + start - width / 2) / ETA_GRANULE) * ETA_GRANULE - base;
 	if (*from < jr->window_start)
 		*from = jr->window_start;
+	if (*from < day_start && day_start <= start)
+		*from = day_start;
 	*to = *from + width;
 	if (*to > jr->window_end) {
 		*to = jr->window_end;
@@ -155,6 +159,21 @@ break_taken(struct route_run *run, const json_t *rec)
 	    NULL) == FSD_FIELD_OK && start <= run->now;
 }
 
+/* Idle is time on the clock with nothing to do: waits at doors, and the
+ * time at home between the shift's start and leaving, since a tech who
+ * leaves at 09:00 for a 09:00 window was paid from 07:00. A tech with no
+ * stops idles the whole shift. */
+static double
+idle_minutes(const struct route_instance *in, int v, int stops, const struct route_day *day)
+{
+	const struct route_vehicle *veh = &in->vehicles[v];
+	int bounded = veh->shift_start > -ROUTE_UNBOUNDED / 2 && veh->shift_end < ROUTE_UNBOUNDED / 2;
+
+	if (stops == 0)
+		return bounded ? fmax(veh->shift_end - veh->shift_start, 0) : 0;
+	return day->idle + (bounded ? fmax(day->depart - veh->shift_start, 0) : 0);
+}
+
 static void
 emit_summary(struct route_run *run, const struct route_instance *in, int v, int len,
     int pickups, const struct route_day *day, const struct route_break_times *breaks,
@@ -171,6 +190,8 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
 		json_object_set_new(sum, "day", json_string(fsd_date_format(
 		    (int64_t)floor(local / 1440), date)));
 	}
+	if (tech->on_call)
+		json_object_set_new(sum, "on_call", json_true());
 	json_object_set_new(sum, "stops", json_integer(len));
 
 	if (len > 0) {
@@ -179,7 +200,7 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
 	}
 	json_object_set_new(sum, "drive", drive_value(day->drive_minutes, day->km));
 	json_object_set_new(sum, "work", json_real(round_to(day->work, 0.01)));
-	json_object_set_new(sum, "idle", json_real(round_to(day->idle, 0.01)));
+	json_object_set_new(sum, "idle", json_real(round_to(idle_minutes(in, v, len, day), 0.01)));
 	for (int b = 0; b < in->vehicles[v].nbreaks; b++) {
 		json_t *one;
 		if (breaks[b].before < 0)
@@ -200,9 +221,72 @@ emit_summary(struct route_run *run, const struct route_instance *in, int v, int 
 	json_decref(sum);
 }
 
-static void
+/* "12:48" in the job's offset, for a sentence; plain minutes for
+ * benchmark instances. */
+static const char *
+clock_text(const struct route_run *run, double minutes, int offset, char buf[16])
+{
+	if (run->clock.form != ROUTE_TIME_RFC3339) {
+		snprintf(buf, 16, "%.0f", minutes);
+		return buf;
+	}
+	long local = lround(run->clock.base_seconds / 60.0 + minutes + offset);
+	long day_minute = ((local % 1440) + 1440) % 1440;
+
+	snprintf(buf, 16, "%02ld:%02ld", day_minute / 60, day_minute % 60);
+	return buf;
+}
+
+/* "late": by how much, and what blocked an earlier start -- the other
+ * jobs of the days that could have made it, naming some, or the clock
+ * and the drive when no day could, even empty. */
+static json_t *
+late_value(const struct route_run *run, const struct route_instance *in,
+    const struct route_solution *s, const struct route_job_record *jr, double start,
+    int *by_instance)
+{
+	struct route_late_why why;
+	char due[16], when[16], reason[512];
+	int j = jr->in_instance;
+
+	clock_text(run, jr->sla_due, jr->offset, due);
+	if (j < 0) {
+		snprintf(reason, sizeof reason, "its place in the day is locked: "
+		    "this is the earliest start there");
+	} else if (route_explain_late(in, j, jr->sla_due, &why), why.could > 0) {
+		const struct route_plan *p = &s->routes[why.soonest];
+		int n = 0, len = snprintf(reason, sizeof reason, "%d tech%s who may take it could "
+		    "be there by %s with nothing else to do (%s at %s), but their days hold jobs "
+		    "as urgent or more", why.could, why.could == 1 ? "" : "s", due,
+		    run->techs[why.soonest].id, clock_text(run, why.soonest_start, jr->offset, when));
+
+		for (int k = 1; k <= p->len && n < 3 && len < (int)sizeof reason - 80; k++) {
+			int other = p->jobs[k];
+			if (other == j || in->jobs[other].weight < in->jobs[j].weight)
+				continue;
+			len += snprintf(reason + len, sizeof reason - len, "%s%s",
+			    n++ == 0 ? " (" : ", ", run->jobs[by_instance[other]].id);
+		}
+		snprintf(reason + len, sizeof reason - len, "%s: this is the earliest start found",
+		    n > 0 ? " on theirs)" : "");
+	} else if (why.soonest >= 0) {
+		snprintf(reason, sizeof reason, "no tech who may take it can be there by %s even "
+		    "with nothing else to do: the soonest, %s, at %s; this is the earliest start found", due,
+		    run->techs[why.soonest].id, clock_text(run, why.soonest_start, jr->offset, when));
+	} else {
+		snprintf(reason, sizeof reason, "no tech who may take it can be there by %s: "
+		    "this is the earliest start found", due);
+	}
+	return json_pack("{s:f,s:s}", "minutes", round_to(start - jr->sla_due, 0.01),
+	    "reason", reason);
+}
+
+/* Vehicle v's day; seq counts on from seq_from (an on-call callout goes
+ * on from the day before it). Returns the last seq given. */
+static int
 emit_route(struct route_run *run, const struct route_instance *in,
-    const struct route_solution *s, int v, int *by_instance, double eta_width, FILE *summary)
+    const struct route_solution *s, int v, int *by_instance, double eta_width, FILE *summary,
+    int seq_from)
 {
 	const struct route_plan *p = &s->routes[v];
 	const struct route_tech *tech = &run->techs[v];
@@ -223,7 +307,7 @@ emit_route(struct route_run *run, const struct route_instance *in,
 	 * first door: an early schedule keeps the slack for the day's
 	 * surprises, and is feasible whenever any is (timeline.c). */
 	route_timeline(in, v, p->jobs + 1, p->len, &day, times, breaks);
-	before = run->has_now ? route_replan_emit_heads(run, in, v) : 0;
+	before = seq_from + (run->has_now && !tech->on_call ? route_replan_emit_heads(run, in, v) : 0);
 	for (int k = 0, next = 1; k < total; k++)
 		order[k] = times[k].fixed >= 0 ? route_fixed_record(run, v, times[k].fixed)
 		    : record_of(run, by_instance, p->jobs[next++]);
@@ -234,13 +318,18 @@ emit_route(struct route_run *run, const struct route_instance *in,
 		json_t *rec = jr->record, *eta = json_object();
 
 		keep_previous_exception(rec);
+		json_object_del(rec, "previous");
 		json_object_set_new(rec, "tech", json_string(tech->id));
+		if (jr->came_with != NULL && strcmp(jr->came_with, tech->id) != 0)
+			json_object_set_new(rec, "moved_from", json_string(jr->came_with));
+		else
+			json_object_del(rec, "moved_from");
 		json_object_set_new(rec, "seq", json_integer(before + k));
 		set_time(run, rec, "arrive", at->arrive, jr->offset);
 		set_time(run, rec, "start", at->start, jr->offset);
 		set_time(run, rec, "end", at->end, jr->offset);
 		window_of(jr, at->start);
-		eta_window(run, jr, at->start, eta_width, &from, &to);
+		eta_window(run, jr, at->start, eta_width, in->vehicles[v].shift_start, &from, &to);
 		set_time(run, eta, "start", from, jr->offset);
 		set_time(run, eta, "end", to, jr->offset);
 		json_object_set_new(rec, "eta_window", eta);
@@ -268,29 +357,61 @@ emit_route(struct route_run *run, const struct route_instance *in,
 			}
 		route_replan_mark_eta(run, jr, at->start);
 		if (!isnan(jr->sla_due) && at->start > jr->sla_due + 0.5 / 60)
-			json_object_set_new(rec, "late", json_pack("{s:f,s:s}",
-			    "minutes", round_to(at->start - jr->sla_due, 0.01), "reason", run->reassign
-			    ? "no tech who may take it can be there by sla_due: this is the earliest start found"
-			    : "its tech cannot be there by sla_due: this is the earliest start found"));
+			json_object_set_new(rec, "late", late_value(run, in, s, jr, at->start,
+			    by_instance));
+		else
+			json_object_del(rec, "late");
 		fsd_emit(rec);
 	}
-	if (summary != NULL)
+	if (summary != NULL && (total > 0 || !tech->on_call))
 		emit_summary(run, in, v, total, pickups, &day, breaks, order, summary);
 	free(times);
 	free(breaks);
 	free(order);
 	free(have);
+	return before + total;
 }
 
-/* The plan's fields on a job it no longer holds: stale promises. */
+/* The plan's fields on a job it no longer holds are stale promises: the
+ * tech, place and times it came with go under "previous" (the dispatcher
+ * may want to know whose day it left), the rest goes. A locked job keeps
+ * its tech: that is the dispatcher's word, not a plan's. */
 static void
-drop_plan_fields(json_t *rec)
+retire_plan_fields(json_t *rec)
 {
-	static const char *const keys[] = { "seq", "arrive", "start", "end", "eta_window",
-		"drive", "late", "eta_changed", "break", NULL };
+	static const char *const kept[] = { "tech", "seq", "arrive", "start", "end", "match",
+		NULL };
+	static const char *const dropped[] = { "eta_window", "drive", "late", "eta_changed",
+		"break", "moved_from", NULL };
+	json_t *previous = json_object(), *locked = json_object_get(rec, "locked");
 
-	for (int i = 0; keys[i] != NULL; i++)
-		json_object_del(rec, keys[i]);
+	for (int i = 0; kept[i] != NULL; i++) {
+		json_t *v = json_object_get(rec, kept[i]);
+
+		if (v == NULL)
+			continue;
+		json_object_set(previous, kept[i], v);
+		if (!(json_is_true(locked) && strcmp(kept[i], "tech") == 0))
+			json_object_del(rec, kept[i]);
+	}
+	for (int i = 0; dropped[i] != NULL; i++)
+		json_object_del(rec, dropped[i]);
+	if (json_object_size(previous) > 0)
+		json_object_set_new(rec, "previous", previous);
+	else
+		json_decref(previous);
+}
+
+/* Does the job's exception already say code? fsd-match's words for the
+ * same verdict name the nearest misses ("T01 is free but lacks
+ * cert:medgas"): they stay rather than give way to plainer ones. */
+static int
+same_code(const json_t *rec, const char *code)
+{
+	const char *had = json_string_value(json_object_get(json_object_get(rec, "exception"),
+	    "code"));
+
+	return had != NULL && strcmp(had, code) == 0;
 }
 
 /* A job the plan being re-planned held, and this one cannot: name the
@@ -303,7 +424,6 @@ mark_displaced(struct route_run *run, const struct route_instance *in,
 	int v = jr->tech;
 	const char *tech = v >= 0 ? run->techs[v].id : "its tech";
 
-	drop_plan_fields(jr->record);
 	keep_previous_exception(jr->record);
 	for (int k = 1; v >= 0 && k <= s->routes[v].len; k++) {
 		int j = s->routes[v].jobs[k];
@@ -329,8 +449,9 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 	for (size_t i = 0; i < run->njobs; i++)
 		if (run->jobs[i].in_instance >= 0)
 			by_instance[run->jobs[i].in_instance] = (int)i;
-	for (int v = 0; v < in->nvehicles; v++)
-		emit_route(run, in, s, v, by_instance, eta_width, summary);
+	for (int v = 0, last = 0; v < in->nvehicles; v++)
+		last = emit_route(run, in, s, v, by_instance, eta_width, summary,
+		    run->techs[v].on_call ? last : 0);
 	/* Then every job not in a route, in input order. */
 	for (size_t i = 0; i < run->njobs; i++) {
 		struct route_job_record *jr = &run->jobs[i];
@@ -340,12 +461,15 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 		if (jr->in_instance < 0 && (jr->status != ROUTE_OPEN || jr->fixed_place > 0)
 		    && jr->tech >= 0 && json_object_get(jr->record, "exception") == NULL)
 			continue;	/* done, in progress, on the way, fixed: out already */
+		if (!fsd_upstream_exception(jr->record))
+			retire_plan_fields(jr->record);
 		if (jr->in_instance >= 0) {
 			struct route_reason why;
 			route_explain(in, jr->in_instance, &why);
-			if (!isnan(jr->old_arrive) && strcmp(why.code, "no_qualified_tech") != 0) {
+			if (!isnan(jr->old_arrive) && !jr->ended_unsaid
+			    && strcmp(why.code, "no_qualified_tech") != 0) {
 				mark_displaced(run, in, s, jr, by_instance, &why);
-			} else {
+			} else if (!same_code(jr->record, why.code)) {
 				keep_previous_exception(jr->record);
 				fsd_set_exception(jr->record, why.code, "%s", why.message);
 			}
@@ -354,6 +478,11 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 			unrouted++;
 		fsd_emit(jr->record);
 	}
+	if (run->ended_unsaid > 0)
+		fsd_note("%ld job%s planned to end before --now carr%s no \"status\": planned again "
+		    "as open; if done, say so (\"status\": \"done\", or fsd-status from the day's "
+		    "events)", run->ended_unsaid, run->ended_unsaid == 1 ? "" : "s",
+		    run->ended_unsaid == 1 ? "ies" : "y");
 	if (run->stale_pickups > 0)
 		fsd_note("%ld pickup record%s of the plan read replaced by this plan's",
 		    run->stale_pickups, run->stale_pickups == 1 ? "" : "s");

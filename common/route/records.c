@@ -1,7 +1,7 @@
 /* Techs and jobs into a routing instance. Bad fields are reported where
  * they are (file:line: "field" ...) and the record still goes out, marked;
  * a job that cannot be routed for a reason known before any search (an
- * unknown tech, no tech without --reassign) is marked here too. */
+ * unknown tech with --keep-techs, no tech) is marked here too. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +114,8 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, int day,
 	if (day <= 0 && find_tech(run, t->id) >= 0)
 		return fsd_field_fail(pos, "\"id\" \"%s\" is given to two techs", t->id);
 	t->day = day;
-	if (fsd_field_strings(rec, "skills", &t->skills, pos) == FSD_FIELD_BAD)
+	if (fsd_field_strings(rec, "skills", &t->skills, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "territory", &t->territory, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	r = route_places_read(&run->places, rec, "home", "location_index", &t->home, pos);
 	if (r != FSD_FIELD_OK)
@@ -134,6 +135,29 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, int day,
 	if (read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
 	return route_tech_read_time(run, t, pos);
+}
+
+/* An on-call tech's callout entry: from home, from the end of the shift
+ * (route_run_instance sets how long), no breaks or time off of the day. */
+static void
+add_on_call(struct route_run *run, json_t *rec, int days)
+{
+	struct route_tech *base = &run->techs[run->ntechs - 1], *t;
+	int on_call = 0;
+
+	if (days > 0 || run->ntechs == 0 || base->record != rec
+	    || fsd_field_bool(rec, "on_call", &on_call, NULL) != FSD_FIELD_OK || !on_call)
+		return;
+	run->techs = xgrow(run->techs, &run->techs_cap, run->ntechs + 1, sizeof *run->techs);
+	base = &run->techs[run->ntechs - 1];
+	t = &run->techs[run->ntechs++];
+	*t = *base;
+	t->on_call = 1;
+	t->off = NULL;
+	t->noff = 0;
+	t->breaks = NULL;
+	t->nbreaks = 0;
+	t->shift_start = base->shift_end;
 }
 
 void
@@ -168,8 +192,9 @@ route_run_load_techs(struct route_run *run, const char *path)
 				run->ntechs = first;
 				break;
 			}
-			run->ntechs++;
+			run->techs[run->ntechs++].line = lines[i];
 		}
+		add_on_call(run, rec, days);
 	}
 	if (run->techs == NULL)
 		run->techs = xcalloc(1, sizeof *run->techs);
@@ -206,6 +231,24 @@ listed(json_t *ids, const char *id)
 	return 0;
 }
 
+/* Is tech t kept away from the job by a rule of the job's own: skills,
+ * excluded_techs, required_tech, or its territory when it binds (the
+ * playbook's territory_binds, which fsd-match writes into the job; a tech
+ * with no territory floats)? */
+static int
+tech_may_take(const struct route_tech *t, json_t *skills, json_t *excluded,
+    const char *required, const char *territory, int territory_binds)
+{
+	if (skills != NULL && !has_skills(t, skills))
+		return 0;
+	if (excluded != NULL && listed(excluded, t->id))
+		return 0;
+	if (required != NULL && strcmp(t->id, required) != 0)
+		return 0;
+	return !territory_binds || territory == NULL || t->territory == NULL
+	    || strcmp(territory, t->territory) == 0;
+}
+
 /* Which techs may take the job: 1 when fine, 0 when the job is already
  * decided unroutable (marked), -1 for a bad field. */
 static int
@@ -213,17 +256,22 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
     unsigned char *ok, const struct fsd_pos *pos)
 {
 	json_t *rec = jr->record, *skills = NULL, *excluded = NULL;
-	const char *tech_id = NULL, *required = NULL;
-	int locked = 0, only;
+	const char *tech_id = NULL, *required = NULL, *territory = NULL;
+	int locked = 0, binds = 0, on_call = 0, only;
+	double reach = 0;
 
 	if (fsd_field_string(rec, "tech", &tech_id, pos) == FSD_FIELD_BAD
 	    || fsd_field_bool(rec, "locked", &locked, pos) == FSD_FIELD_BAD
 	    || fsd_field_string(rec, "required_tech", &required, pos) == FSD_FIELD_BAD
 	    || fsd_field_strings(rec, "skills", &skills, pos) == FSD_FIELD_BAD
-	    || fsd_field_strings(rec, "excluded_techs", &excluded, pos) == FSD_FIELD_BAD)
+	    || fsd_field_strings(rec, "excluded_techs", &excluded, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "territory", &territory, pos) == FSD_FIELD_BAD
+	    || fsd_field_bool(rec, "territory_binds", &binds, pos) == FSD_FIELD_BAD)
 		return -1;
 	jr->tech = tech_id ? tech_of_job(run, jr, tech_id) : -1;
-	if (tech_id != NULL && jr->tech < 0 && (!run->reassign || locked)) {
+	if (tech_id != NULL)
+		jr->came_with = xstrdup(tech_id);
+	if (tech_id != NULL && jr->tech < 0 && (run->keep_techs || locked)) {
 		fsd_set_exception(rec, "no_qualified_tech", "tech \"%s\" is not in the techs file",
 		    tech_id);
 		return 0;
@@ -233,13 +281,13 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 	 * qualified and can fit it best. */
 	int fresh = run->has_now && tech_id == NULL && json_object_get(rec, "exception") == NULL;
 
-	if ((!run->reassign && !fresh) || (locked && tech_id != NULL)) {
+	if ((run->keep_techs && !fresh) || (locked && tech_id != NULL)) {
 		/* An exception from upstream (fsd-match saying why no tech
 		 * could take it) is the real reason: it stays as it came. */
 		if (tech_id == NULL) {
 			if (json_object_get(rec, "exception") == NULL)
-				fsd_set_exception(rec, "no_tech", "the job has no tech: "
-				    "assign it with fsd-match, or route with --reassign");
+				fsd_set_exception(rec, "no_tech", "the job has no tech and "
+				    "--keep-techs gives it none: assign it, or route without --keep-techs");
 			return 0;
 		}
 		job->only_vehicle = jr->tech;
@@ -261,10 +309,14 @@ allowed_techs(struct route_run *run, struct route_job_record *jr, struct route_j
 	}
 	job->only_vehicle = only >= 0 && run->techs[only].day < 0 ? only : -1;
 	run->any_free = 1;
+	if (fsd_field_bool(rec, "on_call", &on_call, pos) == FSD_FIELD_BAD
+	    || read_amount(rec, "on_call_minutes", 0, &reach, pos) == FSD_FIELD_BAD)
+		return -1;
+	if (on_call && reach > run->on_call_minutes)
+		run->on_call_minutes = reach;
 	for (int t = 0; t < run->ntechs; t++)
-		ok[t] = (skills == NULL || has_skills(&run->techs[t], skills))
-		    && (excluded == NULL || !listed(excluded, run->techs[t].id))
-		    && (only < 0 || strcmp(run->techs[t].id, required) == 0);
+		ok[t] = tech_may_take(&run->techs[t], skills, excluded, required, territory, binds)
+		    && (!run->techs[t].on_call || on_call);
 	return 1;
 }
 
@@ -275,7 +327,7 @@ static int
 read_weight(const json_t *rec, int *weight, const struct fsd_pos *pos)
 {
 	long long priority = 3;
-	int vip = 0, r = fsd_field_int(rec, "priority", &priority, pos);
+	int vip = 0, locked = 0, r = fsd_field_int(rec, "priority", &priority, pos);
 
 	if (r == FSD_FIELD_BAD)
 		return r;
@@ -283,7 +335,14 @@ read_weight(const json_t *rec, int *weight, const struct fsd_pos *pos)
 		return fsd_field_fail(pos, "\"priority\" must be 1, 2 or 3, not %lld", priority);
 	if (fsd_field_bool(rec, "customer.vip", &vip, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	*weight = (vip ? 3 : 2) * (priority == 1 ? 100 : priority == 2 ? 10 : 1);
+	*weight = (vip ? 3 : 2) * (priority == 1 ? ROUTE_EMERGENCY_WEIGHT / 2
+	    : priority == 2 ? 10 : 1);
+	/* A locked job is the dispatcher's promise: it outweighs any
+	 * number of emergencies a day could hold, so none takes its place. */
+	if (fsd_field_bool(rec, "locked", &locked, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	if (locked)
+		*weight *= 1000;
 	return FSD_FIELD_OK;
 }
 
@@ -374,6 +433,8 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	run->pending_qualified = xrealloc(run->pending_qualified,
 	    run->pending_cap * (run->ntechs + 1));
 	ok = run->pending_qualified + (size_t)run->npending * (run->ntechs + 1);
+	if (fsd_upstream_exception(record))
+		return 0;	/* not ours to decide: out as it came */
 	if (parse_job(run, jr, &job, pos) != FSD_FIELD_OK
 	    || (run->has_now && route_replan_read(run, jr, pos) < 0))
 		goto bad;
@@ -414,6 +475,63 @@ bad:
 	return 1;
 }
 
+/* The local day a time on the run's clock falls on, as days since the
+ * epoch. */
+static long
+local_day(const struct route_run *run, double minutes, int offset)
+{
+	return (long)floor((run->clock.base_seconds / 60.0 + minutes + offset) / 1440);
+}
+
+/* Jobs dated a day no tech works: the usual slip is a techs file with
+ * yesterday's shifts (or a roster not yet turned into today's), which
+ * would leave every job out for a reason that is not the jobs'. Said
+ * once, naming both dates. */
+static void
+check_days(const struct route_run *run)
+{
+	long *days = xmalloc((run->ntechs + 1) * sizeof *days), count = 0, job_day = 0;
+	int ndays = 0;
+	const char *first = NULL;
+	char a[FSD_DATE_LEN], b[FSD_DATE_LEN];
+
+	if (run->clock.form != ROUTE_TIME_RFC3339) {
+		free(days);
+		return;
+	}
+	for (int t = 0; t < run->ntechs; t++)
+		if (run->techs[t].shift_start > -ROUTE_UNBOUNDED / 2 && !run->techs[t].on_call)
+			days[ndays++] = local_day(run, run->techs[t].shift_start, run->techs[t].offset);
+	for (size_t i = 0; i < run->njobs && ndays > 0; i++) {
+		const struct route_job_record *jr = &run->jobs[i];
+		double from = jr->fields.ready > -ROUTE_UNBOUNDED / 2 ? jr->fields.ready : jr->sla_due;
+		double until = jr->fields.window_due < ROUTE_UNBOUNDED / 2 ? jr->fields.window_due : from;
+		long d, last;
+		int known = 0;
+
+		if (jr->in_instance < 0 || isnan(from) || from > ROUTE_UNBOUNDED / 2)
+			continue;
+		/* A visit may be due over several days (a contract's
+		 * tolerance): any shift among them will do. */
+		d = local_day(run, from, jr->offset);
+		last = local_day(run, fmax(until, from), jr->offset);
+		for (int k = 0; k < ndays && !known; k++)
+			known = days[k] >= d && days[k] <= last;
+		if (known)
+			continue;
+		if (count++ == 0) {
+			first = jr->id;
+			job_day = d;
+		}
+	}
+	if (count > 0)
+		fsd_warn_at(NULL, "%ld job%s dated %s (the first: %s), a day no tech's shift is on: "
+		    "the shifts are on %s; are the techs file's shifts today's?", count,
+		    count == 1 ? " is" : "s are", fsd_date_format(job_day, a), first,
+		    fsd_date_format(days[0], b));
+	free(days);
+}
+
 struct route_instance *
 route_run_instance(struct route_run *run)
 {
@@ -421,6 +539,7 @@ route_run_instance(struct route_run *run)
 	struct route_instance *in = route_instance_new(run->npending, run->ntechs, nlocs);
 	size_t stride = run->ntechs + 1;
 
+	check_days(run);
 	route_places_fill(&run->places, in, &run->travel);
 	memcpy(in->jobs, run->pending, run->npending * sizeof *in->jobs);
 	for (int t = 0; t < run->ntechs; t++) {
@@ -429,7 +548,11 @@ route_run_instance(struct route_run *run)
 		v->end_loc = run->techs[t].end;
 		v->shift_start = run->techs[t].shift_start;
 		v->shift_end = run->techs[t].shift_end;
+		if (run->techs[t].on_call)
+			v->shift_end = v->shift_start + run->on_call_minutes;
 		v->capacity = run->techs[t].capacity;
+		if (run->has_not_before && v->shift_start < run->not_before)
+			v->shift_start = run->not_before;
 		v->return_in_shift = run->return_in_shift;
 		v->off = run->techs[t].off;
 		v->noff = run->techs[t].noff;
@@ -445,7 +568,7 @@ route_run_instance(struct route_run *run)
 		route_replan_heads(run, in);
 	route_parts_attach(run, in);
 	route_fixed_attach(run, in);
-	if (run->reassign || run->any_free) {
+	if (run->any_free) {
 		in->qualified = xmalloc((size_t)run->npending * run->ntechs + 1);
 		for (int j = 0; j < run->npending; j++)
 			memcpy(in->qualified + (size_t)j * run->ntechs,
@@ -462,6 +585,7 @@ route_run_free(struct route_run *run)
 	for (size_t i = 0; i < run->njobs; i++) {
 		json_decref(run->jobs[i].record);
 		free(run->jobs[i].windows);
+		free(run->jobs[i].came_with);
 	}
 	for (int t = 0; t < run->ntechs; t++) {
 		free(run->techs[t].off);

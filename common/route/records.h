@@ -14,8 +14,10 @@
 
 struct route_tech {
 	json_t *record;
+	long line;		/* its line in the techs file */
 	const char *id;
 	json_t *skills;		/* borrowed from record; may be NULL */
+	const char *territory;	/* borrowed; NULL: floats */
 	int home, end;		/* locations */
 	int position;		/* last known place (re-planning), or -1 */
 	double shift_start, shift_end, capacity;
@@ -23,6 +25,10 @@ struct route_tech {
 	/* A tech with "shifts" (several days) is one entry a day, each a
 	 * vehicle; day is its index in shifts, or -1 for "shift". */
 	int day;
+	/* An on-call tech (its record's "on_call") has a second entry after
+	 * its day: called out from home once the shift is over, for on-call
+	 * jobs only, for up to run->on_call_minutes. on_call marks it. */
+	int on_call;
 	/* Its time off and breaks (sorted), limits and overtime
 	 * (techtime.c): the instance's vehicle borrows them. */
 	struct route_interval *off;
@@ -52,7 +58,11 @@ struct route_job_record {
 	double fixed_arrive, fixed_start, fixed_end;
 	int fixed_from;
 	int in_instance;	/* index into the instance's jobs, or -1 */
+	/* Re-planning: the plan it came from had it ended by --now, yet it
+	 * carries no status -- likely done, the status not yet recorded. */
+	int ended_unsaid;
 	int tech;		/* the tech it arrived with, or -1 */
+	char *came_with;	/* that tech's id as it came (even unknown), or NULL */
 	int offset;
 	double window_start, window_end;	/* ROUTE_UNBOUNDED when absent */
 	double matched_arrival;	/* fsd-match's match.arrival (or the arrival
@@ -90,11 +100,20 @@ struct route_stock {
 struct route_run {
 	int has_now;		/* re-planning: statuses count */
 	double now;		/* minutes on the clock */
+	/* fsd-match --now: no day starts before this (no statuses read). */
+	int has_not_before;
+	double not_before;
 	double eta_threshold;	/* a moved arrival is told beyond this */
 	double min_remaining;	/* an overrun job takes at least this more */
-	int reassign;
+	/* What the techs jobs come with are: by default a start the search
+	 * may leave for a better plan (moved_from says so); with keep_techs
+	 * (--keep-techs) a bond; with from_scratch (--reassign) nothing. */
+	int keep_techs, from_scratch;
 	int any_free;		/* some job may go to any qualified tech */
 	int return_in_shift;	/* back home by the shift's end, not only done */
+	double on_call_minutes;	/* how long after the shift on-call techs reach:
+				 * the most an on-call job asks (on_call_minutes,
+				 * fsd-match writes it from its rules) */
 	struct fsd_travel travel;
 	struct route_clock clock;
 	struct route_places places;
@@ -119,6 +138,7 @@ struct route_run {
 	int has_stock;
 	struct route_stock stock;
 	long stale_pickups;	/* pickup records of the plan read, replaced */
+	long ended_unsaid;	/* jobs planned to end before --now, no status */
 	/* SKUs the jobs' parts name (index by name), and each tech's truck
 	 * stock of them, ntechs x nskus (parts.c). */
 	json_t *sku_index;
@@ -183,6 +203,8 @@ void route_run_free(struct route_run *run);
 
 /* --now TIME on the run's clock; a bad time is a usage error. */
 void route_run_set_now(struct route_run *run, const char *text);
+/* fsd-match's --now: days start no earlier than TIME, nothing else. */
+void route_run_set_not_before(struct route_run *run, const char *text);
 /* Re-planning (replan.c). The job's status and the times it needs, read
  * when --now was given; -1 for a bad one (reported). */
 int route_replan_read(struct route_run *run, struct route_job_record *jr,

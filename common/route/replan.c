@@ -14,16 +14,32 @@ static const char *const status_names[] = { "open", "assigned", "done", "cancell
 static const enum route_status status_values[] = { ROUTE_OPEN, ROUTE_OPEN, ROUTE_DONE,
 	ROUTE_DONE, ROUTE_IN_PROGRESS, ROUTE_EN_ROUTE };
 
-void
-route_run_set_now(struct route_run *run, const char *text)
+/* TIME on the run's clock, or a usage error naming the option. */
+static double
+read_option_time(struct route_run *run, const char *text)
 {
 	json_t *holder = json_pack("{s:s}", "now", text);
-	int r = route_clock_read(&run->clock, holder, "now", &run->now, NULL, NULL);
+	double minutes;
+	int r = route_clock_read(&run->clock, holder, "now", &minutes, NULL, NULL);
 
 	json_decref(holder);
 	if (r != FSD_FIELD_OK || run->clock.form != ROUTE_TIME_RFC3339)
 		fsd_usage_error("option '--now': \"%s\" is not an RFC 3339 time like the shifts'",
 		    text);
+	return minutes;
+}
+
+void
+route_run_set_now(struct route_run *run, const char *text)
+{
+	run->now = read_option_time(run, text);
+}
+
+void
+route_run_set_not_before(struct route_run *run, const char *text)
+{
+	run->not_before = read_option_time(run, text);
+	run->has_not_before = 1;
 }
 
 int
@@ -36,8 +52,13 @@ route_replan_read(struct route_run *run, struct route_job_record *jr,
 	jr->status = ROUTE_OPEN;
 	if ((r = fsd_field_string(jr->record, "status", &status, pos)) == FSD_FIELD_BAD)
 		return -1;
-	if (r == FSD_FIELD_ABSENT)
+	if (r == FSD_FIELD_ABSENT) {
+		if (!isnan(jr->old_end) && jr->old_end <= run->now) {
+			jr->ended_unsaid = 1;
+			run->ended_unsaid++;
+		}
 		return 0;
+	}
 	for (i = 0; status_names[i] != NULL; i++)
 		if (strcmp(status, status_names[i]) == 0)
 			break;

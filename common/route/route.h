@@ -32,6 +32,10 @@
  * and the weight changes no comparison. */
 #define ROUTE_KM_WEIGHT 1e-3
 
+/* The weight of an emergency (priority 1; records.c gives the weights):
+ * one that fits some day alone is always placed (route_place_late). */
+#define ROUTE_EMERGENCY_WEIGHT 200
+
 struct route_interval {
 	double start, end;
 };
@@ -182,6 +186,13 @@ struct route_solution *route_solve(const struct route_instance *in,
 struct route_solution *route_solve_from(const struct route_instance *in,
     const struct route_params *p, const struct route_solution *start);
 
+/* The crew's day from a start (the plan jobs come with; may be NULL),
+ * its late jobs placed (route_place_late): searched from the start and
+ * from nothing, the start's plan kept unless the other serves more, or
+ * costs less by more than slack (a fraction) (start.c). */
+struct route_solution *route_solve_started(struct route_instance *in,
+    const struct route_params *p, const struct route_solution *start, double slack);
+
 /* Jobs left out only because their deadline (due, when it is sooner
  * than window_due) cannot be met anywhere: each is put, heaviest first,
  * where service starts earliest within its window -- a late emergency is
@@ -197,5 +208,18 @@ struct route_reason {
 	char message[256];
 };
 void route_explain(const struct route_instance *in, int j, struct route_reason *out);
+
+/* Why job j, served after its deadline, is late: how many vehicles that
+ * may take it could start it by deadline were it their only job, and
+ * which could start it soonest so (-1: none could take it alone). When
+ * some could, the other jobs of their days are what blocked it; when
+ * none could, the clock and the drive did. */
+struct route_late_why {
+	int could;
+	int soonest;
+	double soonest_start;
+};
+void route_explain_late(const struct route_instance *in, int j, double deadline,
+    struct route_late_why *out);
 
 #endif

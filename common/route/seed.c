@@ -1,71 +1,90 @@
-/* fsd-match plans each tech's day by inserting jobs where they fit under
- * the same travel model (common/geo.h); its match.arrival gives the order
- * it found. Starting the search from that order means a day the matcher
- * found feasible is never lost here: the search only ever accepts plans
- * that leave out less weight. */
+/* The plan jobs come with -- fsd-match's days (match.arrival gives each
+ * tech's order) or the plan being re-planned -- as the search's start.
+ * fsd-match decides under the same model of a day, so its days usually
+ * hold here whole; where one does not (a different matrix, --rules
+ * limits fsd-match does not know), its jobs go in one by one in their
+ * order while the day holds, and the search places the rest. Starting
+ * there, the search keeps what it was given unless it finds better. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "records.h"
+#include "sort.h"
 #include "xalloc.h"
 
-static const double *arrival_of;
+struct by_arrival_ctx {
+	const double *arrival;
+};
 
 static int
-by_arrival(const void *a, const void *b)
+by_arrival(const void *a, const void *b, void *ctx)
 {
-	double x = arrival_of[*(const int *)a], y = arrival_of[*(const int *)b];
+	const double *arrival = ((const struct by_arrival_ctx *)ctx)->arrival;
+	double x = arrival[*(const int *)a], y = arrival[*(const int *)b];
 
 	if (x != y)
 		return x < y ? -1 : 1;
 	return *(const int *)a - *(const int *)b;
 }
 
+/* Each of a's jobs in order onto v's day, kept only while the day holds. */
+static int
+seed_route(struct route_solution *s, int v, const int *list, int n)
+{
+	int kept = 0;
+
+	for (int k = 0; k < n; k++) {
+		route_insert_job(s, v, s->routes[v].len + 1, list[k]);
+		if (s->routes[v].feasible)
+			kept++;
+		else
+			route_remove_job(s, list[k]);
+	}
+	return kept;
+}
+
 struct route_solution *
 route_run_seed(const struct route_run *run, const struct route_instance *in)
 {
 	double *arrival = xmalloc((in->njobs + 1) * sizeof *arrival);
+	int *tech_of = xmalloc((in->njobs + 1) * sizeof *tech_of);
 	int *list = xmalloc((in->njobs + 1) * sizeof *list), seeded = 0;
+	struct by_arrival_ctx ctx = { arrival };
 	struct route_solution *s;
 
 	for (int j = 0; j < in->njobs; j++)
-		arrival[j] = NAN;
+		tech_of[j] = -1;
 	for (size_t i = 0; i < run->njobs; i++) {
 		const struct route_job_record *jr = &run->jobs[i];
-		if (jr->in_instance >= 0 && !isnan(jr->matched_arrival)
-		    && in->jobs[jr->in_instance].only_vehicle == jr->tech && jr->tech >= 0) {
-			arrival[jr->in_instance] = jr->matched_arrival;
+		int j = jr->in_instance;
+
+		if (j >= 0 && !isnan(jr->matched_arrival) && jr->tech >= 0
+		    && route_may_serve(in, j, jr->tech)) {
+			arrival[j] = jr->matched_arrival;
+			tech_of[j] = jr->tech;
 			seeded++;
 		}
 	}
 	if (seeded == 0) {
 		free(arrival);
+		free(tech_of);
 		free(list);
 		return NULL;
 	}
 	s = route_solution_new(in);
-	arrival_of = arrival;
 	for (int v = 0; v < in->nvehicles; v++) {
 		int n = 0;
 
 		for (int j = 0; j < in->njobs; j++)
-			if (!isnan(arrival[j]) && in->jobs[j].only_vehicle == v)
+			if (tech_of[j] == v)
 				list[n++] = j;
 		if (n == 0)
 			continue;
-		qsort(list, n, sizeof *list, by_arrival);
-		route_set_jobs(s, v, list, n);
-		s->nunassigned -= n;
-		for (int k = 0; k < n; k++)
-			s->unassigned_weight -= in->jobs[list[k]].weight;
-		/* Not feasible under this model (an on-call job past the
-		 * shift, a different matrix): the search builds it anew. */
-		if (!s->routes[v].feasible) {
-			for (int k = 0; k < n; k++)
-				route_remove_job(s, list[k]);
-		}
+		fsd_sort(list, n, sizeof *list, by_arrival, &ctx);
+		seed_route(s, v, list, n);
 	}
 	free(arrival);
+	free(tech_of);
 	free(list);
 	return s;
 }

@@ -11,6 +11,7 @@
 #include "insert.h"
 #include "localsearch.h"
 #include "ruin.h"
+#include "sort.h"
 #include "xalloc.h"
 
 /* SISR's published settings: c-bar 10, L-max 10, blink rate 0.01. */
@@ -45,20 +46,19 @@ elapsed(const struct solver *x)
 	return (now.tv_sec - x->started.tv_sec) + (now.tv_nsec - x->started.tv_nsec) / 1e9;
 }
 
-static const double *sort_keys;
-static const struct route_job *sort_jobs;
-
 /* The heaviest jobs first (emergencies before routine visits: what is
  * inserted first gets the room), then by the round's key. */
 static int
-by_key(const void *a, const void *b)
+by_key(const void *a, const void *b, void *ctx)
 {
+	const struct solver *x = ctx;
+	const struct route_job *jobs = x->in->jobs;
 	int i = *(const int *)a, j = *(const int *)b;
 
-	if (sort_jobs[i].weight != sort_jobs[j].weight)
-		return sort_jobs[i].weight > sort_jobs[j].weight ? -1 : 1;
-	if (sort_keys[i] != sort_keys[j])
-		return sort_keys[i] < sort_keys[j] ? -1 : 1;
+	if (jobs[i].weight != jobs[j].weight)
+		return jobs[i].weight > jobs[j].weight ? -1 : 1;
+	if (x->key[i] != x->key[j])
+		return x->key[i] < x->key[j] ? -1 : 1;
 	return i - j;
 }
 
@@ -88,9 +88,7 @@ order_jobs(struct solver *x, int *jobs, int n)
 			k = job->due - job->ready;
 		x->key[jobs[i]] = k;
 	}
-	sort_keys = x->key;
-	sort_jobs = in->jobs;
-	qsort(jobs, n, sizeof *jobs, by_key);
+	fsd_sort(jobs, n, sizeof *jobs, by_key, x);
 }
 
 static int
@@ -256,6 +254,7 @@ route_solve_from(const struct route_instance *in, const struct route_params *p,
 			copy_touched(work, cur, x.touched, x.removed, n);
 		}
 	}
+	route_fill(best);
 	route_solution_free(cur);
 	route_solution_free(work);
 	solver_free(&x);

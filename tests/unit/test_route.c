@@ -491,9 +491,38 @@ test_pickup_and_fixed(void)
 	route_instance_free(in);
 }
 
+/* The search looks only at routes near a job once the crew is past a
+ * few dozen; its last word is a pass over every route, so no job is
+ * left out that the final plan could take as it is (issue: a 60 x 420
+ * day left ten such jobs out). */
+static void
+test_nothing_left_that_fits(void)
+{
+	struct route_instance *in = random_instance(11, 800, 60, 1);
+	struct route_params p = { .seed = 3, .iterations = 200 };
+	struct route_solution *s = route_solve(in, &p);
+	int fits = 0;
+
+	for (int j = 0; j < in->njobs; j++)
+		if (s->route_of[j] < 0 && route_best_position(s, j, 1, 0, NULL).vehicle >= 0)
+			fits++;
+	CHECK(s->nunassigned > 0, "an overbooked day of 60 routes leaves jobs out");
+	CHECK(fits == 0, "no job left out fits any route of the final plan as it is");
+	CHECK(all_feasible(s), "and every route holds");
+	route_place_late(in, s, &p);
+	fits = 0;
+	for (int j = 0; j < in->njobs; j++)
+		if (s->route_of[j] < 0 && route_best_position(s, j, 1, 0, NULL).vehicle >= 0)
+			fits++;
+	CHECK(fits == 0, "... also after the late jobs are placed");
+	route_solution_free(s);
+	route_instance_free(in);
+}
+
 int
 main(void)
 {
+	test_nothing_left_that_fits();
 	test_segments_match_simulation();
 	test_moves_keep_routes_feasible(0, "every accepted move keeps every route feasible");
 	test_moves_keep_routes_feasible(1, "... also when jobs are restricted to some vehicles");
