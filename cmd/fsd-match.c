@@ -1,73 +1,73 @@
 /* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-match: the dispatch engine. Every job comes out once: with the
  * tech it goes to and why, or with an exception that says which rule
- * failed and who came nearest. The decisions are common/match/'s; this
- * file turns records into its structs and back. */
+ * failed and who came nearest. The playbooks, reasons and nearest misses
+ * are common/match/'s; the decision is the route solver's, on the model
+ * of a tech's day fsd-route uses (match/decide.h). This file turns
+ * records into their structs and back. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fsd.h"
+#include "match/decide.h"
 #include "match/match.h"
 #include "match/match_records.h"
 
-static const char *techs_path, *rules_path;
+static const char *techs_path, *rules_path, *now_text;
 static struct fsd_time now;
-static long candidates;
-static int naive, has_now;
+static long candidates, iterations, search_seed;
+static double time_limit;
+static int naive, has_now, return_in_shift;
 
 /* Static, so that a rules file that stops the run leaves nothing leaked. */
 static struct match_day day;
+static struct route_run run;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians, one record a line", NULL, &techs_path },
 	{ 'r', "rules", "FILE", "weights and per-job-type playbooks (JSON)", NULL, &rules_path },
-	{ 0, "now", "TIME", "plan as if it were TIME (RFC 3339): nothing starts earlier",
+	{ 0, "now", "TIME", "plan as if it were TIME (RFC 3339): nothing starts earlier", NULL, &now_text,
 	  .type = FSD_OPT_TIME, .time = &now, .given = &has_now },
 	FSD_TRAVEL_OPTIONS(day.travel),
-	{ 0, "candidates", "N", "weigh only the N nearest techs that could take a job; 0: all",
+	{ 0, "candidates", "N", "look for the runner-up among the N nearest qualified techs; 0: all",
 	  .type = FSD_OPT_WHOLE, .whole = &candidates, .max = 1000000, .def = 12 },
+	{ 0, "return-in-shift", NULL, "be back home by the shift's end, not only done with the last job", &return_in_shift, NULL },
+	{ 0, "time-limit", "SECONDS", "stop the search after SECONDS",
+	  .type = FSD_OPT_DECIMAL, .number = &time_limit, .max = 86400, .def = 10 },
+	{ 0, "iterations", "N", "stop after N ruin-and-recreate rounds; 0: only the time limit",
+	  .type = FSD_OPT_WHOLE, .whole = &iterations, .max = 2000000000, .def = 20000 },
+	{ 0, "seed", "N", "seed of the search's random choices",
+	  .type = FSD_OPT_WHOLE, .whole = &search_seed, .max = 0x7fffffff, .def = 1 },
 	{ 0, "naive", NULL, "whoever qualified is free next: the baseline, no scoring", &naive, NULL },
 	{ 0 }
 };
 
 static const struct fsd_tool tool = {
-	"fsd-match", "--techs FILE [--rules FILE] [--now TIME] [--candidates N] [--naive] [FILE ...]",
+	"fsd-match", "--techs FILE [--rules FILE] [--now TIME] [--candidates N] [--return-in-shift] [--time-limit SECONDS] [--iterations N] [--seed N] [--naive] [FILE ...]",
 	"assign jobs to technicians, with reasons; exceptions for the rest",
 	options, FSD_TOOL_RECORDS
 };
 
 struct loaded {
 	json_t *jobs;		/* the records, to write back enriched */
-	long *tech_lines;
-	size_t line_cap;
+	struct fsd_pos *where;	/* and where each came from */
+	size_t where_cap;
 };
 
-static int
-read_tech(json_t *rec, const struct fsd_pos *pos, void *ctx)
-{
-	struct loaded *l = ctx;
-
-	if (match_read_tech(&day, rec, pos) != 0)
-		return 1;
-	l->tech_lines = xgrow(l->tech_lines, &l->line_cap, day.ntechs, sizeof *l->tech_lines);
-	l->tech_lines[day.ntechs - 1] = pos->line;
-	return 0;
-}
-
-/* Two techs with one id would make every reference to it a guess. */
+/* The techs as the route reader took them (a tech it found bad is left
+ * out, said once), each once however many shifts it has. */
 static void
-check_duplicate_techs(const struct loaded *l)
+read_techs(void)
 {
-	match_index_techs(&day);
-	for (size_t i = 1; i < day.ntechs; i++) {
-		size_t a = day.by_id[i - 1], b = day.by_id[i];
+	for (int v = 0; v < run.ntechs; v++) {
+		struct fsd_pos pos = { techs_path, run.techs[v].line };
 
-		if (strcmp(day.techs[a].id, day.techs[b].id) == 0)
-			fsd_warn_at(&(struct fsd_pos){ techs_path, l->tech_lines[a > b ? a : b] },
-			    "duplicate tech id \"%s\" (first on line %ld): the first is used",
-			    day.techs[a].id, l->tech_lines[a < b ? a : b]);
+		if (v > 0 && run.techs[v].record == run.techs[v - 1].record)
+			continue;
+		match_read_tech(&day, run.techs[v].record, &pos);
 	}
+	match_index_techs(&day);
 }
 
 static int
@@ -77,6 +77,13 @@ read_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	struct match_job *j = match_add_job(&day);
 
 	json_array_append(l->jobs, rec);
+	l->where = xgrow(l->where, &l->where_cap, day.njobs, sizeof *l->where);
+	l->where[day.njobs - 1] = *pos;
+	/* Not ours to decide (an import's bad_record): out as it came. */
+	if (fsd_upstream_exception(rec)) {
+		j->skip = 1;
+		return 0;
+	}
 	if (match_read_job(&day, j, rec, pos) != 0) {
 		j->skip = 1;
 		fsd_set_exception(rec, "bad_record", "%s", fsd_field_error);
@@ -143,6 +150,23 @@ write_playbook(json_t *rec, const struct match_job *j)
 		if (j->duration == floor(j->duration))
 			json_object_set_new(rec, "duration", json_integer((json_int_t)j->duration));
 	}
+	if (j->playbook_changed & MATCH_PLAYBOOK_TERRITORY) {
+		keep_original(changed, rec, "territory_binds");
+		json_object_set_new(rec, "territory_binds", json_true());
+	}
+	if (j->playbook_changed & MATCH_PLAYBOOK_ON_CALL) {
+		keep_original(changed, rec, "on_call");
+		keep_original(changed, rec, "on_call_minutes");
+		json_object_set_new(rec, "on_call", json_true());
+		json_object_set_new(rec, "on_call_minutes", json_real(day.rules.on_call_minutes));
+		if (day.rules.on_call_minutes == floor(day.rules.on_call_minutes))
+			json_object_set_new(rec, "on_call_minutes",
+			    json_integer((json_int_t)day.rules.on_call_minutes));
+	}
+	if (j->playbook_changed & MATCH_PLAYBOOK_NO_PICKUP) {
+		keep_original(changed, rec, "parts_pickup");
+		json_object_set_new(rec, "parts_pickup", json_false());
+	}
 	json_object_set_new(rec, "playbook", json_pack("{s:s, s:o}",
 	    "type", j->playbook, "changed", changed));
 }
@@ -155,11 +179,13 @@ write_job(json_t *rec, const struct match_job *j)
 
 	if (j->skip)
 		return;
-	write_playbook(rec, j);
 	if (j->tech < 0) {
 		json_object_del(rec, "tech");
 		json_object_del(rec, "match");
-		fsd_set_exception(rec, j->exception, "%s", j->message);
+		if (j->warning != NULL)
+			fsd_set_exception(rec, j->exception, "%s (%s)", j->message, j->warning);
+		else
+			fsd_set_exception(rec, j->exception, "%s", j->message);
 		return;
 	}
 	json_object_del(rec, "exception");
@@ -176,41 +202,93 @@ write_job(json_t *rec, const struct match_job *j)
 	json_object_set_new(rec, "match", m);
 }
 
+/* With nobody to take them, every job still comes out, each saying so. */
+static void
+no_techs(void)
+{
+	for (size_t i = 0; i < day.njobs; i++) {
+		struct match_job *j = &day.jobs[i];
+
+		if (j->skip)
+			continue;
+		j->tech = -1;
+		j->exception = "no_techs";
+		free(j->message);
+		j->message = xasprintf("%s has no usable technician", fsd_display_name(techs_path));
+	}
+	fsd_status = FSD_EXIT_DATA;
+}
+
+/* Each job the playbooks have been folded into, as the route solver's
+ * job; the map from its records back to ours. */
+static long *
+add_to_route(struct loaded *l)
+{
+	long *job_of = xmalloc((day.njobs + 1) * sizeof *job_of);
+
+	for (size_t i = 0; i < day.njobs; i++) {
+		json_t *rec = json_array_get(l->jobs, i);
+
+		if (day.jobs[i].skip)
+			continue;
+		write_playbook(rec, &day.jobs[i]);
+		job_of[run.njobs] = (long)i;
+		route_run_add_job(&run, rec, &l->where[i]);
+	}
+	return job_of;
+}
+
 int
 main(int argc, char **argv)
 {
 	int first = fsd_parse_options(&tool, argc, argv);
 	struct loaded l = { json_array(), NULL, 0 };
+	struct match_decide d = { &run };
+	long *job_of = NULL;
 
 	if (techs_path == NULL)
 		fsd_usage_error("--techs FILE is required");
+	run.travel = day.travel;
+	run.return_in_shift = return_in_shift;
 	day.naive = naive;
-	day.candidates = (size_t)candidates;
+	d.candidates = (size_t)candidates;
+	d.params.seed = (uint64_t)search_seed;
+	d.params.seconds = time_limit;
+	d.params.iterations = iterations;
 	day.now = (double)now.seconds / 60;
 	day.has_now = has_now;
 	match_rules_defaults(&day.rules);
 	if (rules_path != NULL)
 		match_rules_load(&day.rules, rules_path);
-	fsd_read_record_file(techs_path, read_tech, &l);
-	/* Matching against nobody would turn every job into an exception
-	 * for a reason that is not the jobs'. */
-	if (day.ntechs == 0 && fsd_status != FSD_EXIT_OK) {
-		json_decref(l.jobs);
-		match_day_free(&day);
-		fsd_die(FSD_EXIT_DATA, "%s: no usable technicians", fsd_display_name(techs_path));
-	}
-	check_duplicate_techs(&l);
+	route_rules_load(&run.limits, NULL);	/* a tech's own limits only */
+	route_run_load_techs(&run, techs_path);
+	read_techs();
+	if (now_text != NULL)
+		route_run_set_not_before(&run, now_text);
 
 	fsd_read_records(argc - first, argv + first, read_job, &l);
-	match_run(&day);
+	if (day.ntechs == 0) {
+		no_techs();
+	} else if (naive) {
+		match_run(&day);
+	} else {
+		match_prepare(&day);
+		job_of = add_to_route(&l);
+		d.job_of_record = job_of;
+		match_decide(&day, &d);
+	}
 	for (size_t i = 0; i < day.njobs; i++) {
 		json_t *rec = json_array_get(l.jobs, i);
 
+		if (job_of == NULL && !day.jobs[i].skip)
+			write_playbook(rec, &day.jobs[i]);
 		write_job(rec, &day.jobs[i]);
 		fsd_emit(rec);
 	}
 	json_decref(l.jobs);
-	free(l.tech_lines);
+	free(l.where);
+	free(job_of);
+	route_run_free(&run);
 	match_day_free(&day);
 	return fsd_finish();
 }

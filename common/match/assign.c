@@ -1,6 +1,7 @@
 /* A job onto the day of the tech chosen for it (by choose.c, pinned.c
  * or the interrupt), with the result the record reports: the drive in,
  * the score, the runner-up, and the reasons in a dispatcher's words. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,9 +47,13 @@ explain_choice(struct match_day *day, size_t job, const char *how)
 	if (j->nskills > 0)
 		match_add_reason(j, xasprintf("has %s", skills));
 	match_add_reason(j, xasprintf("%.0f min away", in < 0 ? 0 : in));
-	if (j->has_sla)
+	if (j->has_sla && j->arrive > j->sla_due + 0.5)
+		match_add_reason(j, xasprintf("arrives %s, %.0f min after sla_due: "
+		    "no plan found reaches it sooner", match_clock(j->arrive, j->offset_minutes, clock),
+		    j->arrive - j->sla_due));
+	else if (j->has_sla)
 		match_add_reason(j, xasprintf("arrives %s, %.0f min before sla_due",
-		    match_clock(j->arrive, j->offset_minutes, clock), j->sla_due - j->arrive));
+		    match_clock(j->arrive, j->offset_minutes, clock), fmax(j->sla_due - j->arrive, 0)));
 	else
 		match_add_reason(j, xasprintf("arrives %s",
 		    match_clock(j->arrive, j->offset_minutes, clock)));
@@ -63,7 +68,7 @@ explain_choice(struct match_day *day, size_t job, const char *how)
 	if (j->arrive + j->duration > t->shift.end)
 		match_add_reason(j, xstrdup("on call after shift"));
 	if (t->booked - j->duration > 0)
-		match_add_reason(j, xasprintf("%.1f h booked before",
+		match_add_reason(j, xasprintf("%.1f h of other work that day",
 		    (t->booked - j->duration) / 60));
 }
 
@@ -89,5 +94,11 @@ match_assign(struct match_day *day, size_t job, const struct match_choice *c,
 	j->exception = NULL;
 	free(j->message);
 	j->message = NULL;
+	explain_choice(day, job, how);
+}
+
+void
+match_say_why(struct match_day *day, size_t job, const char *how)
+{
 	explain_choice(day, job, how);
 }

@@ -40,7 +40,6 @@ match_add_job(struct match_day *day)
 	memset(j, 0, sizeof *j);
 	j->priority = 3;
 	j->preferred = j->required = j->placed = j->tech = j->runner_up = -1;
-	j->bumped_by = j->bumped_from = -1;
 	j->territory_binds = j->parts_pickup = j->on_call = MATCH_UNSET;
 	j->pickup_minutes = MATCH_UNSET;
 	j->duration = MATCH_UNSET;
@@ -153,7 +152,6 @@ match_day_free(struct match_day *day)
 	free(day->jobs);
 	free(day->by_id);
 	free(day->order);
-	match_grid_free(&day->grid);
 	match_rules_free(&day->rules);
 	memset(day, 0, sizeof *day);
 }

@@ -1,36 +1,27 @@
-/* The decision: jobs in order of urgency, each to the tech where it scores
- * best, with the emergency interrupt when nobody can take a priority 1.
- * This file is the order of the steps; engine.h says where each is. */
+/* The naive baseline (--naive): jobs in order of urgency, each to
+ * whoever qualified is free next, at the end of their day -- what a
+ * dispatcher does by hand, and what bench-match.sh measures the real
+ * decision (decide.h, on the route solver) against. This file is the
+ * order of the steps; engine.h says where each is. */
 #include <stdlib.h>
 
 #include "engine.h"
 #include "xalloc.h"
 
-/* One job without a tech: to the best tech, by the interrupt, or out
- * with the reason no one could take it. */
+/* One job without a tech: to whoever is free next, or out with the
+ * reason no one could take it. */
 static void
 match_one(struct match_day *day, size_t job)
 {
 	struct match_job *j = &day->jobs[job];
-	/* What the job went through before: said first, either way. */
-	char *bumped = j->bumped_by >= 0 ? match_bumped_words(day, j)
-	    : j->unpinned ? xstrdup(j->unpinned) : NULL;
 	struct match_choice c;
-	int found = day->naive ? match_naive_choose(day, j, &c) : match_choose(day, j, &c);
 
-	if (j->priority == 1 && !day->naive && match_interrupt(day, job, &c)) {
-		free(bumped);
-		return;
-	}
-	if (found) {
-		match_assign(day, job, &c, bumped);
+	if (match_naive_choose(day, j, &c)) {
+		match_assign(day, job, &c, j->unpinned);
 	} else {
 		match_clear_reasons(j);
-		match_explain(day, job, bumped);
-		if (j->bumped_by >= 0)
-			j->exception = "displaced";
+		match_explain(day, job, j->unpinned);
 	}
-	free(bumped);
 }
 
 /* Visits slotted in later changed who comes before whom: the drive
@@ -68,13 +59,5 @@ match_run(struct match_day *day)
 	for (size_t i = 0; i < n; i++)
 		if (day->jobs[day->order[i]].placed < 0)
 			match_one(day, day->order[i]);
-	/* A bump takes only visits that come later in this order (never a
-	 * priority 1), so each had its turn above; this is a guard. */
-	for (size_t i = 0; i < n; i++) {
-		struct match_job *j = &day->jobs[day->order[i]];
-
-		if (j->bumped_by >= 0 && j->tech < 0 && j->exception == NULL)
-			match_one(day, day->order[i]);
-	}
 	drives_as_driven(day);
 }

@@ -1,19 +1,22 @@
-/* What the files of the decision share; tools see only match.h.
+/* What the files of the matcher share; tools see only match.h and
+ * decide.h.
  *
- * The decision is spread over files with one job each, in the order a
- * job meets them:
- *     prepare.c    skills as bitsets, places as vectors, the day's blocks
+ * fsd-match's decision is the route solver's (decide.c, on common/route/:
+ * one model of a tech's day for fsd-match and fsd-route). The files
+ * here, in the order a job meets them:
+ *     rules.c, rules_load.c  the playbooks folded into each job
+ *     prepare.c    skills as bitsets, places as vectors, SLAs kept reachable
+ *     decide.c     the route solver decides; each job's day taken back
+ *     pinned.c     a tech a job came with who breaks a rule, said
+ *     score.c      the number a tech is weighed by (and the runner-up)
+ *     assign.c     the reasons, in a dispatcher's words
+ *     explain.c    why no day holds a job: the nearest misses
+ * and for the naive baseline (--naive) only, which keeps its own simple
+ * "after the last visit" day (route.c):
  *     order.c      jobs most urgent first
- *     pinned.c     jobs that arrive on a tech's day: checked, then placed
- *     eligible.c   who may take a job at all (skills pools, hard rules)
- *     choose.c     weighing the techs that may, nearest first
- *     score.c      the number a tech is weighed by
- *     naive.c      the baseline: whoever qualified is free next
- *     interrupt.c  a priority 1 no free tech reaches soon enough bumps visits
- *     assign.c     the job onto the tech's day, with its reasons
- *     engine.c     match_run: the steps above in turn
- * They stand on route.c (a tech's day), grid.c (techs by place) and
- * explain.c (why no one could take a job). */
+ *     eligible.c   who may take a job at all
+ *     naive.c      whoever qualified is free next
+ *     engine.c     match_run: the baseline's steps in turn */
 #ifndef FSD_MATCH_ENGINE_H
 #define FSD_MATCH_ENGINE_H
 
@@ -64,11 +67,8 @@ match_earliest(const struct match_day *day, const struct match_job *j)
 	return e;
 }
 
-/* The best tech for j into c; non-zero when there is one. */
-int match_choose(struct match_day *day, const struct match_job *j,
-    struct match_choice *c);
-/* The same by the naive baseline (--naive): whoever qualified is free
- * next. */
+/* The tech for j by the naive baseline (--naive): whoever qualified is
+ * free next; non-zero when there is one. */
 int match_naive_choose(struct match_day *day, const struct match_job *j,
     struct match_choice *c);
 
@@ -76,6 +76,9 @@ int match_naive_choose(struct match_day *day, const struct match_job *j,
  * as its first reason. */
 void match_assign(struct match_day *day, size_t job, const struct match_choice *c,
     const char *how);
+/* The reasons of a job on its tech's day (arrive, drive, tech set), in
+ * a dispatcher's words, after how it came there (may be NULL). */
+void match_say_why(struct match_day *day, size_t job, const char *how);
 /* A reason, freshly allocated, taken by the job (freed when it is full). */
 void match_add_reason(struct match_job *j, char *text);
 void match_clear_reasons(struct match_job *j);
@@ -84,12 +87,5 @@ void match_clear_reasons(struct match_job *j);
  * when it is locked; then it is placed on that tech's day. */
 void match_check_pin(struct match_day *day, struct match_job *j);
 void match_place_fixed(struct match_day *day, size_t job);
-
-/* Take the emergency interrupt for job when it brings help sooner than
- * free_tech, the best choice without it; non-zero when taken. */
-int match_interrupt(struct match_day *day, size_t job,
-    const struct match_choice *free_tech);
-/* "bumped by emergency J1071 (gas-leak) from T05 at 09:40" */
-char *match_bumped_words(const struct match_day *day, const struct match_job *v);
 
 #endif

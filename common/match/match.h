@@ -104,7 +104,10 @@ enum {
 	MATCH_PLAYBOOK_PRIORITY = 1,	/* made more urgent */
 	MATCH_PLAYBOOK_SLA = 2,		/* sla_due filled in or brought forward */
 	MATCH_PLAYBOOK_SKILLS = 4,	/* skills added */
-	MATCH_PLAYBOOK_DURATION = 8	/* duration filled in */
+	MATCH_PLAYBOOK_DURATION = 8,	/* duration filled in */
+	MATCH_PLAYBOOK_TERRITORY = 16,	/* territory made binding */
+	MATCH_PLAYBOOK_NO_PICKUP = 32,	/* parts must be on the truck */
+	MATCH_PLAYBOOK_ON_CALL = 64	/* on-call techs may be called out for it */
 };
 
 struct match_job {
@@ -118,6 +121,10 @@ struct match_job {
 	int has_window, has_sla;
 	struct match_interval window;
 	double sla_due;
+	int has_received;
+	double received;	/* when the call came in: an SLA counts from it */
+	int own_has_sla;	/* the deadline it came with, before a playbook */
+	double own_sla_due;
 	struct match_part *parts;
 	size_t nparts;
 	long preferred, required, placed;	/* tech numbers, or -1 */
@@ -137,10 +144,8 @@ struct match_job {
 	int pickup;		/* parts to be picked up on the way */
 	long runner_up;
 	double runner_up_score;
-	long bumped_by, bumped_from;	/* the emergency, and the tech; or -1 */
 	char *unpinned;		/* why the tech it came with was not kept */
 	char *warning;		/* kept on its tech against a rule (locked) */
-	double bumped_at;		/* when the emergency arrives there */
 	char *reasons[MATCH_MAX_REASONS];
 	int nreasons;
 	const char *exception;	/* a code: "no_capacity" ... */
@@ -151,43 +156,6 @@ struct match_job {
 struct match_pool {
 	uint64_t *skillset;
 	size_t *techs, ntechs;
-};
-
-/* Techs by where their days take them (grid.c). */
-struct match_grid_point {
-	size_t tech;
-	double xyz[3];
-	double gap;		/* the tech's longest_gap, kept here to be read */
-	uint64_t idle;		/* and its idle blocks */
-	uint64_t skills0;	/* the first word of the tech's skillset */
-};
-
-struct match_cell {
-	struct match_grid_point *points;
-	size_t n, cap;
-	double longest_gap;	/* the most idle time of any tech here */
-	uint64_t idle;		/* blocks where any tech here is idle */
-};
-
-struct match_tech_cells {	/* the cells a tech has points in */
-	size_t *cells, n, cap;
-};
-
-struct match_day;
-
-struct match_grid {
-	double lat0, lon0, dlat, dlon;	/* the corner and a cell, in degrees */
-	double cos_min;			/* cos(latitude) at its least */
-	int rows, cols;
-	struct match_cell *cells;	/* rows x cols, row by row */
-	uint64_t *cell_skills;		/* per cell, day->words: any tech's skills */
-	struct match_tech_cells *of_tech;	/* per tech */
-	/* one search's scratch, kept between searches */
-	const struct match_day *day;
-	unsigned long stamp, *seen;	/* per tech: stamp pending, stamp + 1 done */
-	double *nearest;		/* per tech: squared chord to the nearest point */
-	size_t *pending, npending, pending_cap;
-	size_t *batch, batch_cap;
 };
 
 struct match_day {
@@ -208,9 +176,7 @@ struct match_day {
 	double block_minutes;	/* 0: the day is too long for 64 blocks */
 	int naive;		/* "whoever qualified is free next" */
 	size_t *by_id;		/* tech numbers sorted by id */
-	size_t candidates;	/* feasible techs a job weighs; 0: every one */
 	/* made by match_run */
-	struct match_grid grid;
 	size_t *order;
 	struct match_pool *pools;	/* qualified techs per skill set */
 	size_t npools;
@@ -269,17 +235,6 @@ int match_slot_between(const struct match_day *day, const struct match_tech *t,
 /* The rules beside skills and time: required, excluded, territory. */
 int match_may_take(const struct match_day *day, size_t tech, const struct match_job *j);
 
-/* The emergency interrupt (interrupt.c): free a tech for a priority 1
- * by bumping the visits from..to-1 of their day. */
-struct match_bump {
-	long tech;		/* -1: no way */
-	size_t from, to;
-	struct match_slot slot;	/* where the emergency goes, the others gone */
-	double score;		/* the emergency's score there */
-	double value;		/* score less the cost of what is bumped */
-};
-int match_best_bump(const struct match_day *day, const struct match_job *j,
-    const size_t *techs, size_t ntechs, struct match_bump *best);
 /* Could j fit a day with these idle blocks? 0 only when it cannot. */
 struct match_need {
 	int run;		/* idle blocks in a row the job must hold */
@@ -300,22 +255,6 @@ double match_score(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, const struct match_slot *slot);
 void match_prepare(struct match_day *day);
 void match_refresh_gaps(struct match_day *day);
-/* The grid of where techs are: built once, told of every visit given. */
-void match_grid_build(struct match_day *day);
-void match_grid_visit(struct match_day *day, size_t tech, const struct match_job *j);
-/* t's longest gap changed: its cells' summaries follow. */
-void match_grid_touch(struct match_day *day, size_t tech);
-void match_grid_free(struct match_grid *g);
-/* Hand the techs holding j's skills to take, nearest first (to home or
- * any visit of theirs), ties by id, until take returns non-zero; 1 then,
- * or when every tech that could take j was handed over. 0 when more
- * than max_cells cells were read first: the caller weighs the techs not
- * yet handed over (match_grid_handed) another way. */
-typedef int (*match_grid_fn)(struct match_day *day, size_t tech, void *ctx);
-int match_grid_nearest(struct match_day *day, const struct match_job *j,
-    match_grid_fn take, void *ctx, size_t max_cells);
-int match_grid_handed(const struct match_day *day, size_t tech);
-
 /* "13:10" in the given offset. */
 char *match_clock(double minutes, int offset_minutes, char buf[16]);
 

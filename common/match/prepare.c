@@ -1,7 +1,7 @@
 /* Before the first job is weighed: the plan's start, the playbooks
- * folded in, skills as bitsets, places as unit vectors, stock and time
- * off sorted, the day cut into idle blocks, and the grid of where techs
- * are. What follows reads these, never the fields they came from. */
+ * folded in (and their SLAs kept reachable), skills as bitsets, places as
+ * unit vectors, stock and time off sorted, the day cut into idle blocks.
+ * What follows reads these, never the fields they came from. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +32,43 @@ by_start(const void *a, const void *b)
 	double y = ((const struct match_interval *)b)->start;
 
 	return (x > y) - (x < y);
+}
+
+/* A rule never makes a job due before anyone could be there: the gas
+ * leak whose customer lets us in at 13:05 is not "two hours from the
+ * plan's start". When the playbook's SLA would end before the soonest
+ * a qualified tech can arrive, the job keeps the deadline it came with
+ * (or none) and a warning says why. */
+static void
+keep_sla_reachable(struct match_day *day, struct match_job *j)
+{
+	double soonest = INFINITY;
+	char due[16], can[16];
+
+	if (!(j->playbook_changed & MATCH_PLAYBOOK_SLA))
+		return;
+	for (size_t i = 0; i < day->ntechs; i++) {
+		const struct match_tech *t = &day->techs[i];
+		double at;
+
+		if (!match_has_skills(day, t, j))
+			continue;
+		at = match_day_start(day, t) + match_drive(day, t->xyz, j->xyz);
+		if (j->has_window && at < j->window.start)
+			at = j->window.start;
+		soonest = fmin(soonest, at);
+	}
+	if (!isfinite(soonest) || j->sla_due >= soonest)
+		return;
+	free(j->warning);
+	j->warning = xasprintf("the %s playbook's SLA would make it due %s, before any qualified "
+	    "tech could be there (%s): it keeps %s", j->playbook,
+	    match_clock(j->sla_due, j->offset_minutes, due),
+	    match_clock(soonest, j->offset_minutes, can),
+	    j->own_has_sla ? "its own sla_due" : "no sla_due");
+	j->has_sla = j->own_has_sla;
+	j->sla_due = j->own_sla_due;
+	j->playbook_changed &= ~MATCH_PLAYBOOK_SLA;
 }
 
 void
@@ -76,7 +113,8 @@ match_prepare(struct match_day *day)
 		match_unit_vector(day->jobs[i].lat, day->jobs[i].lon, day->jobs[i].xyz);
 	}
 	match_index_techs(day);
+	for (size_t i = 0; i < day->njobs; i++)
+		if (!day->jobs[i].skip)
+			keep_sla_reachable(day, &day->jobs[i]);
 	match_refresh_gaps(day);
-	if (!day->naive && day->candidates > 0)
-		match_grid_build(day);
 }

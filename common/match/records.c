@@ -288,6 +288,13 @@ match_read_job(struct match_day *day, struct match_job *j, const json_t *rec,
 			j->offset_minutes = due.offset_minutes;
 		has_offset = 1;
 	}
+	r = fsd_field_time(rec, "received", &due, pos);
+	if (r == FSD_FIELD_BAD)
+		return -1;
+	if (r == FSD_FIELD_OK) {
+		j->has_received = 1;
+		j->received = minutes(&due);
+	}
 	if (!has_offset && day->ntechs > 0)
 		j->offset_minutes = day->techs[0].offset_minutes;
 	return 0;

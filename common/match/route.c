@@ -351,8 +351,6 @@ match_insert(struct match_day *day, size_t tech, size_t job, const struct match_
 	if (!slot->pickup)
 		use_parts(t, j, 1);
 	refresh_gap(day, t);
-	match_grid_visit(day, tech, j);
-	match_grid_touch(day, tech);
 	j->tech = (long)tech;
 	j->arrive = slot->arrive;
 	j->drive = slot->drive;
@@ -371,6 +369,5 @@ match_remove(struct match_day *day, size_t tech, size_t pos)
 	memmove(&t->route[pos], &t->route[pos + 1], (t->nroute - pos - 1) * sizeof *t->route);
 	t->nroute--;
 	refresh_gap(day, t);
-	match_grid_touch(day, tech);
 	j->tech = -1;
 }

@@ -73,6 +73,8 @@ match_apply_playbook(struct match_day *day, struct match_job *j, double plan_sta
 	double sla_hours = PICK(sla_hours);
 
 	j->playbook = type != NULL ? type->type : "default";
+	j->own_has_sla = j->has_sla;
+	j->own_sla_due = j->sla_due;
 	j->nskills_given = j->nskills;
 	add_skills(day, j, base);
 	add_skills(day, j, type);
@@ -83,24 +85,38 @@ match_apply_playbook(struct match_day *day, struct match_job *j, double plan_sta
 		j->playbook_changed |= MATCH_PLAYBOOK_PRIORITY;
 	}
 	if (sla_hours != MATCH_UNSET) {
-		double due = plan_start + sla_hours * 60;
+		/* The clock starts when the call came in; a job without
+		 * that time starts it when the customer can first be seen,
+		 * and only then at the plan's start. */
+		double from = j->has_received ? j->received
+		    : j->has_window ? j->window.start : plan_start;
+		double due = from + sla_hours * 60;
 
 		if (!j->has_sla || due < j->sla_due) {
 			j->sla_due = due;
+			j->has_sla = 1;
 			j->playbook_changed |= MATCH_PLAYBOOK_SLA;
 		}
-		j->has_sla = 1;
 	}
 	if (j->duration == MATCH_UNSET) {
 		j->duration = PICK(duration);
 		j->playbook_changed |= MATCH_PLAYBOOK_DURATION;
 	}
-	if (j->territory_binds == MATCH_UNSET)
+	if (j->territory_binds == MATCH_UNSET) {
 		j->territory_binds = PICK(territory_binds);
-	if (j->parts_pickup == MATCH_UNSET)
+		if (j->territory_binds && j->territory != NULL)
+			j->playbook_changed |= MATCH_PLAYBOOK_TERRITORY;
+	}
+	if (j->parts_pickup == MATCH_UNSET) {
 		j->parts_pickup = PICK(parts_pickup);
+		if (!j->parts_pickup && j->nparts > 0)
+			j->playbook_changed |= MATCH_PLAYBOOK_NO_PICKUP;
+	}
 	if (j->pickup_minutes == MATCH_UNSET)
 		j->pickup_minutes = PICK(pickup_minutes);
-	if (j->on_call == MATCH_UNSET)
+	if (j->on_call == MATCH_UNSET) {
 		j->on_call = PICK(on_call);
+		if (j->on_call)
+			j->playbook_changed |= MATCH_PLAYBOOK_ON_CALL;
+	}
 }

@@ -1,6 +1,8 @@
-/* The matcher over plain structs: the invariants every plan must keep
- * (skills, shifts, no overlap, windows), ordering, the interrupt, and
- * determinism, without JSON. */
+/* The matcher's own day (the naive baseline's, and what explain.c reads)
+ * over plain structs: the invariants every plan must keep (skills,
+ * shifts, no overlap, windows), the words, and determinism, without
+ * JSON. fsd-match's decision itself is the route solver's: test_route.c
+ * and tests/fsd-match.bats. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +105,6 @@ test_basics(void)
 	CHECK(day.jobs[1].tech == 0, "the nearer qualified tech takes the other");
 	CHECK(day.jobs[2].tech < 0 && strcmp(day.jobs[2].exception, "no_qualified_tech") == 0,
 	    "a skill nobody holds is no_qualified_tech");
-	CHECK(day.jobs[1].runner_up == 1, "the runner-up is the other qualified tech");
 	CHECK(fabs(day.jobs[1].drive) < 0.01, "a job at home is no drive");
 	CHECK(plan_is_legal(&day), "the plan keeps every hard rule");
 	match_day_free(&day);
@@ -129,7 +130,9 @@ test_capacity_and_windows(void)
 	}
 	match_run(&day);
 	CHECK(plan_is_legal(&day), "a full day stays legal");
-	CHECK(day.techs[0].nroute >= 6 && day.techs[0].nroute < 12, "a 9-hour shift takes six to eight 1-hour jobs");
+	/* After the last visit only: the windows at noon leave the morning
+	 * idle, as a dispatcher without a map would. */
+	CHECK(day.techs[0].nroute >= 3 && day.techs[0].nroute < 12, "a 9-hour shift takes some of twelve 1-hour jobs, not all");
 	{
 		int unexplained = 0;
 
@@ -138,39 +141,6 @@ test_capacity_and_windows(void)
 				unexplained++;
 		CHECK(unexplained == 0, "every job left over says why");
 	}
-	match_day_free(&day);
-}
-
-static void
-test_interrupt(void)
-{
-	struct match_day day;
-	struct match_job *p1;
-
-	setup(&day);
-	tech(&day, "T1", 39.74, -104.83, "electrical");
-	job(&day, "J1", 39.74, -104.83, "electrical", 240)->placed = 0;
-	job(&day, "J2", 39.74, -104.83, "electrical", 240)->placed = 0;
-	p1 = job(&day, "J9", 39.74, -104.84, "electrical", 120);
-	p1->priority = 1;
-	p1->has_sla = 1;
-	p1->sla_due = AT(10, 0);
-	match_run(&day);
-	CHECK(day.jobs[2].tech == 0, "the emergency gets the tech");
-	CHECK(day.jobs[0].tech < 0 && strcmp(day.jobs[0].exception, "displaced") == 0,
-	    "the routine job in its way is displaced");
-	CHECK(day.jobs[1].tech == 0, "the job that was not in the way stays");
-	CHECK(plan_is_legal(&day), "the plan after the interrupt is legal");
-	match_day_free(&day);
-
-	setup(&day);
-	tech(&day, "T1", 39.74, -104.83, "electrical");
-	job(&day, "J1", 39.74, -104.83, "electrical", 500)->placed = 0;
-	day.jobs[0].locked = 1;
-	p1 = job(&day, "J9", 39.74, -104.84, "electrical", 120);
-	p1->priority = 1;
-	match_run(&day);
-	CHECK(day.jobs[0].tech == 0 && day.jobs[1].tech < 0, "a locked job is never bumped");
 	match_day_free(&day);
 }
 
@@ -213,83 +183,11 @@ test_determinism(void)
 	match_day_free(&b);
 }
 
-/* A day of 40 techs and 400 jobs, by a fixed recipe: the nearest few
- * candidates against every qualified tech. Both plans keep every rule;
- * the few do about as well (the grid only chooses whom to weigh). */
-static void
-fill_day(struct match_day *day, size_t candidates)
-{
-	static const char *trades[] = { "hvac", "plumbing", "electrical" };
-	unsigned long x = 12345;
-
-	setup(day);
-	day->candidates = candidates;
-	for (int i = 0; i < 40; i++) {
-		char id[16];
-
-		x = x * 16807 % 2147483647;
-		snprintf(id, sizeof id, "T%02d", i);
-		tech(day, id, 39.6 + (x % 1000) / 4000.0, -105.1 + (x / 1000 % 1000) / 4000.0,
-		    trades[i % 3]);
-	}
-	for (int i = 0; i < 400; i++) {
-		char id[16];
-		struct match_job *j;
-
-		x = x * 16807 % 2147483647;
-		snprintf(id, sizeof id, "J%03d", i);
-		j = job(day, id, 39.6 + (x % 1000) / 4000.0, -105.1 + (x / 1000 % 1000) / 4000.0,
-		    trades[x / 7 % 3], 45 + 15 * (double)(x / 11 % 4));
-		if (i % 4 == 0) {
-			j->has_window = 1;
-			j->window = (struct match_interval){ AT(8 + (i / 4) % 6, 0), AT(10 + (i / 4) % 6, 0) };
-		}
-	}
-	match_run(day);
-}
-
-static size_t
-assigned(const struct match_day *day)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < day->njobs; i++)
-		n += day->jobs[i].tech >= 0;
-	return n;
-}
-
-static void
-test_candidates(void)
-{
-	struct match_day all, few, again;
-	int same = 1;
-
-	fill_day(&all, 0);
-	fill_day(&few, 4);
-	fill_day(&again, 4);
-	CHECK(plan_is_legal(&all) && plan_is_legal(&few), "both plans keep every hard rule");
-	CHECK(assigned(&few) * 100 >= assigned(&all) * 97,
-	    "the nearest four assign within 3% of weighing everyone");
-	for (size_t i = 0; i < few.njobs; i++)
-		if (few.jobs[i].tech != again.jobs[i].tech || few.jobs[i].arrive != again.jobs[i].arrive)
-			same = 0;
-	CHECK(same, "the same day, the same plan");
-	for (size_t i = 0; i < few.njobs; i++)
-		if (few.jobs[i].tech < 0 && few.jobs[i].message == NULL)
-			same = 0;
-	CHECK(same, "every job left over says why");
-	match_day_free(&all);
-	match_day_free(&few);
-	match_day_free(&again);
-}
-
 int
 main(void)
 {
 	test_basics();
 	test_capacity_and_windows();
-	test_interrupt();
 	test_determinism();
-	test_candidates();
 	return UNIT_DONE();
 }
