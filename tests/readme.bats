@@ -48,3 +48,18 @@ readme_live_day() {
 		'done email,invoice email,'
 	assert_eq "$(jq -r 'select(.job == "J1038") | .message' messages.ndjson)" eta
 }
+
+@test "the README's pipeline serves what fsd-route --reassign alone serves, no emergency left out" {
+	cp "$EXAMPLES"/*.csv "$EXAMPLES"/rules.json "$BATS_TEST_TMPDIR/"
+	cd "$BATS_TEST_TMPDIR"
+	bash -e -c "$(readme_pipeline)"
+	# the same jobs, playbooks folded in, planned by the solver alone
+	fsd-recur --on 2026-11-23 < contracts.ndjson | cat - calls.ndjson \
+	  | fsd-match --techs techs.ndjson --rules rules.json \
+	  | fsd-route --techs techs.ndjson --reassign > alone.ndjson 2>/dev/null
+	served() { jq -c 'select(.seq and .kind != "pickup")' "$1" | wc -l; }
+	[ "$(served plan.ndjson)" -ge "$(served alone.ndjson)" ]
+	# every emergency some tech is qualified for is on a day
+	assert_eq "$(jq -r 'select(.priority == 1 and .seq == null and .exception.code != "no_qualified_tech") | .id' plan.ndjson)" ""
+	[ "$(jq -c 'select(.priority == 1 and .seq)' plan.ndjson | wc -l)" -ge 7 ]
+}

@@ -28,6 +28,20 @@ jq -r '[.tech, .stops, .depart // "-", .return // "-", .drive.km, .drive.min, .i
 			"$seq" "$id" "$type" "$(hhmm "$start")" "$(hhmm "$from")" "$(hhmm "$to")" "$km" "$min"
 	done
 done
+# The pipeline against the solver alone: fsd-route --reassign on the same
+# jobs (the playbooks fsd-match wrote in, the techs it chose ignored).
+if [ -s "$OUT/assigned.ndjson" ]; then
+	fsd-route --techs "$OUT/techs.ndjson" --reassign --summary "$OUT/summary-reassign.ndjson" \
+		"$OUT/assigned.ndjson" > "$OUT/plan-reassign.ndjson" 2>/dev/null || true
+	# served PLAN SUMMARY: jobs served, emergencies, the trucks' whole drive
+	served() {
+		jq -rs --slurpfile sum "$2" '[.[] | select(.kind != "pickup")] | (map(select(.seq)) | length) as $n
+			| ($sum | map(.drive.min) | add // 0) as $d
+			| "\($n) of \(length) jobs served (\(map(select(.seq and .priority == 1)) | length) of \(map(select(.priority == 1)) | length) emergencies), \($d | floor) min driving (home included), \(if $n > 0 then ($d / $n * 10 | floor / 10) else 0 end) per job"' "$1"
+	}
+	echo "fsd-match | fsd-route:  $(served "$OUT/plan.ndjson" "$OUT/route-summary.ndjson"); moved from fsd-match's tech: $(jq -r 'select(.moved_from) | .id' "$OUT/plan.ndjson" | wc -l)"
+	echo "fsd-route --reassign:   $(served "$OUT/plan-reassign.ndjson" "$OUT/summary-reassign.ndjson")"
+fi
 # What was not routed, by reason, and a few of them to show the messages.
 jq -rs '"not routed: " + ([map(select(.exception)) | group_by(.exception.code)[]
 	| "\(.[0].exception.code) \(length)"] | join(", ") | if . == "" then "none" else . end)' "$OUT/plan.ndjson"

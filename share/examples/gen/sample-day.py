@@ -294,14 +294,16 @@ def job_rows():
             "territory": territory, "skills": ";".join(skills),
             "duration": str(5 * rng.randint(dmin // 5, dmax // 5)),
             "window.start": at(window[0]), "window.end": at(window[1]),
-            "sla_due": "", "parts": parts, "preferred_tech": "", "required_tech": "",
+            "sla_due": "", "received": "", "parts": parts, "preferred_tech": "", "required_tech": "",
             "excluded_techs": "", "tech": "", "locked": "", "status": "open", "notes": "",
         })
 
-    # Emergencies: reported early in the day, promised within 2-4 hours.
-    def emergency(row, reported, hours, note):
+    # Emergencies: reported early in the day, promised within 2-4 hours of
+    # when the customer can let us in (received: when the call came).
+    def emergency(row, reported, hours, note, received=None):
         row["priority"] = "1"
         row["window.start"] = at(reported)
+        row["received"] = at(received or reported)
         due = minutes(reported) + 60 * hours
         row["window.end"] = row["sla_due"] = at(f"{due // 60:02d}:{due % 60:02d}")
         row["notes"] = note
@@ -310,7 +312,8 @@ def job_rows():
         by_type.setdefault(row["type"], []).append(row)
     emergency(by_type["gas-leak"][0], "07:10", 2, NOTES[9])
     emergency(by_type["gas-leak"][1], "09:40", 2, "Gas smell in laundry room, occupants outside")
-    emergency(by_type["gas-leak"][2], "13:05", 2, "Hissing at water heater gas valve")
+    # Called in at 07:20; nobody home to open up before 13:05.
+    emergency(by_type["gas-leak"][2], "13:05", 2, "Hissing at water heater gas valve", "07:20")
     emergency(by_type["no-heat"][0], "07:00", 4, NOTES[7])
     emergency(by_type["no-heat"][1], "08:30", 3, "Elderly occupant on oxygen, house at 55F")
     emergency(by_type["leak"][0], "06:45", 3, NOTES[8])
@@ -334,7 +337,7 @@ def job_rows():
             "customer.vip": "", "site.lat": lat, "site.lon": lon, "site.address": address,
             "territory": territory, "skills": ";".join(skills), "duration": str(duration),
             "window.start": at(window[0]), "window.end": at(window[1]), "sla_due": "",
-            "parts": "", "preferred_tech": "", "required_tech": "", "excluded_techs": "",
+            "received": "", "parts": "", "preferred_tech": "", "required_tech": "", "excluded_techs": "",
             "tech": "", "locked": "", "status": "open", "notes": note,
         })
     rng.shuffle(rows)
