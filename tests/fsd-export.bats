@@ -100,17 +100,18 @@ OFFICE=$FIXTURES/office
 
 # The sample plan: three techs' days out of fsd-route.
 plan() {
-	fsd-route --techs "$OFFICE/techs.ndjson" "$OFFICE/assigned.ndjson" 2>/dev/null
+	fsd-route --techs "$OFFICE/techs.ndjson" --keep-techs "$OFFICE/assigned.ndjson" 2>/dev/null
 }
 
 @test "--split-by tech: a sheet per tech with names, phones, local times, miles and directions" {
 	d=$BATS_TEST_TMPDIR/sheets
 	mkdir "$d"
-	run bash -c "fsd-route --techs '$OFFICE/techs.ndjson' '$OFFICE/assigned.ndjson' 2>/dev/null \
+	run bash -c "fsd-route --techs '$OFFICE/techs.ndjson' --keep-techs '$OFFICE/assigned.ndjson' 2>/dev/null \
 		| fsd-export -f tech_name,tech_phone,seq,id,arrive,drive.mi,directions --techs '$OFFICE/techs.ndjson' \
 			--tz America/Denver --time-format '%I:%M %p' --units mi --directions --split-by tech --dir '$d'"
 	[ "$status" -eq 0 ]
-	assert_eq "$output" "$(printf '%s\n' "$d/T01.csv" "$d/T02.csv" "$d/T03.csv")"
+	# J1007 fits no day: on nobody's sheet, in none.csv
+	assert_eq "$output" "$(printf '%s\n' "$d/T01.csv" "$d/T02.csv" "$d/T03.csv" "$d/none.csv")"
 	assert_eq "$(cat "$d/T01.csv")" "$(printf '%s\n' \
 		'tech_name,tech_phone,seq,id,arrive,drive.mi,directions' \
 		'Ana Ruiz,+1 303 555 0101,1,J1002,08:10 AM,4.5,https://www.google.com/maps/dir/?api=1&destination=39.7%2C-104.95' \
@@ -127,9 +128,9 @@ plan() {
 		--split-by tech --dir "$d" "$BATS_TEST_TMPDIR/plan.ndjson" > /dev/null
 	printf '%s\n' 'id = id' 'arrive = arrive | format %m/%d/%Y %H:%M:%S' 'start = start | format %m/%d/%Y %H:%M:%S' \
 		'end = end | format %m/%d/%Y %H:%M:%S' > "$BATS_TEST_TMPDIR/back.map"
-	run bash -c "for f in '$d'/T0*.csv; do fsd-import --map '$BATS_TEST_TMPDIR/back.map' --tz America/Denver \"\$f\" 2>/dev/null; done | jq -c '{id, arrive, start, \"end\": .end}'"
+	run bash -c "for f in '$d'/T0*.csv '$d'/none.csv; do fsd-import --map '$BATS_TEST_TMPDIR/back.map' --tz America/Denver \"\$f\" 2>/dev/null; done | jq -c '{id, arrive, start, \"end\": .end}'"
 	assert_eq "$output" "$(jq -c '{id, arrive, start, "end": .end}' "$BATS_TEST_TMPDIR/plan.ndjson")"
-	assert_eq "$(cat "$d"/T0*.csv | grep -c 'google.com/maps/dir')" 7
+	assert_eq "$(cat "$d"/T0*.csv "$d"/none.csv | grep -c 'google.com/maps/dir')" 7
 }
 
 @test "round trip: the default export of a plan and of invoices imports as the same records" {
@@ -153,7 +154,7 @@ plan() {
 }
 
 @test "--map: Google Calendar's CSV, an event per stop on the shop's clock, constants as columns" {
-	run bash -c "fsd-route --techs '$OFFICE/techs.ndjson' '$OFFICE/assigned.ndjson' 2>/dev/null | fsd-export --map '$TOP/share/maps/google-calendar.map' --tz America/Chicago"
+	run bash -c "fsd-route --techs '$OFFICE/techs.ndjson' --keep-techs '$OFFICE/assigned.ndjson' 2>/dev/null | fsd-export --map '$TOP/share/maps/google-calendar.map' --tz America/Chicago"
 	[ "$status" -eq 0 ]
 	assert_eq "${lines[0]}" 'Subject,Start Date,Start Time,End Date,End Time,All Day Event,Description,Location,Private'
 	assert_eq "${lines[1]}" 'hvac-maintenance,11/23/2026,09:10 AM,11/23/2026,09:55 AM,False,,,True'

@@ -317,7 +317,7 @@ job() {
 	fsd-event --log day.events --by sms R1 on_site --tech T03 --at 2026-11-23T08:04:00-07:00 > /dev/null
 	fsd-event --log day.events --verify > /dev/null
 	fsd-status --events day.events plan.ndjson > folded.ndjson
-	fsd-route --techs "$FIXTURES/route/techs.ndjson" --now 2026-11-23T09:50:00-07:00 folded.ndjson > replan.ndjson
+	fsd-route --techs "$FIXTURES/route/techs.ndjson" --keep-techs --now 2026-11-23T09:50:00-07:00 folded.ndjson > replan.ndjson
 	NOW=2026-11-23T09:50:00-07:00 run notify replan.ndjson
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
 	assert_eq "$(out_jq -r '"\(.job) \(.message) \(.channel) \(.status)"' | sort | tr '\n' ',')" \
