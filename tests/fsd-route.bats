@@ -203,7 +203,7 @@ EOF2
 @test "plain minutes and planar places come back as numbers" {
 	run fsd-route --techs "$F/planar-techs.ndjson" <"$F/planar-jobs.ndjson"
 	assert_eq "$(out_jq -c '[.id, .arrive, .start, .end, .drive.km]' | tr '\n' ' ')" \
-	    '["a",20,20,30,5] ["b",33,33,38,3] '
+	    '["b",4,4,9,4] ["a",12,20,30,3] '
 }
 
 @test "bad records: positioned error, marked, nothing lost" {

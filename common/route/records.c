@@ -541,7 +541,8 @@ route_run_instance(struct route_run *run)
 
 	check_days(run);
 	route_places_fill(&run->places, in, &run->travel);
-	memcpy(in->jobs, run->pending, run->npending * sizeof *in->jobs);
+	if (run->npending > 0)	/* no jobs: pending may be NULL */
+		memcpy(in->jobs, run->pending, run->npending * sizeof *in->jobs);
 	for (int t = 0; t < run->ntechs; t++) {
 		struct route_vehicle *v = &in->vehicles[t];
 		v->start_loc = run->techs[t].home;

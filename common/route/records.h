@@ -220,9 +220,10 @@ int route_replan_emit_heads(struct route_run *run, const struct route_instance *
 void route_replan_mark_eta(const struct route_run *run, struct route_job_record *jr,
     double start);
 
-/* The day fsd-match planned, as a start: each tech's jobs in the order
- * of their match.arrival, where that order is feasible here. NULL when
- * no job carries one. */
+/* The plan jobs come with, as a start: each tech's jobs in the order of
+ * their match.arrival (or the arrival of the plan being re-planned)
+ * while the day holds, then those given a tech by hand where they cost
+ * least. NULL when no job comes with a tech. */
 struct route_solution *route_run_seed(const struct route_run *run,
     const struct route_instance *in);
 

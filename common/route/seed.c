@@ -1,5 +1,6 @@
 /* The plan jobs come with -- fsd-match's days (match.arrival gives each
- * tech's order) or the plan being re-planned -- as the search's start.
+ * tech's order), the plan being re-planned, or techs given by hand -- as
+ * the search's start.
  * fsd-match decides under the same model of a day, so its days usually
  * hold here whole; where one does not (a different matrix, --rules
  * limits fsd-match does not know), its jobs go in one by one in their
@@ -8,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "insert.h"
 #include "records.h"
 #include "sort.h"
 #include "xalloc.h"
@@ -27,20 +29,22 @@ by_arrival(const void *a, const void *b, void *ctx)
 	return *(const int *)a - *(const int *)b;
 }
 
-/* Each of a's jobs in order onto v's day, kept only while the day holds. */
-static int
-seed_route(struct route_solution *s, int v, const int *list, int n)
+/* Each of the jobs in order onto v's day, kept only while the day holds;
+ * one with no arrival goes where it costs least. */
+static void
+seed_route(struct route_solution *s, int v, const int *list, int n, const double *arrival)
 {
-	int kept = 0;
-
 	for (int k = 0; k < n; k++) {
+		if (arrival[list[k]] == HUGE_VAL) {
+			struct route_position at = route_best_position_on(s, list[k], v);
+			if (at.vehicle >= 0)
+				route_insert_job(s, v, at.pos, list[k]);
+			continue;
+		}
 		route_insert_job(s, v, s->routes[v].len + 1, list[k]);
-		if (s->routes[v].feasible)
-			kept++;
-		else
+		if (!s->routes[v].feasible)
 			route_remove_job(s, list[k]);
 	}
-	return kept;
 }
 
 struct route_solution *
@@ -58,9 +62,10 @@ route_run_seed(const struct route_run *run, const struct route_instance *in)
 		const struct route_job_record *jr = &run->jobs[i];
 		int j = jr->in_instance;
 
-		if (j >= 0 && !isnan(jr->matched_arrival) && jr->tech >= 0
-		    && route_may_serve(in, j, jr->tech)) {
-			arrival[j] = jr->matched_arrival;
+		if (j >= 0 && jr->tech >= 0 && route_may_serve(in, j, jr->tech)) {
+			/* Placed by hand (no arrival): after the planned ones,
+			 * where it costs least. */
+			arrival[j] = isnan(jr->matched_arrival) ? HUGE_VAL : jr->matched_arrival;
 			tech_of[j] = jr->tech;
 			seeded++;
 		}
@@ -81,7 +86,7 @@ route_run_seed(const struct route_run *run, const struct route_instance *in)
 		if (n == 0)
 			continue;
 		fsd_sort(list, n, sizeof *list, by_arrival, &ctx);
-		seed_route(s, v, list, n);
+		seed_route(s, v, list, n, arrival);
 	}
 	free(arrival);
 	free(tech_of);
