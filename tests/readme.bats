@@ -41,12 +41,12 @@ readme_live_day() {
 	bash -e -c "$(readme_pipeline)"
 	run bash -e -c "$script"
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
-	assert_eq "$(jq -c 'select(.id == "J1112") | [.status, .arrived, .completed]' replan.ndjson)" \
+	assert_eq "$(jq -c 'select(.id == "J1032") | [.status, .arrived, .completed]' replan.ndjson)" \
 		'["done","2026-11-23T08:02:00-07:00","2026-11-23T08:50:00-07:00"]'
-	assert_eq "$(jq -r .invoice.number invoices.ndjson)" FRH-J1112
-	assert_eq "$(jq -r 'select(.job == "J1112") | "\(.message) \(.channel)"' messages.ndjson | tr '\n' ,)" \
+	assert_eq "$(jq -r .invoice.number invoices.ndjson)" FRH-J1032
+	assert_eq "$(jq -r 'select(.job == "J1032") | "\(.message) \(.channel)"' messages.ndjson | tr '\n' ,)" \
 		'done email,invoice email,'
-	assert_eq "$(jq -r 'select(.job == "J1038") | .message' messages.ndjson)" eta
+	assert_eq "$(jq -r 'select(.job == "J1025") | .message' messages.ndjson)" eta
 }
 
 @test "the README's pipeline serves what fsd-route --reassign alone serves, no emergency left out" {

@@ -34,9 +34,10 @@ jq -sc --arg now "$now" '
 		{job: $j.id, tech: $j.tech, status: "en_route", at: "2026-11-23T10:55:00-07:00", by: "tracker"}
 	  else empty end' "$OUT/plan.ndjson" \
 | jq -sc 'sort_by(.at)[]' > "$OUT/live-events.ndjson"
-# A tech sends "complete" for a job they never reached.
-jq -c 'select(.seq == 3 and .tech == "T02") | {job: .id, tech: .tech, status: "completed",
-	at: "2026-11-23T10:58:00-07:00", by: "sms"}' "$OUT/plan.ndjson" >> "$OUT/live-events.ndjson"
+# A tech sends "complete" for a job they never reached: T02's last.
+jq -sc 'map(select(.seq and .tech == "T02")) | max_by(.seq) | {job: .id, tech: .tech,
+	status: "completed", at: "2026-11-23T10:58:00-07:00", by: "sms"}' "$OUT/plan.ndjson" \
+	>> "$OUT/live-events.ndjson"
 fsd-event --log "$OUT/day.events" "$OUT/live-events.ndjson" > /dev/null
 jq -r '.status' "$OUT/day.events" | sort | uniq -c \
 	| awk '{ printf "%s%s %s", n++ ? ", " : "events logged: ", $1, $2 } END { print "" }'
@@ -78,5 +79,5 @@ fsd-invoice --rates "$EXAMPLES/ratecard.json" --key "$EXAMPLES/pay.key" \
 fsd-notify --dry-run --rules "$EXAMPLES/notify.json" --now "$now" "$OUT/live-invoices.ndjson" \
 	| jq -r 'select(.message == "invoice")' > "$OUT/live-invoice-mail.ndjson"
 echo "invoices of the jobs done: $(jq -s length "$OUT/live-invoice-mail.ndjson"); the first, as mailed:"
-jq -rs '.[0] | "  To: \(.to)\n  Subject: \(.subject)\n  Message-ID: <\(.message_id)>\n", (.body | split("\n") | map("  | " + .) | join("\n"))' \
+jq -rs 'map(select(.body)) | .[0] | "  To: \(.to)\n  Subject: \(.subject)\n  Message-ID: <\(.message_id)>\n", (.body | split("\n") | map("  | " + .) | join("\n"))' \
 	"$OUT/live-invoice-mail.ndjson"
