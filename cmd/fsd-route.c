@@ -10,9 +10,7 @@
 #include <time.h>
 
 #include "fsd.h"
-#include "route/records.h"
-#include "route/route.h"
-#include "route/solution.h"
+#include "route/engine.h"
 
 static const char *rules_path, *stock_path;
 static const char *now_text;

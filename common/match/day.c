@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "sort.h"
 #include "xalloc.h"
 
 /* Skill names are few (trades, certifications, brands, languages): a
@@ -46,12 +47,10 @@ match_add_job(struct match_day *day)
 	return j;
 }
 
-static const struct match_day *sorting_day;
-
 static int
-by_tech_id(const void *a, const void *b)
+by_tech_id(const void *a, const void *b, void *ctx)
 {
-	const struct match_tech *t = sorting_day->techs;
+	const struct match_tech *t = ((const struct match_day *)ctx)->techs;
 
 	return strcmp(t[*(const size_t *)a].id, t[*(const size_t *)b].id);
 }
@@ -63,9 +62,7 @@ match_index_techs(struct match_day *day)
 	day->by_id = xcalloc(day->ntechs + 1, sizeof *day->by_id);
 	for (size_t i = 0; i < day->ntechs; i++)
 		day->by_id[i] = i;
-	sorting_day = day;
-	if (day->ntechs > 1)
-		qsort(day->by_id, day->ntechs, sizeof *day->by_id, by_tech_id);
+	fsd_sort(day->by_id, day->ntechs, sizeof *day->by_id, by_tech_id, day);
 }
 
 long

@@ -14,7 +14,7 @@
 #define FSD_MATCH_DECIDE_H
 
 #include "match.h"
-#include "route/records.h"
+#include "route/engine.h"
 
 struct match_decide {
 	struct route_run *run;		/* the techs loaded, the jobs added */

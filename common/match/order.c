@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "sort.h"
 #include "xalloc.h"
 
 /* Emergencies first, then the nearest deadline (the SLA or the window's
@@ -22,13 +23,12 @@ deadline(const struct match_job *j)
 	return d;
 }
 
-static const struct match_day *ordering;
-
 static int
-by_urgency(const void *a, const void *b)
+by_urgency(const void *a, const void *b, void *ctx)
 {
-	const struct match_job *x = &ordering->jobs[*(const size_t *)a];
-	const struct match_job *y = &ordering->jobs[*(const size_t *)b];
+	const struct match_day *day = ctx;
+	const struct match_job *x = &day->jobs[*(const size_t *)a];
+	const struct match_job *y = &day->jobs[*(const size_t *)b];
 	double dx = deadline(x), dy = deadline(y);
 
 	if ((x->priority == 1) != (y->priority == 1))
@@ -52,9 +52,6 @@ match_order(struct match_day *day)
 	for (size_t i = 0; i < day->njobs; i++)
 		if (!day->jobs[i].skip)
 			day->order[n++] = i;
-	/* qsort passes no context: the day it sorts for is kept here. */
-	ordering = day;
-	if (n > 1)
-		qsort(day->order, n, sizeof *day->order, by_urgency);
+	fsd_sort(day->order, n, sizeof *day->order, by_urgency, day);
 	return n;
 }

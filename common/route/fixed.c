@@ -45,13 +45,12 @@ heads(const struct route_run *run, int t)
 	return run->has_now ? n : 0;
 }
 
-static const struct route_run *sort_run;
-
 static int
-by_tech_place(const void *a, const void *b)
+by_tech_place(const void *a, const void *b, void *ctx)
 {
-	const struct route_job_record *x = &sort_run->jobs[*(const int *)a];
-	const struct route_job_record *y = &sort_run->jobs[*(const int *)b];
+	const struct route_run *run = ctx;
+	const struct route_job_record *x = &run->jobs[*(const int *)a];
+	const struct route_job_record *y = &run->jobs[*(const int *)b];
 
 	if (x->tech != y->tech)
 		return x->tech - y->tech;
@@ -75,8 +74,7 @@ route_fixed_attach(struct route_run *run, struct route_instance *in)
 	for (size_t i = 0; i < run->njobs; i++)
 		if (run->jobs[i].fixed_place > 0)
 			run->fixed_records[run->nfixed++] = (int)i;
-	sort_run = run;
-	qsort(run->fixed_records, n, sizeof *run->fixed_records, by_tech_place);
+	fsd_sort(run->fixed_records, n, sizeof *run->fixed_records, by_tech_place, run);
 	for (int f = 0; f < n; f++) {
 		const struct route_job_record *jr = &run->jobs[run->fixed_records[f]];
 		struct route_vehicle *v = &in->vehicles[jr->tech];

@@ -15,7 +15,7 @@ read_row(const char *path, const char *name, json_t *row, int i, int size, doubl
     double *out)
 {
 	if (!json_is_array(row) || (int)json_array_size(row) != size)
-		fsd_die(1, "%s: \"%s\" row %d must be an array of %d entries", path, name, i, size);
+		fsd_die(FSD_EXIT_DATA, "%s: \"%s\" row %d must be an array of %d entries", path, name, i, size);
 	for (int j = 0; j < size; j++) {
 		json_t *v = json_array_get(row, j);
 
@@ -24,7 +24,7 @@ read_row(const char *path, const char *name, json_t *row, int i, int size, doubl
 		else if (json_is_number(v) && json_number_value(v) >= 0)
 			out[j] = json_number_value(v) * scale;
 		else
-			fsd_die(1, "%s: \"%s\"[%d][%d] must be a number of at least 0 or null",
+			fsd_die(FSD_EXIT_DATA, "%s: \"%s\"[%d][%d] must be a number of at least 0 or null",
 			    path, name, i, j);
 	}
 }
@@ -40,12 +40,12 @@ route_places_load_matrix(struct route_places *pl, const char *path,
 	int size;
 
 	if (json_is_string(code) && strcmp(json_string_value(code), "Ok") != 0)
-		fsd_die(1, "%s: the router answered \"%s\", not \"Ok\"", path, json_string_value(code));
+		fsd_die(FSD_EXIT_DATA, "%s: the router answered \"%s\", not \"Ok\"", path, json_string_value(code));
 	if (!json_is_array(durations) || json_array_size(durations) == 0)
-		fsd_die(1, "%s: \"durations\" must be a non-empty array of rows", path);
+		fsd_die(FSD_EXIT_DATA, "%s: \"durations\" must be a non-empty array of rows", path);
 	if (distances != NULL && !json_is_null(distances)
 	    && (!json_is_array(distances) || json_array_size(distances) != json_array_size(durations)))
-		fsd_die(1, "%s: \"distances\" must have as many rows as \"durations\"", path);
+		fsd_die(FSD_EXIT_DATA, "%s: \"distances\" must have as many rows as \"durations\"", path);
 	size = (int)json_array_size(durations);
 	pl->kind = ROUTE_PLACE_INDEX;
 	pl->size = size;
