@@ -11,14 +11,16 @@
 
 #include "fsd.h"
 #include "jsonscan.h"
+#include "sort.h"
 #include "track/track.h"
 
-static const char *plan_path, *techs_path, *rules_path, *noisy_path, *now_text;
+static const char *plan_path, *techs_path, *events_path, *rules_path, *noisy_path, *now_text;
 static struct fsd_time now;
 
 static const struct fsd_option options[] = {
 	{ 'p', "plan", "FILE", "the routed plan (fsd-route output) the pings are held against", NULL, &plan_path },
 	{ 't', "techs", "FILE", "technicians: shifts and homes", NULL, &techs_path },
+	{ 'e', "events", "FILE", "the day's status log: what is known already, taken in time order with the pings", NULL, &events_path },
 	{ 'r', "rules", "FILE", "thresholds (JSON object); defaults in fsd-track(1)", NULL, &rules_path },
 	{ 0, "noisy", "FILE", "append the pings taken for noise, with the reason, to FILE", NULL, &noisy_path },
 	{ 0, "now", "TIME", "at the end of the input, look for silent techs as of TIME", NULL, &now_text,
@@ -27,13 +29,23 @@ static const struct fsd_option options[] = {
 };
 
 static const struct fsd_tool tool = {
-	"fsd-track", "--plan FILE [--techs FILE] [--rules FILE] [--noisy FILE] [--now TIME] [FILE ...]",
+	"fsd-track", "--plan FILE [--techs FILE] [--events FILE] [--rules FILE] [--noisy FILE] [--now TIME] [FILE ...]",
 	"hold GPS pings against the plan: proven status events and alerts",
 	options, FSD_TOOL_RECORDS
 };
 
+/* A status event of --events, waiting for the pings to reach its time. */
+struct known {
+	int64_t at;
+	size_t tech;		/* index in track.techs */
+	const char *job, *status;	/* borrowed from the loaded log */
+};
+
 struct run {
 	struct track track;
+	json_t *log;		/* --events, loaded */
+	struct known *known;
+	size_t nknown, next_known;
 	struct fsd_scan doc;	/* the line, reused */
 	struct fsd_buf out;
 	FILE *noisy;
@@ -101,6 +113,65 @@ keep_noise(struct run *run, enum track_noise noise)
 	json_decref(rec);
 }
 
+/* The log's events up to a time, in time order, before the ping of that
+ * time: a replay and a live run meet the same facts at the same moment. */
+static void
+apply_known(struct run *run, int64_t until)
+{
+	while (run->next_known < run->nknown && run->known[run->next_known].at <= until) {
+		struct known *k = &run->known[run->next_known++];
+
+		track_status(&run->track, &run->track.techs[k->tech], k->job, k->status, k->at);
+	}
+}
+
+static int
+by_event_time(const void *a, const void *b, void *ctx)
+{
+	const struct known *x = a, *y = b;
+
+	(void)ctx;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+static void
+load_events(struct run *run, const char *path)
+{
+	long *lines = NULL;
+	size_t i, cap = 0;
+	json_t *rec;
+
+	run->log = fsd_load_records(path, &lines);
+	json_array_foreach(run->log, i, rec) {
+		struct fsd_pos pos = { path, lines[i] };
+		const char *kind = NULL, *tech, *job, *status;
+		struct fsd_time at;
+		struct track_tech *t;
+		int r[4];
+
+		if (fsd_field_string(rec, "kind", &kind, NULL) != FSD_FIELD_OK || strcmp(kind, "status") != 0)
+			continue;	/* not a status event: not ours to read */
+		r[0] = fsd_field_string(rec, "tech", &tech, &pos);
+		r[1] = fsd_field_string(rec, "job", &job, &pos);
+		r[2] = fsd_field_string(rec, "status", &status, &pos);
+		r[3] = fsd_field_time(rec, "at", &at, &pos);
+		if (r[0] == FSD_FIELD_BAD || r[1] == FSD_FIELD_BAD || r[2] == FSD_FIELD_BAD
+		    || r[3] == FSD_FIELD_BAD)
+			continue;	/* said at its line; the rest of the log still counts */
+		if (r[0] != FSD_FIELD_OK || r[1] != FSD_FIELD_OK || r[2] != FSD_FIELD_OK
+		    || r[3] != FSD_FIELD_OK)
+			continue;	/* about no tech's stop: nothing to know */
+		t = track_tech_find(&run->track, tech, strlen(tech));
+		if (t == NULL)
+			continue;
+		run->known = xgrow(run->known, &cap, run->nknown + 1, sizeof *run->known);
+		run->known[run->nknown++] = (struct known){ at.seconds, (size_t)(t - run->track.techs),
+			job, status };
+	}
+	free(lines);
+	fsd_sort(run->known, run->nknown, sizeof *run->known, by_event_time, NULL);
+}
+
 static enum fsd_line_result
 ping(struct run *run, const struct fsd_pos *pos)
 {
@@ -133,6 +204,7 @@ ping(struct run *run, const struct fsd_pos *pos)
 		fsd_field_fail(pos, "\"lat\", \"lon\": not a place on Earth: %g, %g", lat, lon);
 		return bad_record(run);
 	}
+	apply_known(run, at.seconds);
 	tech = track_tech_find(&run->track, id, id_len);
 	if (tech == NULL) {
 		/* Kept (unplanned) so it is said once, not once a ping. */
@@ -205,17 +277,22 @@ main(int argc, char **argv)
 	if (techs_path != NULL)
 		track_load_techs(&run.track, techs_path);
 	track_prepare(&run.track);
+	if (events_path != NULL)
+		load_events(&run, events_path);
 	if (noisy_path != NULL && (run.noisy = fopen(noisy_path, "a")) == NULL)
 		fsd_die(FSD_EXIT_DATA, "%s: cannot open: %s", noisy_path, strerror(errno));
 
 	fsd_read_lines(argc - first, argv + first, per_line, &run);
 	/* The end of the input is as far as the clock got, unless told. */
+	apply_known(&run, now_text != NULL ? now.seconds : run.track.clock);
 	track_sweep(&run.track, now_text != NULL ? now.seconds : run.track.clock);
 
 	if (run.noisy != NULL)
 		fsd_close_checked(run.noisy, noisy_path);
 	fsd_scan_free(&run.doc);
 	fsd_buf_free(&run.out);
+	free(run.known);
+	json_decref(run.log);
 	track_free(&run.track);
 	return fsd_finish();
 }

@@ -188,3 +188,16 @@ alerts_of() {
 	[ "$status" -eq 2 ]
 	assert_output_has "--plan FILE is required"
 }
+
+@test "--events: the day's log taken in time order -- a logged arrival is not proven again, cancelled stops are not waited for" {
+	run fsd-track --plan "$PLAN" --events "$F/day.events" "$PINGS"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -c 'select(.job == "J1046") | [.status, .at[11:16]]')" '["en_route","07:01"]'
+	assert_eq "$(alerts_of T04)" ""
+	# the log's events are read, not written again
+	assert_eq "$(out_jq -c 'select(.by == "ana" or .by == "T05")')" ""
+	# cancelled only at 10:30: at 09:55, when the silence fell due, no one knew
+	sed 's/T09:40/T10:30/' "$F/day.events" > "$BATS_TEST_TMPDIR/late.events"
+	run fsd-track --plan "$PLAN" --events "$BATS_TEST_TMPDIR/late.events" "$PINGS"
+	assert_eq "$(alerts_of T04)" '["no_signal","PM001-2026-11-23"]'
+}
