@@ -77,9 +77,11 @@ sla_timers(const struct watch_rules *r, const struct watch_job *job, int64_t now
 	escalate = due + (int64_t)row->escalate_after_min * 60;
 	hhmm(due, job->offset_min, a);
 	if (warn <= now)
-		raise_alert(fn, ctx, "sla_warning", job, r->dispatch, warn, now,
-		    xasprintf("%s (%s) must be on site by %s and is not yet: call %s", job->id,
-		    where(job), a, who(job)));
+		raise_alert(fn, ctx, "sla_warning", job, r->dispatch, warn, now, job->tech != NULL
+		    ? xasprintf("%s (%s) must be on site by %s and is not yet: call %s", job->id,
+		    where(job), a, job->tech)
+		    : xasprintf("%s (%s) must be on site by %s and has no tech: assign one", job->id,
+		    where(job), a));
 	if (due <= now)
 		raise_alert(fn, ctx, "sla_breach", job, r->dispatch, due, now,
 		    xasprintf("SLA breached: %s (%s) was due on site at %s; send the nearest tech or tell the customer",
@@ -126,10 +128,12 @@ watch_job_timers(const struct watch_rules *r, const struct watch_job *job, int64
 			int64_t late = job->promised_end + (int64_t)r->late_start_grace_min * 60;
 
 			if (late <= now)
-				raise_alert(fn, ctx, "late_start", job, r->dispatch, late, now,
-				    xasprintf("%s is not on site at %s (%s), promised by %s: call %s and the customer",
-				    who(job), job->id, where(job), hhmm(job->promised_end, job->offset_min, a),
-				    who(job)));
+				raise_alert(fn, ctx, "late_start", job, r->dispatch, late, now, job->tech != NULL
+				    ? xasprintf("%s is not on site at %s (%s), promised by %s: call %s and the customer",
+				    job->tech, job->id, where(job), hhmm(job->promised_end, job->offset_min, a),
+				    job->tech)
+				    : xasprintf("no one is on site at %s (%s), promised by %s, and it has no tech: assign one and call the customer",
+				    job->id, where(job), hhmm(job->promised_end, job->offset_min, a)));
 		}
 		if (job->arrived != 0) {
 			int64_t over = job->arrived + (int64_t)(job->duration_min + r->overrun_min) * 60;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# 70-track: the sample day's GPS pings replayed against the plan. The
+# 72-track: the sample day's GPS pings replayed against the plan. The
 # pings are made from $OUT/plan.ndjson by share/bench/gen-pings.sh: most
 # techs keep to the plan; T01 takes a long detour, T02 stands idle on
 # the road, T03's phone jumps 30 km for a moment, T04's goes silent.
