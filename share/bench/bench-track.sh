@@ -31,23 +31,23 @@ n=$(wc -l < "$dir/pings-1m.ndjson")
 head -n $((n / 10)) "$dir/pings-1m.ndjson" > "$dir/pings-100k.ndjson"
 
 run() {
-	/usr/bin/time -f '%e %M' -o "$dir/time" \
+	/usr/bin/time -f '%e %U %S %M' -o "$dir/time" \
 		taskset -c 0 fsd-track --plan "$dir/plan.ndjson" "$1" > "$dir/out.ndjson"
-	read -r secs kb < "$dir/time"
-	echo "$secs $kb $(grep -c '"kind":"status"' "$dir/out.ndjson") $(grep -c '"kind":"alert"' "$dir/out.ndjson")"
+	read -r secs user sys kb < "$dir/time"
+	echo "$secs $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $kb $(grep -c '"kind":"status"' "$dir/out.ndjson") $(grep -c '"kind":"alert"' "$dir/out.ndjson")"
 }
 
 status=0
 for part in 100k 1m; do
 	set -- $(run "$dir/pings-$part.ndjson")
-	printf 'pings %-5s %7d lines %6s s  peak RSS %6d KB  status events %s  alerts %s\n' \
-		"$part" "$(wc -l < "$dir/pings-$part.ndjson")" "$1" "$2" "$3" "$4"
-	if [ "$part" = 1m ] && awk -v s="$1" 'BEGIN { exit !(s > 4) }'; then
-		echo "MISSED: a day of pings took $1 s (target 2 s)"
+	printf 'pings %-5s %7d lines %6s s elapsed, %5s s CPU  peak RSS %6d KB  status events %s  alerts %s\n' \
+		"$part" "$(wc -l < "$dir/pings-$part.ndjson")" "$1" "$2" "$3" "$4" "$5"
+	if [ "$part" = 1m ] && awk -v s="$2" 'BEGIN { exit !(s > 4) }'; then
+		echo "MISSED: a day of pings took $2 s of CPU (target 2 s)"
 		status=1
 	fi
 done
 echo "alerts by code over the day:"
 grep -o '"code":"[a-z_]*"' "$dir/out.ndjson" | sort | uniq -c
-echo "target: 1M pings < 2 s on one core (taskset -c 0); the machine is shared, figures may be noisy"
+echo "target: 1M pings < 2 s on one core (taskset -c 0), judged on CPU time: the machine is shared, elapsed time may be noisy"
 exit $status
