@@ -118,11 +118,13 @@ watch_at() {
 }
 
 @test "rules: an unknown key or a bad value is said with the file's name (exit 1)" {
-	echo '{"overrun": 30, "sla": [{"warn_share": 2}]}' > "$BATS_TEST_TMPDIR/rules.json"
+	printf '{"overrun": 30,\n "sla": [{"priority": 1}, {"warn_share": 2}, 7]}\n' > "$BATS_TEST_TMPDIR/rules.json"
 	run fsd-watch --now "${D}13:00:00$Z" --rules "$BATS_TEST_TMPDIR/rules.json" "$F/jobs.ndjson"
 	[ "$status" -eq 1 ]
-	assert_output_has 'unknown rule "overrun"'
-	assert_output_has '"sla[0].warn_share" must be a share between 0 and 1, not 2'
+	assert_output_has 'rules.json:1: "overrun" is not a known key (known: late_start_grace_min, overrun_min,'
+	assert_output_has '"sla.1.warn_share" must be a number from 0.01 to 0.99, not 2'
+	assert_output_has '"sla.2" must be an object'
+	assert_output_has 'rules.json: 3 problems in the rules file; nothing done'
 }
 
 @test "fsd-status's jobs feed it: done ones are checked for their proof, one under way for overrun, one not begun for its start" {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-track: GPS pings held against the plan.
  *
  * The files, in the order a ping meets them:
@@ -20,6 +21,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "sidefile.h"
 
 #include "geo.h"
 
@@ -47,17 +50,9 @@ struct track_rules {
 
 void track_rules_default(struct track_rules *r);
 
-/* Table of the rules: name in the rules file, kind, bounds, and where the
- * value lives; one row a rule, defaults in track_rules_default. */
-enum track_rule_kind { TRACK_RULE_KM, TRACK_RULE_MIN, TRACK_RULE_NUMBER };
-struct track_rule_row {
-	const char *name;
-	enum track_rule_kind kind;
-	double min, max;
-	size_t offset;		/* into struct track_rules */
-	const char *help;
-};
-extern const struct track_rule_row track_rule_table[];
+/* The rules file's keys, one row a rule, defaults in the rows
+ * (common/sidefile.h); track_rules_default gives them. */
+extern const struct fsd_key track_rule_keys[];
 
 /* Read a rules file over the defaults; a bad or unknown key is a
  * positioned error and exit 1. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-watch: the clock over the day's open work.
  *
  * The files, in the order a run meets them:
@@ -19,10 +20,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sidefile.h"
+
 /* One SLA row: the first whose type and priority match a job applies. */
 struct watch_sla {
 	char *type;		/* NULL: any */
-	long priority;		/* 0: any */
+	int priority;		/* 0: any */
 	int minutes;		/* from the job's created time to due, when the job has no sla_due */
 	double warn_share;	/* warn when this share of the time is gone */
 	int warn_before_min;	/* ...or this long before due when the start is unknown */
@@ -42,6 +45,10 @@ struct watch_rules {
 	struct watch_sla *sla;	/* the last row is the default, matching any */
 	size_t nsla;
 };
+
+/* The rules file's keys and an SLA row's, defaults in the rows
+ * (common/sidefile.h). */
+extern const struct fsd_key watch_rule_keys[], watch_sla_keys[];
 
 void watch_rules_default(struct watch_rules *r);
 /* A rules file over the defaults; errors are positioned, exit 1. */
