@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* A believed ping moves its tech's state; what can be proven is
  * reported as it becomes true, so a stream and a replayed file give the
  * same findings in the same order. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Whether a ping is believed. Phone GPS is noisy in three ways, each
  * dropped here before it can move a tech or raise an alert:
  * - accuracy: the device says its fix is worse than max_accuracy_m;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The plan in, findings out: the only JSON of fsd-track's engine. */
 #include <math.h>
 #include <stdio.h>

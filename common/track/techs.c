@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The techs being tracked and their stops. A ping finds its tech through
  * a hash of the ids (a million pings, two hundred techs: a linear search
  * would be most of the run). */

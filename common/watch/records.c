@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Records into the watch's structs, alerts out: the only JSON of the
  * watch. Readers are tolerant: a field that is missing means the fact is
  * not known yet, so the timer that needs it does not run. */

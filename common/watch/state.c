@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The alerts raised before, as a sorted set of ids: a run looks up a
  * few thousand at most. */
 #include <stdlib.h>

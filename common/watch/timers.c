@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* What is due by now. Each timer is a moment computed from the record's
  * facts; an alert is raised when now has passed it and the thing it
  * watches is still undone. */

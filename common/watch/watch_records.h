@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* common/watch/records.c: records in, alerts out. */
 #ifndef FSD_WATCH_RECORDS_H
 #define FSD_WATCH_RECORDS_H
