@@ -330,3 +330,13 @@ $(job J2 39.62 -104.98 '[]' 60)"
 	assert_eq "$(jq -r 'select(.seq) | "\(.id) \(.tech)"' "$BATS_TEST_TMPDIR/r" | sort)" \
 	    "$(jq -r 'select(.tech) | "\(.id) \(.tech)"' "$BATS_TEST_TMPDIR/m" | sort)"
 }
+
+@test "a tech without a shift, or not working, is left out with a note, not an error (fsd(5))" {
+	head -n 1 "$FIXTURES/match/techs.ndjson" > "$BATS_TEST_TMPDIR/t"
+	head -n 1 "$FIXTURES/match/techs.ndjson" | jq -c '.id = "TX" | del(.shift)' >> "$BATS_TEST_TMPDIR/t"
+	head -n 1 "$FIXTURES/match/techs.ndjson" | jq -c '.id = "TY" | .not_working = "time off"' >> "$BATS_TEST_TMPDIR/t"
+	run fsd-match --techs "$BATS_TEST_TMPDIR/t" < /dev/null
+	[ "$status" -eq 0 ]
+	assert_output_has "t:2: TX is not working today (no shift): no jobs for them"
+	assert_output_has "t:3: TY is not working today (time off): no jobs for them"
+}

@@ -224,11 +224,24 @@ EOF2
 }
 
 @test "a bad tech is reported with its line and left out" {
-	printf '%s\n' '{"id":"T1","home":{"lat":39.7,"lon":-105}}' '{"id":"T2"}' >"$BATS_TEST_TMPDIR/t"
+	shift='"shift":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T17:00:00-07:00"}'
+	printf '%s\n' "{\"id\":\"T1\",\"home\":{\"lat\":39.7,\"lon\":-105},$shift}" "{\"id\":\"T2\",$shift}" >"$BATS_TEST_TMPDIR/t"
 	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --keep-techs <<<'{"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T2"}'
 	[ "$status" -eq 1 ]
 	assert_output_has "t:2: \"home\" is required"
 	assert_output_has '"code":"no_qualified_tech"'
+}
+
+@test "a tech without a shift, or not working, is left out with a note, not an error (fsd(5))" {
+	shift='"shift":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T17:00:00-07:00"}'
+	printf '%s\n' "{\"id\":\"T1\",\"home\":{\"lat\":39.7,\"lon\":-105},$shift}" \
+		'{"id":"T2","home":{"lat":39.7,"lon":-105}}' \
+		"{\"id\":\"T3\",\"home\":{\"lat\":39.7,\"lon\":-105},\"not_working\":\"holiday\"}" >"$BATS_TEST_TMPDIR/t"
+	run fsd-route --techs "$BATS_TEST_TMPDIR/t" --keep-techs <<<'{"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T1","duration":30}'
+	[ "$status" -eq 0 ]
+	assert_output_has "t:2: T2 is not working today (no shift): no jobs for them"
+	assert_output_has "t:3: T3 is not working today (holiday): no jobs for them"
+	assert_output_has '"seq":1'
 }
 
 @test "the same seed gives the same plan" {

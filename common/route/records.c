@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fsd.h"
+#include "tech.h"
 #include "records.h"
 
 static int
@@ -173,6 +174,8 @@ route_run_load_techs(struct route_run *run, const char *path)
 		json_t *rec = json_array_get(run->tech_records, i), *shifts = json_object_get(rec, "shifts");
 		int days = 0, first = run->ntechs;
 
+		if (fsd_tech_off_today(rec, &pos))
+			continue;
 		if (shifts != NULL && !json_is_null(shifts)) {
 			if (!json_is_array(shifts) || json_array_size(shifts) == 0) {
 				fsd_field_fail(&pos, "\"shifts\" must be an array of {start, end}, one a day");
