@@ -3,32 +3,30 @@ _fsd_options() {
 	case $1 in
 	fsd-event) echo "--log --verify --tech --at --position --by --note --reason --strict --rejects --help --version" ;;
 	fsd-export) echo "--fields --map --tz --time-format --techs --units --directions --split-by --dir --raw --crlf --strict --rejects --help --version" ;;
+	fsd-geocode) echo "--server --cache --offline --interval --near --within --strict --rejects --help --version" ;;
 	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --source --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --group --date --verify-link --strict --rejects --help --version" ;;
-	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --return-in-shift --time-limit --iterations --seed --naive --strict --rejects --help --version" ;;
-	fsd-notify) echo "--rules --templates --now --sent --sendmail --sms-command --dry-run --strict --rejects --help --version" ;;
+	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --naive --strict --rejects --help --version" ;;
 	fsd-recur) echo "--from --to --on --history --existing --holidays --tz --spread --strict --rejects --help --version" ;;
 	fsd-restock) echo "--stock --plan --out --in-place --now --strict --rejects --help --version" ;;
-	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --keep-techs --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
+	fsd-roster) echo "--on --tz --holidays --strict --rejects --help --version" ;;
+	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
 	fsd-status) echo "--events --done --exceptions --strict --rejects --help --version" ;;
-	fsd-track) echo "--plan --techs --events --rules --noisy --now --strict --rejects --help --version" ;;
-	fsd-watch) echo "--now --rules --state --strict --rejects --help --version" ;;
 	esac
 }
 _fsd_takes_file() {
 	case $1 in
 	fsd-event:--log|fsd-event:-l|fsd-event:--tech|fsd-event:-t|fsd-event:--at|fsd-event:--position|fsd-event:--by|fsd-event:--note|fsd-event:--reason|fsd-event:--rejects) return 0 ;;
 	fsd-export:--fields|fsd-export:-f|fsd-export:--map|fsd-export:-m|fsd-export:--tz|fsd-export:--time-format|fsd-export:--techs|fsd-export:--units|fsd-export:--split-by|fsd-export:--dir|fsd-export:--rejects) return 0 ;;
+	fsd-geocode:--server|fsd-geocode:-s|fsd-geocode:--cache|fsd-geocode:-c|fsd-geocode:--interval|fsd-geocode:--near|fsd-geocode:--within|fsd-geocode:--rejects) return 0 ;;
 	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--map|fsd-import:-m|fsd-import:--tz|fsd-import:--delimiter|fsd-import:-d|fsd-import:--rejects) return 0 ;;
 	fsd-invoice:--rates|fsd-invoice:-r|fsd-invoice:--ledger|fsd-invoice:-l|fsd-invoice:--key|fsd-invoice:-k|fsd-invoice:--pay-url|fsd-invoice:--html|fsd-invoice:--group|fsd-invoice:-g|fsd-invoice:--date|fsd-invoice:--verify-link|fsd-invoice:--rejects) return 0 ;;
-	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--time-limit|fsd-match:--iterations|fsd-match:--seed|fsd-match:--rejects) return 0 ;;
-	fsd-notify:--rules|fsd-notify:-r|fsd-notify:--templates|fsd-notify:--now|fsd-notify:--sent|fsd-notify:-s|fsd-notify:--sendmail|fsd-notify:--sms-command|fsd-notify:--rejects) return 0 ;;
+	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--rejects) return 0 ;;
 	fsd-recur:--from|fsd-recur:--to|fsd-recur:--on|fsd-recur:--history|fsd-recur:--existing|fsd-recur:--holidays|fsd-recur:--tz|fsd-recur:--rejects) return 0 ;;
 	fsd-restock:--stock|fsd-restock:-s|fsd-restock:--plan|fsd-restock:-p|fsd-restock:--out|fsd-restock:-o|fsd-restock:--now|fsd-restock:--rejects) return 0 ;;
+	fsd-roster:--on|fsd-roster:--tz|fsd-roster:--holidays|fsd-roster:--rejects) return 0 ;;
 	fsd-route:--techs|fsd-route:-t|fsd-route:--rules|fsd-route:--stock|fsd-route:--now|fsd-route:--eta-threshold|fsd-route:--min-remaining|fsd-route:--time-limit|fsd-route:--iterations|fsd-route:--seed|fsd-route:--matrix|fsd-route:--summary|fsd-route:--eta-width|fsd-route:--road-factor|fsd-route:--speed|fsd-route:--rejects) return 0 ;;
 	fsd-status:--events|fsd-status:-e|fsd-status:--done|fsd-status:--exceptions|fsd-status:--rejects) return 0 ;;
-	fsd-track:--plan|fsd-track:-p|fsd-track:--techs|fsd-track:-t|fsd-track:--events|fsd-track:-e|fsd-track:--rules|fsd-track:-r|fsd-track:--noisy|fsd-track:--now|fsd-track:--rejects) return 0 ;;
-	fsd-watch:--now|fsd-watch:--rules|fsd-watch:-r|fsd-watch:--state|fsd-watch:-s|fsd-watch:--rejects) return 0 ;;
 	esac
 	return 1
 }
@@ -53,5 +51,5 @@ _fsd_complete() {
 	*) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-_fsd_tools() { echo "event export import invoice match notify recur restock route status track watch"; }
-complete -o filenames -F _fsd_complete fsd fsd-event fsd-export fsd-import fsd-invoice fsd-match fsd-notify fsd-recur fsd-restock fsd-route fsd-status fsd-track fsd-watch
+_fsd_tools() { echo "event export geocode import invoice match recur restock roster route status"; }
+complete -o filenames -F _fsd_complete fsd fsd-event fsd-export fsd-geocode fsd-import fsd-invoice fsd-match fsd-recur fsd-restock fsd-roster fsd-route fsd-status

@@ -17,6 +17,7 @@ have_pc jansson || need="$need libjansson-dev"
 have_pc libical || need="$need libical-dev"
 have_pc libcrypto || need="$need libssl-dev"
 [ -f /usr/include/csv.h ] || need="$need libcsv-dev"
+have_pc libcurl || need="$need libcurl4-openssl-dev"
 case ${1:-build} in
 demo)
 	have_cmd jq || need="$need jq" ;;
@@ -24,6 +25,8 @@ check)
 	have_cmd bats || need="$need bats"
 	have_cmd jq || need="$need jq"
 	have_cmd man || need="$need man-db"
+	# fsd-geocode's tests start a small HTTP server.
+	have_cmd python3 || need="$need python3"
 	# Time zone tests read the system's tz database.
 	[ -f /usr/share/zoneinfo/America/Denver ] || need="$need tzdata"
 	# fsd-notify's tests send mail through msmtp to a python3 SMTP server
