@@ -25,11 +25,10 @@ check)
 	have_cmd bats || need="$need bats"
 	have_cmd jq || need="$need jq"
 	have_cmd man || need="$need man-db"
-	# fsd-geocode's tests start a small HTTP server.
-	have_cmd python3 || need="$need python3"
 	# Time zone tests read the system's tz database.
 	[ -f /usr/share/zoneinfo/America/Denver ] || need="$need tzdata"
-	# fsd-notify's tests send mail through msmtp to a python3 SMTP server
+	# fsd-notify's tests send mail through msmtp to a python3 SMTP server;
+	# fsd-geocode's start a python3 geocoding server.
 	have_cmd msmtp || need="$need msmtp"
 	[ -x /usr/bin/python3 ] || need="$need python3" ;;
 esac
