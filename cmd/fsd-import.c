@@ -26,7 +26,7 @@
 static struct fsd_list string_columns, number_columns, bool_columns, list_columns,
     json_columns;
 static const char *rejects_path, *map_path, *zone, *delimiter_text;
-static int keep_guard, stop_on_error, with_source;
+static int keep_guard, stop_on_error, with_source, check;
 
 static const struct fsd_option options[] = {
 	{ 's', "string", "COLS", "read these columns as text (names, comma-separated)", NULL, NULL, &string_columns },
@@ -37,6 +37,7 @@ static const struct fsd_option options[] = {
 	{ 'm', "map", "FILE", "a column map: which column holds which field, and how", NULL, &map_path },
 	{ 0, "tz", "ZONE", "the zone of local times in the sheet (America/Denver)", NULL, &zone },
 	{ 'd', "delimiter", "CHAR", "cells are separated by CHAR: , ; or tab (default: as the header)", NULL, &delimiter_text },
+	{ 0, "check", NULL, "say likely mistakes: an id twice, skills run together with a comma (on with --map)", &check, NULL },
 	{ 0, "source", NULL, "add \"source\": \"file:line\" to each record, for later messages", &with_source, NULL },
 	{ 0, "raw", NULL, "keep the ' fsd-export puts before cells like =1+2", &keep_guard, NULL },
 	{ 0, "rejects", "FILE", "append bad rows to FILE as CSV, not as exception records", NULL, &rejects_path },
@@ -46,7 +47,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-import",
-	"[--map FILE] [--tz ZONE] [--delimiter CHAR] [--source] "
+	"[--map FILE] [--tz ZONE] [--delimiter CHAR] [--check] [--source] "
 	    "[--string COLS] [--number COLS] [--bool COLS] [--list COLS] [--json COLS] "
 	    "[--raw] [--rejects FILE] [--strict] [FILE ...]",
 	"turn spreadsheet rows (CSV) into records",
@@ -58,6 +59,8 @@ static struct fsd_csv_override overrides[5];
 static size_t noverrides;
 static struct fsd_map *map;
 static struct fsd_csv_dialect dialect;
+/* --check: where each id was first seen ("jobs.csv:3"), over every file. */
+static json_t *ids_seen;
 
 /* One input file: its header, once read. */
 struct import {
@@ -314,6 +317,26 @@ add_constants(const struct import *im, json_t *record, char **problem,
 	}
 }
 
+/* Mistakes a person makes in a sheet that still imports: said, with the
+ * row, so they are mended before the day is planned on them. */
+static void
+say_mistakes(const json_t *record, const struct fsd_pos *pos)
+{
+	const char *id = json_string_value(json_object_get(record, "id"));
+	json_t *skills = json_object_get(record, "skills"), *skill, *seen;
+	size_t i;
+
+	if (id != NULL && (seen = json_object_get(ids_seen, id)) != NULL)
+		fsd_note_at(pos, "id \"%s\" is on %s too", id, json_string_value(seen));
+	else if (id != NULL)
+		json_object_set_new(ids_seen, id, json_sprintf("%s:%ld",
+		    fsd_display_name(pos->file), pos->line));
+	json_array_foreach(skills, i, skill)
+		if (json_is_string(skill) && strchr(json_string_value(skill), ',') != NULL)
+			fsd_note_at(pos, "skill \"%s\" holds a comma: skills are separated by \";\" "
+			    "(or, in a map, \"list ,\")", json_string_value(skill));
+}
+
 static int
 is_empty_row(const struct fsd_csv_row *row)
 {
@@ -345,6 +368,8 @@ import_row(const struct fsd_csv_row *row, void *ctx)
 			import_cell(record, &im->columns[i], im->mapped ? im->mapped[i] : NULL,
 			    row->cells[i], row->lens[i], &problem, &pos);
 	add_constants(im, record, &problem, &pos);
+	if (check || map != NULL)
+		say_mistakes(record, &pos);
 	if (with_source)
 		json_object_set_new(record, "source", json_sprintf("%s:%ld",
 		    fsd_display_name(im->path), row->line));
@@ -444,6 +469,7 @@ main(int argc, char **argv)
 		fsd_usage_error("--tz: \"%s\" is not a zone of the tz database "
 		    "(America/Denver, Europe/Berlin, UTC...)", zone);
 	dialect.delimiter = parse_delimiter(delimiter_text);
+	ids_seen = json_object();
 	if (map_path != NULL)
 		map = fsd_map_load(map_path);
 	for (size_t k = 0; map != NULL && k < map->n; k++)
@@ -465,5 +491,6 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < noverrides; i++)
 		free((char *)overrides[i].names);
 	fsd_map_free(map);
+	json_decref(ids_seen);
 	return fsd_finish();
 }

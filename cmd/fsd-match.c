@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fsd.h"
+#include "check/mistakes.h"
 #include "match/decide.h"
 #include "match/match.h"
 #include "match/match_records.h"
@@ -53,7 +54,84 @@ struct loaded {
 	json_t *jobs;		/* the records, to write back enriched */
 	struct fsd_pos *where;	/* and where each came from */
 	size_t where_cap;
+	/* For the mistakes people make (check/mistakes.h): */
+	char **tech_skills;	/* every skill some tech has */
+	size_t ntech_skills;
+	double *homes;		/* lat, lon of every tech's home */
+	json_t *job_lines;	/* id -> the line it was first seen on */
 };
+
+/* What the techs have, once they are read, to tell a job's typo from a
+ * skill nobody has yet. */
+static void
+know_techs(struct loaded *l)
+{
+	l->tech_skills = xcalloc(day.nskill_names + 1, sizeof *l->tech_skills);
+	l->homes = xcalloc(2 * day.ntechs + 1, sizeof *l->homes);
+	for (size_t i = 0; i < day.ntechs; i++) {
+		l->homes[2 * i] = day.techs[i].lat;
+		l->homes[2 * i + 1] = day.techs[i].lon;
+		for (size_t k = 0; k < day.techs[i].nskills; k++) {
+			char *name = day.skill_names[day.techs[i].skills[k]];
+			size_t j;
+			for (j = 0; j < l->ntech_skills && l->tech_skills[j] != name; j++)
+				;
+			if (j == l->ntech_skills)
+				l->tech_skills[l->ntech_skills++] = name;
+		}
+	}
+}
+
+static int
+tech_has_skill(const struct loaded *l, const char *skill)
+{
+	for (size_t i = 0; i < l->ntech_skills; i++)
+		if (strcmp(l->tech_skills[i], skill) == 0)
+			return 1;
+	return 0;
+}
+
+/* Farther than a long day's drive from every home: not a job for this
+ * shop, or a coordinate typed wrong. */
+#define FAR_FROM_EVERY_HOME_KM 300.0
+
+/* Said, not refused: each may be meant, and the job still goes through
+ * the match, which gives it its exception if it must. */
+static void
+say_mistakes(struct loaded *l, const json_t *rec, const struct fsd_pos *pos)
+{
+	const char *id = json_string_value(json_object_get(rec, "id"));
+	json_t *skills = json_object_get(rec, "skills"), *skill, *seen;
+	double lat, lon, nearest, fixed;
+	size_t i;
+
+	if (id != NULL && (seen = json_object_get(l->job_lines, id)) != NULL)
+		fsd_warn_at(pos, "duplicate job id \"%s\" (first on line %lld): both are matched",
+		    id, (long long)json_integer_value(seen));
+	else if (id != NULL)
+		json_object_set_new(l->job_lines, id, json_integer(pos->line));
+	json_array_foreach(skills, i, skill) {
+		const char *name = json_string_value(skill), *near;
+
+		if (name == NULL || tech_has_skill(l, name))
+			continue;
+		if (check_joined_skills(name))
+			fsd_note_at(pos, "skill \"%s\" holds a comma: skills are separated by \";\" "
+			    "(or import with a map's \"list ,\")", name);
+		else if ((near = check_did_you_mean(name, l->tech_skills, l->ntech_skills)) != NULL)
+			fsd_note_at(pos, "no tech has the skill \"%s\": did you mean %s?", name, near);
+	}
+	if (fsd_field_number(rec, "site.lat", &lat, NULL) == FSD_FIELD_OK
+	    && fsd_field_number(rec, "site.lon", &lon, NULL) == FSD_FIELD_OK
+	    && check_far_site(lat, lon, l->homes, day.ntechs, FAR_FROM_EVERY_HOME_KM, &nearest, &fixed)) {
+		if (fixed >= 0)
+			fsd_note_at(pos, "the site %g,%g is %.0f km from the nearest tech's home: "
+			    "a lost minus sign? (with it, %.0f km)", lat, lon, nearest, fixed);
+		else
+			fsd_note_at(pos, "the site %g,%g is %.0f km from the nearest tech's home",
+			    lat, lon, nearest);
+	}
+}
 
 /* The techs as the route reader took them (a tech it found bad is left
  * out, said once), each once however many shifts it has. */
@@ -77,6 +155,7 @@ read_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	struct match_job *j = match_add_job(&day);
 
 	json_array_append(l->jobs, rec);
+	say_mistakes(l, rec, pos);
 	l->where = xgrow(l->where, &l->where_cap, day.njobs, sizeof *l->where);
 	l->where[day.njobs - 1] = *pos;
 	/* Not ours to decide (an import's bad_record): out as it came. */
@@ -242,7 +321,7 @@ int
 main(int argc, char **argv)
 {
 	int first = fsd_parse_options(&tool, argc, argv);
-	struct loaded l = { json_array(), NULL, 0 };
+	struct loaded l = { json_array(), NULL, 0, .job_lines = json_object() };
 	struct match_decide d = { &run };
 	long *job_of = NULL;
 
@@ -263,6 +342,7 @@ main(int argc, char **argv)
 	route_rules_load(&run.limits, NULL);	/* a tech's own limits only */
 	route_run_load_techs(&run, techs_path);
 	read_techs();
+	know_techs(&l);
 	if (now_text != NULL)
 		route_run_set_not_before(&run, now_text);
 
@@ -286,6 +366,9 @@ main(int argc, char **argv)
 		fsd_emit(rec);
 	}
 	json_decref(l.jobs);
+	json_decref(l.job_lines);
+	free(l.tech_skills);
+	free(l.homes);
 	free(l.where);
 	free(job_of);
 	route_run_free(&run);

@@ -52,6 +52,16 @@ fsd_warn_at(const struct fsd_pos *pos, const char *fmt, ...)
 }
 
 void
+fsd_note_at(const struct fsd_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(pos, fmt, ap);
+	va_end(ap);
+}
+
+void
 fsd_note(const char *fmt, ...)
 {
 	va_list ap;

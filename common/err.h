@@ -22,6 +22,10 @@ extern int fsd_status;
 /* file:line: message, status 1. pos may be NULL for a message with no place. */
 void fsd_warn_at(const struct fsd_pos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* file:line: message, without changing the status: for what is likely a
+ * mistake but may be meant (a skill no tech has yet). */
+void fsd_note_at(const struct fsd_pos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Plain "prog: message" without changing the status. */
 void fsd_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Message and exit with code. */

@@ -4,7 +4,7 @@ _fsd_options() {
 	fsd-event) echo "--log --verify --tech --at --position --by --note --reason --strict --rejects --help --version" ;;
 	fsd-export) echo "--fields --map --tz --time-format --techs --units --directions --split-by --dir --raw --crlf --strict --rejects --help --version" ;;
 	fsd-geocode) echo "--server --cache --offline --interval --near --within --strict --rejects --help --version" ;;
-	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --source --raw --rejects --strict --help --version" ;;
+	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --check --source --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --group --date --verify-link --strict --rejects --help --version" ;;
 	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --naive --strict --rejects --help --version" ;;
 	fsd-notify) echo "--rules --templates --now --sent --sendmail --sms-command --dry-run --strict --rejects --help --version" ;;

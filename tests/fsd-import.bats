@@ -279,3 +279,13 @@ OFFICE=$FIXTURES/office
 	[ "$status" -eq 1 ]
 	assert_output_has "fsd-match: stdin:1 ($BATS_TEST_TMPDIR/j.csv:2): \"duration\" must be a number"
 }
+
+@test "--check (and any --map): an id twice names both rows; skills run together with a comma are said" {
+	printf 'id,skills\nJ1,hvac\nJ2,"hvac,plumbing"\nJ1,plumbing\n' > "$BATS_TEST_TMPDIR/j.csv"
+	run fsd-import --check "$BATS_TEST_TMPDIR/j.csv"
+	[ "$status" -eq 0 ]
+	assert_output_has "j.csv:4: id \"J1\" is on $BATS_TEST_TMPDIR/j.csv:2 too"
+	assert_output_has 'j.csv:3: skill "hvac,plumbing" holds a comma: skills are separated by ";"'
+	run fsd-import "$BATS_TEST_TMPDIR/j.csv"
+	[[ $output != *"is on"* ]]
+}

@@ -340,3 +340,29 @@ $(job J2 39.62 -104.98 '[]' 60)"
 	assert_output_has "t:2: TX is not working today (no shift): no jobs for them"
 	assert_output_has "t:3: TY is not working today (time off): no jobs for them"
 }
+
+@test "mistakes: a skill a letter off says \"did you mean\"; skills run together with a comma are said" {
+	run bash -c "printf '%s\n' '{\"id\":\"J1\",\"skills\":[\"plumbng\"],\"duration\":30,\"site\":{\"lat\":39.7,\"lon\":-104.9}}' \
+		'{\"id\":\"J2\",\"skills\":[\"hvac, plumbing\"],\"duration\":30,\"site\":{\"lat\":39.7,\"lon\":-104.9}}' \
+		| fsd-match --techs '$FIXTURES/match/techs.ndjson'"
+	[ "$status" -eq 0 ]
+	assert_output_has 'fsd-match: stdin:1: no tech has the skill "plumbng": did you mean plumbing?'
+	assert_output_has 'fsd-match: stdin:2: skill "hvac, plumbing" holds a comma: skills are separated by ";"'
+	assert_output_has '"code":"no_qualified_tech"'
+}
+
+@test "mistakes: a site far from every tech's home, a lost minus sign named; a duplicate id names both lines" {
+	run bash -c "printf '%s\n' '{\"id\":\"J1\",\"skills\":[\"hvac\"],\"duration\":30,\"site\":{\"lat\":39.7,\"lon\":104.95}}' \
+		'{\"id\":\"J1\",\"skills\":[\"hvac\"],\"duration\":30,\"site\":{\"lat\":39.7,\"lon\":-104.95}}' \
+		| fsd-match --techs '$FIXTURES/match/techs.ndjson'"
+	[ "$status" -eq 1 ]
+	assert_output_has 'fsd-match: stdin:1: the site 39.7,104.95 is '
+	assert_output_has "km from the nearest tech's home: a lost minus sign? (with it, 6 km)"
+	assert_output_has 'fsd-match: stdin:2: duplicate job id "J1" (first on line 1): both are matched'
+}
+
+@test "mistakes: a row imported with --source is named by its spreadsheet row" {
+	printf 'id,skills,duration,site.lat,site.lon\nJ1,plumbng,30,39.7,-104.9\n' > "$BATS_TEST_TMPDIR/j.csv"
+	run bash -c "fsd-import --source '$BATS_TEST_TMPDIR/j.csv' | fsd-match --techs '$FIXTURES/match/techs.ndjson' > /dev/null"
+	assert_output_has "fsd-match: stdin:1 ($BATS_TEST_TMPDIR/j.csv:2): no tech has the skill \"plumbng\": did you mean plumbing?"
+}
