@@ -38,7 +38,8 @@ MAN5 = $(sort $(wildcard share/man/*.5))
 # Installed for people to start from: column maps and the sample day
 # (its generator is for the tree only).
 MAPS = $(sort $(wildcard share/maps/*.map))
-EXAMPLE_FILES = $(sort $(filter-out share/examples/gen, $(wildcard share/examples/*)))
+EXAMPLE_FILES = $(sort $(filter-out share/examples/gen share/examples/office, $(wildcard share/examples/*)))
+OFFICE_FILES = $(sort $(wildcard share/examples/office/*))
 TEMPLATES = $(sort $(wildcard share/templates/*.txt))
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -110,9 +111,10 @@ install: all
 	for p in $(TOOLS); do ln -sf fsd $(DESTDIR)$(BASHCOMPDIR)/$$p; done
 	install -m 644 completions/_fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
 	for p in $(PROGS); do install -m 644 completions/fsd.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
-	mkdir -p $(DESTDIR)$(DATADIR)/maps $(DESTDIR)$(DATADIR)/examples
+	mkdir -p $(DESTDIR)$(DATADIR)/maps $(DESTDIR)$(DATADIR)/examples/office
 	for f in $(MAPS); do install -m 644 $$f $(DESTDIR)$(DATADIR)/maps/; done
 	for f in $(EXAMPLE_FILES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/examples/; done
+	for f in $(OFFICE_FILES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/examples/office/; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p \
@@ -124,7 +126,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/fsd $(DESTDIR)$(ZSHCOMPDIR)/_fsd
 	for f in $(MAPS); do rm -f $(DESTDIR)$(DATADIR)/maps/$${f##*/}; done
 	for f in $(EXAMPLE_FILES); do rm -f $(DESTDIR)$(DATADIR)/examples/$${f##*/}; done
-	-rmdir $(DESTDIR)$(DATADIR)/maps $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(DATADIR) 2>/dev/null
+	for f in $(OFFICE_FILES); do rm -f $(DESTDIR)$(DATADIR)/examples/office/$${f##*/}; done
+	-rmdir $(DESTDIR)$(DATADIR)/maps $(DESTDIR)$(DATADIR)/examples/office \
+		$(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build demo-out bench-out

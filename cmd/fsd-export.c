@@ -12,9 +12,11 @@
  * For people rather than for fsd-import: a column map (QuickBooks,
  * Google Calendar), local times, miles, tech names and directions
  * (common/csv/sheet.h), and one file per tech (--split-by). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fsd.h"
 #include "csv/cell.h"
@@ -489,6 +491,9 @@ write_groups(struct run *run)
 	json_t *group, *record;
 	size_t i;
 
+	/* The folder of the day's sheets is made for them. */
+	if (mkdir(split_dir, 0777) != 0 && errno != EEXIST)
+		fsd_die(1, "%s: %s", split_dir, strerror(errno));
 	json_object_foreach(run->groups, key, group) {
 		char *path = file_name_for(key);
 		struct fsd_replace r;

@@ -3,9 +3,10 @@
 
 load helper
 
-# The indented block after the README's "runs in the test suite" marker.
+# The indented block after the README's "runs in the test suite" marker
+# (the first, or the one whose marker also holds $1).
 readme_pipeline() {
-	awk '/runs in the test suite/ { on = 1; next }
+	awk -v want="${1:-runs in the test suite}" 'index($0, "runs in the test suite") && index($0, want) { on = 1; next }
 		on && /^    / { sub(/^    /, ""); print; seen = 1; next }
 		on && seen && !/^    / { exit }' "$TOP/README.md"
 }
@@ -62,4 +63,27 @@ readme_live_day() {
 	# every emergency some tech is qualified for is on a day
 	assert_eq "$(jq -r 'select(.priority == 1 and .seq == null and .exception.code != "no_qualified_tech") | .id' plan.ndjson)" ""
 	[ "$(jq -c 'select(.priority == 1 and .seq)' plan.ndjson | wc -l)" -ge 7 ]
+}
+
+@test "the README's office path runs: an FSM export through a map, geocoding, the roster, sheets per tech, QuickBooks" {
+	script=$(readme_pipeline "share/examples/office")
+	[ -n "$script" ]
+	python3 "$FIXTURES/geocode/server.py" "$BATS_TEST_TMPDIR/port" "$BATS_TEST_TMPDIR/requests.log" \
+		> /dev/null 2>&1 3>&- &
+	server=$!
+	for _ in $(seq 100); do [ -f "$BATS_TEST_TMPDIR/port" ] && break; sleep 0.1; done
+	mkdir -p "$BATS_TEST_TMPDIR/examples/office" "$BATS_TEST_TMPDIR/maps"
+	cp "$EXAMPLES"/*.csv "$EXAMPLES"/*.json "$EXAMPLES"/pay.key "$BATS_TEST_TMPDIR/examples/"
+	cp "$EXAMPLES"/office/* "$BATS_TEST_TMPDIR/examples/office/"
+	cp "$TOP"/share/maps/*.map "$BATS_TEST_TMPDIR/maps/"
+	cd "$BATS_TEST_TMPDIR/examples/office"
+	GEOCODER=http://127.0.0.1:$(cat "$BATS_TEST_TMPDIR/port") run bash -e -c "$script"
+	kill "$server"
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	assert_eq "$(grep -c . calls.ndjson)" 150
+	assert_eq "$(grep -c . plan.ndjson)" 150
+	[ "$(ls sheets | wc -l)" -gt 20 ]
+	assert_eq "$(head -n 1 quickbooks.csv | cut -d, -f1-3)" "Invoice no,Customer,Invoice date"
+	# Every job has coordinates in this export: nothing to ask the server.
+	[ ! -s "$BATS_TEST_TMPDIR/requests.log" ]
 }
