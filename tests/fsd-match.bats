@@ -366,3 +366,12 @@ $(job J2 39.62 -104.98 '[]' 60)"
 	run bash -c "fsd-import --source '$BATS_TEST_TMPDIR/j.csv' | fsd-match --techs '$FIXTURES/match/techs.ndjson' > /dev/null"
 	assert_output_has "fsd-match: stdin:1 ($BATS_TEST_TMPDIR/j.csv:2): no tech has the skill \"plumbng\": did you mean plumbing?"
 }
+
+@test "mistakes: a job on another day than the shifts is said, with the fsd-roster line that makes that day" {
+	run bash -c "echo '{\"id\":\"J1\",\"skills\":[\"hvac\"],\"duration\":30,\"site\":{\"lat\":39.7,\"lon\":-104.95},\"window\":{\"start\":\"2026-11-24T08:00:00-07:00\",\"end\":\"2026-11-24T12:00:00-07:00\"}}' \
+		| fsd-match --techs '$FIXTURES/match/techs.ndjson'"
+	assert_output_has 'fsd-match: stdin:1: the window is on 2026-11-24, a day no tech has a shift on (they are on 2026-11-23): fsd-roster --on 2026-11-24 makes that day'"'"'s techs'
+	run bash -c "echo '{\"id\":\"J1\",\"skills\":[\"hvac\"],\"duration\":30,\"site\":{\"lat\":39.7,\"lon\":-104.95},\"window\":{\"start\":\"2026-11-23T08:00:00-07:00\",\"end\":\"2026-11-23T12:00:00-07:00\"}}' \
+		| fsd-match --techs '$FIXTURES/match/techs.ndjson'"
+	[[ $output != *"a day no tech"* ]]
+}
