@@ -493,7 +493,7 @@ write_groups(struct run *run)
 
 	/* The folder of the day's sheets is made for them. */
 	if (mkdir(split_dir, 0777) != 0 && errno != EEXIST)
-		fsd_die(1, "%s: %s", split_dir, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", split_dir, strerror(errno));
 	json_object_foreach(run->groups, key, group) {
 		char *path = file_name_for(key);
 		struct fsd_replace r;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-geocode: fill site.lat/lon (and a tech's home.lat/lon) from the
  * address, through a Nominatim-compatible search API, every answer kept
  * in a cache file (common/geocode/). A place that is not found, or is
@@ -10,15 +11,18 @@
 #include "fsd.h"
 #include "geocode/geocode.h"
 
-static const char *server, *cache_path, *interval_text = "1", *near_text, *within_text;
+static const char *server, *cache_path, *near_text, *within_text;
+static double interval_seconds;
 static int offline;
 
 static const struct fsd_option options[] = {
 	{ 's', "server", "URL", "a Nominatim-compatible search server (http://host:port)", NULL, &server },
 	{ 'c', "cache", "FILE", "answers kept here, so an address is asked once ever", NULL, &cache_path },
 	{ 0, "offline", NULL, "use the cache only: ask no server", &offline, NULL },
-	{ 0, "interval", "SECONDS", "at least this long between requests (default 1)", NULL, &interval_text },
+	{ 0, "interval", "SECONDS", "at least this long between requests",
+	  .type = FSD_OPT_DECIMAL, .number = &interval_seconds, .min = 0, .max = 3600, .def = 1 },
 	{ 0, "near", "LAT,LON", "the service area's centre", NULL, &near_text },
+	/* Text, read in parse_area: it has no default, only a partner, --near. */
 	{ 0, "within", "KM", "a place farther than KM from --near is an exception", NULL, &within_text },
 	{ 0 }
 };
@@ -147,7 +151,7 @@ main(int argc, char **argv)
 	if (server == NULL && !offline)
 		fsd_usage_error("--server URL is required (or --offline, the cache only)");
 	parse_area(&run);
-	run.http = offline ? NULL : geocode_http_new(fsd_opt_double("--interval", interval_text, 0, 3600));
+	run.http = offline ? NULL : geocode_http_new(interval_seconds);
 	geocode_cache_open(&run.cache, cache_path, !offline);
 	fsd_read_records(argc - first, argv + first, per_record, &run);
 	geocode_cache_close(&run.cache);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-roster: a standing weekly roster to the technicians of one day.
  *
  * An office keeps its techs' hours as a week, a zone, days off and the
@@ -13,10 +14,13 @@
 #include "roster/records.h"
 #include "zone.h"
 
-static const char *on_text, *zone, *holidays_path;
+static const char *zone, *holidays_path;
+static int64_t on_day;
+static int have_on;
 
 static const struct fsd_option options[] = {
-	{ 0, "on", "DATE", "the day to make (YYYY-MM-DD)", NULL, &on_text },
+	{ 0, "on", "DATE", "the day to make (YYYY-MM-DD)",
+	  .type = FSD_OPT_DATE, .date = &on_day, .given = &have_on },
 	{ 0, "tz", "ZONE", "the zone of rosters that name none (America/Denver)", NULL, &zone },
 	{ 0, "holidays", "FILE", "days nobody works, one YYYY-MM-DD a line", NULL, &holidays_path },
 	{ 0 }
@@ -53,10 +57,9 @@ main(int argc, char **argv)
 	int first = fsd_parse_options(&tool, argc, argv);
 	struct run run = { 0 };
 
-	if (on_text == NULL)
+	if (!have_on)
 		fsd_usage_error("--on DATE is required");
-	if (fsd_date_parse(on_text, &run.day) != 0)
-		fsd_usage_error("--on: \"%s\" is not a date YYYY-MM-DD", on_text);
+	run.day = on_day;
 	if (zone != NULL && !fsd_zone_valid(zone))
 		fsd_usage_error("--tz: \"%s\" is not a zone of the tz database "
 		    "(America/Denver, Europe/Berlin, UTC...)", zone);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <jansson.h>
 
 #include "tech.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The one rule for a technician record without a shift (fsd(5)): that
  * tech is not working that day. fsd-roster writes such records for days
  * off ("not_working" says why); every tool that plans a day leaves them

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* What people get wrong in a sheet, caught where the data first meets a
  * tool that can tell (fsd(5), "Mistakes"): a skill typed a letter off
  * ("plumbng"), skills run together with a comma, a site whose longitude

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* strptime(3) is X/Open. */
 #define _XOPEN_SOURCE 700
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Cells holding a person's clock and calendar: "11/23/2026 8:00 AM",
  * "Nov 23, 2026", "14:30", read and written by a strftime(3)-style
  * format (%m/%d/%Y %I:%M %p) in a time zone (zone.h). Records keep RFC

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>

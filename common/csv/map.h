@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* A column map: which spreadsheet column holds which fsd field, and how
  * to read it, for sheets whose headers are not fsd's names (an FSM's job
  * export, QuickBooks, Google Calendar). One file serves both ways:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* What fsd-export does to a record on its way to a sheet a person reads
  * (a tech's day on a phone, the office's wall): the tech's name and
  * phone beside the id, times on the local clock, miles, a link that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The field names of fsd(5), for telling a sheet with its own headers
  * ("Job #", "Client", "Start") from one written in fsd's words, and for
  * saying which of the fields a day needs such a sheet lacks. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The cache file, one answer a line:
  *     {"address":"1420 S Clayton St, Denver, CO 80210","lat":39.6897,"lon":-104.94}
  *     {"address":"nowhere at all","found":false}
@@ -63,7 +64,7 @@ geocode_cache_open(struct geocode_cache *c, const char *path, int lock)
 		    || fsd_field_bool(entry, "found", &found, &pos) == FSD_FIELD_BAD
 		    || (found && (fsd_field_number(entry, "lat", &lat, &pos) != FSD_FIELD_OK
 		    || fsd_field_number(entry, "lon", &lon, &pos) != FSD_FIELD_OK)))
-			fsd_die_at(1, &pos, "not a cached answer: {\"address\", \"lat\", \"lon\"} "
+			fsd_die_at(FSD_EXIT_DATA, &pos, "not a cached answer: {\"address\", \"lat\", \"lon\"} "
 			    "or {\"address\", \"found\": false}");
 		key = cache_key(address);
 		json_object_set(c->by_key, key, entry);

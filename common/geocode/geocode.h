@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Addresses to places through a Nominatim-compatible search API
  * (Nominatim itself, or a shop's own server speaking its /search), with
  * every answer kept in a cache file, so an address is asked once ever

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,7 @@ geocode_http_new(double interval_seconds)
 	struct geocode_http *h = xcalloc(1, sizeof *h);
 
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || (h->curl = curl_easy_init()) == NULL) {
-		fsd_die(1, "libcurl could not start");
+		fsd_die(FSD_EXIT_DATA, "libcurl could not start");
 	}
 	h->interval = interval_seconds;
 	h->last_start = -1;
@@ -121,7 +122,7 @@ geocode_http_escape(struct geocode_http *h, const char *text)
 	char *escaped = curl_easy_escape(h->curl, text, 0), *copy;
 
 	if (escaped == NULL) {
-		fsd_die(1, "out of memory");
+		fsd_die(FSD_EXIT_DATA, "out of memory");
 	}
 	copy = xstrdup(escaped);
 	curl_free(escaped);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Nominatim's search API (nominatim.org/release-docs/latest/api/Search/):
  * GET /search?q=...&format=jsonv2&limit=1 answers a JSON array of
  * places, best first, each with "lat" and "lon" as strings. Photon and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* The roster's JSON side: a technician record's "roster" field
  * ({"zone", "week", "days_off"}, fsd(5)) read into struct roster, and the
  * day it makes written back as "shift" and "off", or "not_working". */

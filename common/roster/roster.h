@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* A standing weekly roster, and the working day it makes on a date.
  *
  * An office keeps when its techs work as a week ("mon-fri 07:00-15:30;
