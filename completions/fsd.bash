@@ -6,12 +6,12 @@ _fsd_options() {
 	fsd-geocode) echo "--server --cache --offline --interval --near --within --strict --rejects --help --version" ;;
 	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --check --source --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --group --date --verify-link --strict --rejects --help --version" ;;
-	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --naive --strict --rejects --help --version" ;;
+	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --return-in-shift --time-limit --iterations --seed --naive --strict --rejects --help --version" ;;
 	fsd-notify) echo "--rules --templates --now --sent --sendmail --sms-command --dry-run --strict --rejects --help --version" ;;
 	fsd-recur) echo "--from --to --on --history --existing --holidays --tz --spread --strict --rejects --help --version" ;;
 	fsd-restock) echo "--stock --plan --out --in-place --now --strict --rejects --help --version" ;;
 	fsd-roster) echo "--on --tz --holidays --strict --rejects --help --version" ;;
-	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
+	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --keep-techs --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
 	fsd-status) echo "--events --done --exceptions --strict --rejects --help --version" ;;
 	fsd-track) echo "--plan --techs --rules --noisy --now --strict --rejects --help --version" ;;
 	fsd-watch) echo "--now --rules --state --strict --rejects --help --version" ;;
@@ -24,7 +24,7 @@ _fsd_takes_file() {
 	fsd-geocode:--server|fsd-geocode:-s|fsd-geocode:--cache|fsd-geocode:-c|fsd-geocode:--interval|fsd-geocode:--near|fsd-geocode:--within|fsd-geocode:--rejects) return 0 ;;
 	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--map|fsd-import:-m|fsd-import:--tz|fsd-import:--delimiter|fsd-import:-d|fsd-import:--rejects) return 0 ;;
 	fsd-invoice:--rates|fsd-invoice:-r|fsd-invoice:--ledger|fsd-invoice:-l|fsd-invoice:--key|fsd-invoice:-k|fsd-invoice:--pay-url|fsd-invoice:--html|fsd-invoice:--group|fsd-invoice:-g|fsd-invoice:--date|fsd-invoice:--verify-link|fsd-invoice:--rejects) return 0 ;;
-	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--rejects) return 0 ;;
+	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--time-limit|fsd-match:--iterations|fsd-match:--seed|fsd-match:--rejects) return 0 ;;
 	fsd-notify:--rules|fsd-notify:-r|fsd-notify:--templates|fsd-notify:--now|fsd-notify:--sent|fsd-notify:-s|fsd-notify:--sendmail|fsd-notify:--sms-command|fsd-notify:--rejects) return 0 ;;
 	fsd-recur:--from|fsd-recur:--to|fsd-recur:--on|fsd-recur:--history|fsd-recur:--existing|fsd-recur:--holidays|fsd-recur:--tz|fsd-recur:--rejects) return 0 ;;
 	fsd-restock:--stock|fsd-restock:-s|fsd-restock:--plan|fsd-restock:-p|fsd-restock:--out|fsd-restock:-o|fsd-restock:--now|fsd-restock:--rejects) return 0 ;;

@@ -606,7 +606,8 @@ EOF2
 }
 
 @test "no usable tech: every job still comes out, each with why" {
-	echo '{"id":"T1"}' > "$BATS_TEST_TMPDIR/t"
+	# A shift but no home: a bad tech (one without a shift is off, fsd(5)).
+	echo '{"id":"T1","shift":{"start":"2026-11-23T08:00:00-07:00","end":"2026-11-23T17:00:00-07:00"}}' > "$BATS_TEST_TMPDIR/t"
 	run fsd-route --techs "$BATS_TEST_TMPDIR/t" <<<'{"id":"X","site":{"lat":39.74,"lon":-104.99}}
 {"id":"Y","site":{"lat":39.74,"lon":-104.99}}'
 	[ "$status" -eq 1 ]
