@@ -13,7 +13,7 @@ _fsd_options() {
 	fsd-roster) echo "--on --tz --holidays --strict --rejects --help --version" ;;
 	fsd-route) echo "--techs --rules --stock --now --eta-threshold --min-remaining --keep-techs --reassign --return-in-shift --time-limit --iterations --seed --matrix --summary --eta-width --road-factor --speed --strict --rejects --help --version" ;;
 	fsd-status) echo "--events --done --exceptions --strict --rejects --help --version" ;;
-	fsd-track) echo "--plan --techs --rules --noisy --now --strict --rejects --help --version" ;;
+	fsd-track) echo "--plan --techs --events --rules --noisy --now --strict --rejects --help --version" ;;
 	fsd-watch) echo "--now --rules --state --strict --rejects --help --version" ;;
 	esac
 }
@@ -31,7 +31,7 @@ _fsd_takes_file() {
 	fsd-roster:--on|fsd-roster:--tz|fsd-roster:--holidays|fsd-roster:--rejects) return 0 ;;
 	fsd-route:--techs|fsd-route:-t|fsd-route:--rules|fsd-route:--stock|fsd-route:--now|fsd-route:--eta-threshold|fsd-route:--min-remaining|fsd-route:--time-limit|fsd-route:--iterations|fsd-route:--seed|fsd-route:--matrix|fsd-route:--summary|fsd-route:--eta-width|fsd-route:--road-factor|fsd-route:--speed|fsd-route:--rejects) return 0 ;;
 	fsd-status:--events|fsd-status:-e|fsd-status:--done|fsd-status:--exceptions|fsd-status:--rejects) return 0 ;;
-	fsd-track:--plan|fsd-track:-p|fsd-track:--techs|fsd-track:-t|fsd-track:--rules|fsd-track:-r|fsd-track:--noisy|fsd-track:--now|fsd-track:--rejects) return 0 ;;
+	fsd-track:--plan|fsd-track:-p|fsd-track:--techs|fsd-track:-t|fsd-track:--events|fsd-track:-e|fsd-track:--rules|fsd-track:-r|fsd-track:--noisy|fsd-track:--now|fsd-track:--rejects) return 0 ;;
 	fsd-watch:--now|fsd-watch:--rules|fsd-watch:-r|fsd-watch:--state|fsd-watch:-s|fsd-watch:--rejects) return 0 ;;
 	esac
 	return 1
