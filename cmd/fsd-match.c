@@ -58,8 +58,6 @@ struct loaded {
 	char **tech_skills;	/* every skill some tech has */
 	size_t ntech_skills;
 	double *homes;		/* lat, lon of every tech's home */
-	int64_t *shift_days;	/* the local days the shifts are on */
-	size_t nshift_days;
 	json_t *job_lines;	/* id -> the line it was first seen on */
 };
 
@@ -71,19 +69,6 @@ know_techs(struct loaded *l)
 	l->tech_skills = xcalloc(day.nskill_names + 1, sizeof *l->tech_skills);
 	l->homes = xcalloc(2 * day.ntechs + 1, sizeof *l->homes);
 	for (size_t i = 0; i < day.ntechs; i++) {
-		/* A night shift is on the day it starts and the day it ends. */
-		for (int end = 0; end <= 1; end++) {
-			double at = (end ? day.techs[i].shift.end : day.techs[i].shift.start)
-			    + day.techs[i].offset_minutes;
-			int64_t d = (int64_t)floor(at / (24 * 60));
-			size_t k;
-			for (k = 0; k < l->nshift_days && l->shift_days[k] != d; k++)
-				;
-			if (k == l->nshift_days) {
-				l->shift_days = xrealloc(l->shift_days, (k + 1) * sizeof *l->shift_days);
-				l->shift_days[l->nshift_days++] = d;
-			}
-		}
 		l->homes[2 * i] = day.techs[i].lat;
 		l->homes[2 * i + 1] = day.techs[i].lon;
 		for (size_t k = 0; k < day.techs[i].nskills; k++) {
@@ -109,29 +94,6 @@ tech_has_skill(const struct loaded *l, const char *skill)
 /* Farther than a long day's drive from every home: not a job for this
  * shop, or a coordinate typed wrong. */
 #define FAR_FROM_EVERY_HOME_KM 300.0
-
-/* A job whose window is on a day no tech works: most often the techs
- * of another day (yesterday's file, a roster made for the wrong date). */
-static void
-say_other_day(const struct loaded *l, const json_t *rec, const struct fsd_pos *pos)
-{
-	char job_day[FSD_DATE_LEN], tech_day[FSD_DATE_LEN];
-	struct fsd_time t;
-	int64_t d;
-
-	if (l->nshift_days == 0 || fsd_field_time(rec, "window.start", &t, NULL) != FSD_FIELD_OK)
-		return;
-	d = (t.seconds / 60 + t.offset_minutes) / (24 * 60);
-	if (t.seconds / 60 + t.offset_minutes < 0)
-		d--;
-	for (size_t k = 0; k < l->nshift_days; k++)
-		if (l->shift_days[k] == d)
-			return;
-	fsd_note_at(pos, "the window is on %s, a day no tech has a shift on (they are on %s%s): "
-	    "fsd-roster --on %s makes that day's techs", fsd_date_format(d, job_day),
-	    fsd_date_format(l->shift_days[0], tech_day), l->nshift_days > 1 ? " and others" : "",
-	    job_day);
-}
 
 /* Said, not refused: each may be meant, and the job still goes through
  * the match, which gives it its exception if it must. */
@@ -159,7 +121,6 @@ say_mistakes(struct loaded *l, const json_t *rec, const struct fsd_pos *pos)
 		else if ((near = check_did_you_mean(name, l->tech_skills, l->ntech_skills)) != NULL)
 			fsd_note_at(pos, "no tech has the skill \"%s\": did you mean %s?", name, near);
 	}
-	say_other_day(l, rec, pos);
 	if (fsd_field_number(rec, "site.lat", &lat, NULL) == FSD_FIELD_OK
 	    && fsd_field_number(rec, "site.lon", &lon, NULL) == FSD_FIELD_OK
 	    && check_far_site(lat, lon, l->homes, day.ntechs, FAR_FROM_EVERY_HOME_KM, &nearest, &fixed)) {
@@ -408,7 +369,6 @@ main(int argc, char **argv)
 	json_decref(l.job_lines);
 	free(l.tech_skills);
 	free(l.homes);
-	free(l.shift_days);
 	free(l.where);
 	free(job_of);
 	route_run_free(&run);

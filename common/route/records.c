@@ -529,9 +529,9 @@ check_days(const struct route_run *run)
 	}
 	if (count > 0)
 		fsd_warn_at(NULL, "%ld job%s dated %s (the first: %s), a day no tech's shift is on: "
-		    "the shifts are on %s; are the techs file's shifts today's?", count,
+		    "the shifts are on %s; fsd-roster --on %s makes that day's techs", count,
 		    count == 1 ? " is" : "s are", fsd_date_format(job_day, a), first,
-		    fsd_date_format(days[0], b));
+		    fsd_date_format(days[0], b), a);
 	free(days);
 }
 
