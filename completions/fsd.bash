@@ -4,6 +4,8 @@ _fsd_options() {
 	fsd-event) echo "--log --verify --tech --at --position --by --note --reason --strict --rejects --help --version" ;;
 	fsd-export) echo "--fields --map --tz --time-format --techs --units --directions --split-by --dir --raw --crlf --strict --rejects --help --version" ;;
 	fsd-geocode) echo "--server --cache --offline --interval --near --within --strict --rejects --help --version" ;;
+	fsd-geojson) echo "--techs --strict --rejects --help --version" ;;
+	fsd-ical) echo "--techs --split-by --dir --state --now --strict --rejects --help --version" ;;
 	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --check --source --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --group --date --verify-link --strict --rejects --help --version" ;;
 	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --return-in-shift --time-limit --iterations --seed --naive --strict --rejects --help --version" ;;
@@ -22,6 +24,8 @@ _fsd_takes_file() {
 	fsd-event:--log|fsd-event:-l|fsd-event:--tech|fsd-event:-t|fsd-event:--at|fsd-event:--position|fsd-event:--by|fsd-event:--note|fsd-event:--reason|fsd-event:--rejects) return 0 ;;
 	fsd-export:--fields|fsd-export:-f|fsd-export:--map|fsd-export:-m|fsd-export:--tz|fsd-export:--time-format|fsd-export:--techs|fsd-export:--units|fsd-export:--split-by|fsd-export:--dir|fsd-export:--rejects) return 0 ;;
 	fsd-geocode:--server|fsd-geocode:-s|fsd-geocode:--cache|fsd-geocode:-c|fsd-geocode:--interval|fsd-geocode:--near|fsd-geocode:--within|fsd-geocode:--rejects) return 0 ;;
+	fsd-geojson:--techs|fsd-geojson:-t|fsd-geojson:--rejects) return 0 ;;
+	fsd-ical:--techs|fsd-ical:-t|fsd-ical:--split-by|fsd-ical:--dir|fsd-ical:-d|fsd-ical:--state|fsd-ical:-s|fsd-ical:--now|fsd-ical:--rejects) return 0 ;;
 	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--map|fsd-import:-m|fsd-import:--tz|fsd-import:--delimiter|fsd-import:-d|fsd-import:--rejects) return 0 ;;
 	fsd-invoice:--rates|fsd-invoice:-r|fsd-invoice:--ledger|fsd-invoice:-l|fsd-invoice:--key|fsd-invoice:-k|fsd-invoice:--pay-url|fsd-invoice:--html|fsd-invoice:--group|fsd-invoice:-g|fsd-invoice:--date|fsd-invoice:--verify-link|fsd-invoice:--rejects) return 0 ;;
 	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--time-limit|fsd-match:--iterations|fsd-match:--seed|fsd-match:--rejects) return 0 ;;
@@ -57,5 +61,5 @@ _fsd_complete() {
 	*) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-_fsd_tools() { echo "event export geocode import invoice match notify recur restock roster route status track watch"; }
-complete -o filenames -F _fsd_complete fsd fsd-event fsd-export fsd-geocode fsd-import fsd-invoice fsd-match fsd-notify fsd-recur fsd-restock fsd-roster fsd-route fsd-status fsd-track fsd-watch
+_fsd_tools() { echo "event export geocode geojson ical import invoice match notify recur restock roster route status track watch"; }
+complete -o filenames -F _fsd_complete fsd fsd-event fsd-export fsd-geocode fsd-geojson fsd-ical fsd-import fsd-invoice fsd-match fsd-notify fsd-recur fsd-restock fsd-roster fsd-route fsd-status fsd-track fsd-watch

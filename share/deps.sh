@@ -4,7 +4,8 @@
 #   share/deps.sh build   compiler, pkg-config and the libraries
 #   share/deps.sh demo    also jq, which the demo's summaries use
 #   share/deps.sh check   also what the test suite runs (bats, jq, groff,
-#                         msmtp and python3 for the mail test)
+#                         msmtp and python3 for the mail test,
+#                         python3-icalendar)
 set -u
 need=""
 have_pc() { pkg-config --exists "$1" 2>/dev/null; }
@@ -30,7 +31,9 @@ check)
 	# fsd-notify's tests send mail through msmtp to a python3 SMTP server;
 	# fsd-geocode's start a python3 geocoding server.
 	have_cmd msmtp || need="$need msmtp"
-	[ -x /usr/bin/python3 ] || need="$need python3" ;;
+	[ -x /usr/bin/python3 ] || need="$need python3"
+	# the second iCalendar reader of tests/fsd-ical.bats (Debian's python3)
+	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || need="$need python3-icalendar" ;;
 esac
 [ -z "$need" ] && exit 0
 

@@ -1,0 +1,206 @@
+/* Plan records and the techs file into struct view_plan: the only file
+ * of the views that reads JSON fields. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "field.h"
+#include "record.h"
+#include "xalloc.h"
+#include "views/plan.h"
+
+/* Colours a dispatcher tells apart at a glance, on white and in print
+ * (Tableau's 10 and two more); techs past the twelfth reuse them. */
+static const char *const palette[] = {
+	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+	"#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f3d7a", "#8c564b"
+};
+
+void
+view_plan_init(struct view_plan *p)
+{
+	memset(p, 0, sizeof *p);
+	p->others = json_array();
+}
+
+void
+view_plan_free(struct view_plan *p)
+{
+	for (size_t i = 0; i < p->nstops; i++)
+		json_decref(p->stops[i].record);
+	free(p->stops);
+	free(p->techs);
+	json_decref(p->tech_records);
+	json_decref(p->others);
+}
+
+static int
+add_tech(struct view_plan *p, const char *id)
+{
+	struct view_tech *t;
+
+	p->techs = xgrow(p->techs, &p->techs_cap, p->ntechs + 1, sizeof *p->techs);
+	t = &p->techs[p->ntechs];
+	memset(t, 0, sizeof *t);
+	t->id = id;
+	t->color = palette[p->ntechs % (sizeof palette / sizeof palette[0])];
+	return (int)p->ntechs++;
+}
+
+int
+view_plan_tech(struct view_plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->ntechs; i++)
+		if (strcmp(p->techs[i].id, id) == 0)
+			return (int)i;
+	return add_tech(p, id);
+}
+
+static int
+read_tech(struct view_plan *p, const json_t *rec, const struct fsd_pos *pos)
+{
+	const char *id;
+	struct view_tech *t;
+	int i, r = fsd_field_string(rec, "id", &id, pos);
+
+	if (r == FSD_FIELD_ABSENT)
+		return fsd_field_fail(pos, "\"id\" is missing");
+	if (r != FSD_FIELD_OK)
+		return r;
+	i = view_plan_tech(p, id);	/* may move p->techs */
+	t = &p->techs[i];
+	if (fsd_field_string(rec, "name", &t->name, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "phone", &t->phone, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	r = fsd_field_number(rec, "home.lat", &t->home_lat, pos);
+	if (r == FSD_FIELD_OK)
+		r = fsd_field_number(rec, "home.lon", &t->home_lon, pos);
+	if (r == FSD_FIELD_BAD)
+		return r;
+	t->has_home = r == FSD_FIELD_OK;
+	r = fsd_field_time(rec, "shift.start", &t->shift_start, pos);
+	if (r == FSD_FIELD_OK)
+		r = fsd_field_time(rec, "shift.end", &t->shift_end, pos);
+	if (r == FSD_FIELD_BAD)
+		return r;
+	t->has_shift = r == FSD_FIELD_OK;
+	return FSD_FIELD_OK;
+}
+
+void
+view_plan_load_techs(struct view_plan *p, const char *path)
+{
+	long *lines = NULL;
+
+	p->tech_records = fsd_load_records(path, &lines);
+	for (size_t i = 0; i < json_array_size(p->tech_records); i++) {
+		struct fsd_pos pos = { path, lines[i] };
+
+		read_tech(p, json_array_get(p->tech_records, i), &pos);
+	}
+	free(lines);
+}
+
+/* Two times that go together ("window.start", "window.end"): both or
+ * neither. Returns FSD_FIELD_OK, _ABSENT or _BAD. */
+static int
+time_pair(const json_t *rec, const char *a, const char *b, struct fsd_time *ta,
+    struct fsd_time *tb, const struct fsd_pos *pos)
+{
+	int r = fsd_field_time(rec, a, ta, pos);
+
+	if (r != FSD_FIELD_OK)
+		return r;
+	r = fsd_field_time(rec, b, tb, pos);
+	if (r == FSD_FIELD_ABSENT)
+		return fsd_field_fail(pos, "\"%s\" is missing", b);
+	return r;
+}
+
+static int
+read_stop(struct view_plan *p, struct view_stop *s, const struct fsd_pos *pos)
+{
+	const json_t *rec = s->record;
+	long long seq = 0, priority = 0;
+	int r, times;
+
+	if (fsd_field_string(rec, s->kind == VIEW_PICKUP ? "for" : "id", &s->id, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "tech", &s->tech, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "status", &s->status, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "exception.code", &s->exception_code, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "exception.message", &s->exception_message, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "site.address", &s->address, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "site.access", &s->access, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "type", &s->type, pos) == FSD_FIELD_BAD
+	    || fsd_field_int(rec, "priority", &priority, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "customer.id", &s->customer_id, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "customer.name", &s->customer_name, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "customer.phone", &s->customer_phone, pos) == FSD_FIELD_BAD
+	    || fsd_field_string(rec, "notes", &s->notes, pos) == FSD_FIELD_BAD
+	    || fsd_field_int(rec, "seq", &seq, pos) == FSD_FIELD_BAD
+	    || fsd_field_number(rec, "drive.min", &s->drive_min, pos) == FSD_FIELD_BAD
+	    || fsd_field_number(rec, "drive.km", &s->drive_km, pos) == FSD_FIELD_BAD)
+		return FSD_FIELD_BAD;
+	if (s->id == NULL)
+		return fsd_field_fail(pos, "\"%s\" is missing", s->kind == VIEW_PICKUP ? "for" : "id");
+	s->seq = (long)seq;
+	s->priority = (long)priority;
+	r = fsd_field_number(rec, "site.lat", &s->lat, pos);
+	if (r == FSD_FIELD_OK)
+		r = fsd_field_number(rec, "site.lon", &s->lon, pos);
+	if (r == FSD_FIELD_BAD)
+		return r;
+	s->has_site = r == FSD_FIELD_OK;
+	if (s->kind == VIEW_PICKUP) {
+		times = time_pair(rec, "arrive", "depart", &s->start, &s->end, pos);
+		s->arrive = s->start;
+	} else {
+		times = time_pair(rec, "start", "end", &s->start, &s->end, pos);
+		if (times == FSD_FIELD_OK && (r = fsd_field_time(rec, "arrive", &s->arrive, pos)) != FSD_FIELD_OK) {
+			if (r == FSD_FIELD_BAD)
+				return r;
+			s->arrive = s->start;
+		}
+	}
+	if (times == FSD_FIELD_BAD)
+		return times;
+	if ((r = time_pair(rec, "eta_window.start", "eta_window.end", &s->eta_start, &s->eta_end, pos)) == FSD_FIELD_BAD)
+		return r;
+	s->has_eta = r == FSD_FIELD_OK;
+	if ((r = time_pair(rec, "break.start", "break.end", &s->break_start, &s->break_end, pos)) == FSD_FIELD_BAD)
+		return r;
+	s->has_break = r == FSD_FIELD_OK;
+	if (s->tech != NULL)
+		s->tech_index = view_plan_tech(p, s->tech);
+	s->placed = s->tech != NULL && times == FSD_FIELD_OK && s->exception_code == NULL;
+	return FSD_FIELD_OK;
+}
+
+int
+view_plan_add(struct view_plan *p, json_t *record, const struct fsd_pos *pos)
+{
+	const char *kind = NULL;
+	struct view_stop *s;
+
+	fsd_field_string(record, "kind", &kind, NULL);
+	if (kind != NULL && strcmp(kind, "job") != 0 && strcmp(kind, "pickup") != 0) {
+		json_array_append(p->others, record);
+		return 0;
+	}
+	p->stops = xgrow(p->stops, &p->stops_cap, p->nstops + 1, sizeof *p->stops);
+	s = &p->stops[p->nstops++];
+	memset(s, 0, sizeof *s);
+	s->record = json_incref(record);
+	s->pos = *pos;
+	s->tech_index = -1;
+	s->kind = kind != NULL && strcmp(kind, "pickup") == 0 ? VIEW_PICKUP : VIEW_JOB;
+	if (read_stop(p, s, pos) == FSD_FIELD_OK)
+		return 0;
+	/* Shown among the jobs not placed, with what was wrong. */
+	fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
+	fsd_field_string(record, "exception.code", &s->exception_code, NULL);
+	fsd_field_string(record, "exception.message", &s->exception_message, NULL);
+	if (s->id == NULL)
+		s->id = "(no id)";
+	s->placed = 0;
+	return 1;
+}
