@@ -5,7 +5,7 @@
 #   share/deps.sh demo    also jq, which the demo's summaries use
 #   share/deps.sh check   also what the test suite runs (bats, jq, groff,
 #                         msmtp and python3 for the mail test,
-#                         python3-icalendar)
+#                         python3-icalendar, chromium, python3-pil)
 set -u
 need=""
 have_pc() { pkg-config --exists "$1" 2>/dev/null; }
@@ -33,7 +33,10 @@ check)
 	have_cmd msmtp || need="$need msmtp"
 	[ -x /usr/bin/python3 ] || need="$need python3"
 	# the second iCalendar reader of tests/fsd-ical.bats (Debian's python3)
-	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || need="$need python3-icalendar" ;;
+	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || need="$need python3-icalendar"
+	# fsd-board's page rendered by a real browser, its screenshot checked
+	have_cmd chromium || need="$need chromium"
+	/usr/bin/python3 -c 'import PIL' 2>/dev/null || need="$need python3-pil" ;;
 esac
 [ -z "$need" ] && exit 0
 

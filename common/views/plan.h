@@ -9,7 +9,11 @@
  *   plan.c      each tech's route in driving order, local clock times
  *   geojson.c   RFC 7946 of a plan (fsd-geojson)
  *   ical.c      RFC 5545 events through libical, SEQUENCE bumps (fsd-ical)
- *   ical_records.c  fsd-ical's state file */
+ *   ical_records.c  fsd-ical's state file
+ *   html.c      escaping, the pages' one style sheet, dates in words
+ *   board.c     the dispatcher's board: figures, timelines, alerts, jobs not placed
+ *   svgmap.c    the board's map as inline SVG
+ *   sheet.c     a tech's printable day sheet */
 #ifndef FSD_VIEWS_PLAN_H
 #define FSD_VIEWS_PLAN_H
 
@@ -31,7 +35,9 @@ struct view_tech {
 	const char *color;		/* the tech's colour on the board and map */
 };
 
-enum view_stop_kind { VIEW_JOB, VIEW_PICKUP };
+/* VIEW_SUPERSEDED: a job whose id comes again later in the input (a
+ * plan, then the same jobs closed): the later record is the job. */
+enum view_stop_kind { VIEW_JOB, VIEW_PICKUP, VIEW_SUPERSEDED };
 
 struct view_stop {
 	json_t *record;			/* held by the plan */
@@ -58,6 +64,31 @@ struct view_stop {
 	double drive_min, drive_km;	/* from the previous stop */
 	int has_break;
 	struct fsd_time break_start, break_end;
+	int late;			/* the plan's late: after sla_due */
+	int eta_changed;		/* a re-plan moved it */
+	json_t *parts;			/* the job's parts, or a pickup's skus (borrowed) */
+	/* The day as it went (status events, or the fields fsd-status folds
+	 * into the job): the last status and when, arrival on site and the
+	 * end of the work. */
+	int has_live;
+	const char *live_status;
+	struct fsd_time live_at;
+	int has_arrived, has_completed;
+	struct fsd_time arrived, completed;
+	int has_sla;
+	struct fsd_time sla_due;
+	const char *asset_id;		/* asset.id: the equipment worked on */
+	const char *follow_up_of;	/* the job this one returns to */
+	/* Its invoice (--invoices): number, total in minor units, currency,
+	 * and what payments (kind "payment") brought in against it. */
+	const char *invoice_number, *invoice_currency, *invoice_date;
+	long long invoice_total, paid;
+};
+
+struct view_alert {
+	const char *code, *tech, *job, *message;
+	int has_at;
+	struct fsd_time at;
 };
 
 struct view_plan {
@@ -67,7 +98,12 @@ struct view_plan {
 	size_t nstops, stops_cap;
 	json_t *tech_records;		/* what the techs file held */
 	json_t *others;			/* records of other kinds (alerts, status
-					 * events, invoices), in input order */
+					 * events), in input order */
+	struct view_alert *alerts;	/* after view_plan_settle */
+	size_t nalerts, alerts_cap;
+	size_t events_used, events_unmatched;	/* status events */
+	json_t *invoices;		/* the --invoices records, held */
+	json_t *index;			/* job id -> stop index, after settle */
 };
 
 void view_plan_init(struct view_plan *p);
@@ -82,6 +118,21 @@ void view_plan_load_techs(struct view_plan *p, const char *path);
  * fields have the wrong shape is reported at pos and kept as not placed,
  * with exception bad_record. Returns 0, or 1 for a bad record. */
 int view_plan_add(struct view_plan *p, json_t *record, const struct fsd_pos *pos);
+
+/* A record of the --invoices file (a job as fsd-invoice wrote it, with
+ * its invoice); matched to the plan's job by id in view_plan_settle. */
+int view_plan_add_invoice(struct view_plan *p, json_t *record, const struct fsd_pos *pos);
+
+/* Once every record is in: a job whose id comes again is superseded by
+ * the later record; apply the status events (kind "status", in time
+ * order, the last one wins) to their jobs, gather the alerts (kind
+ * "alert"), match the invoices and the payments (kind "payment"). Events and alerts are read tolerantly:
+ * one without what it needs is counted (events_unmatched), not fatal,
+ * since their tools may add fields. */
+void view_plan_settle(struct view_plan *p);
+
+/* The stop of job id, or NULL (after view_plan_settle). */
+struct view_stop *view_plan_job(const struct view_plan *p, const char *id);
 
 /* The tech of that id, added (with no name) when the techs file has none. */
 int view_plan_tech(struct view_plan *p, const char *id);
