@@ -1,26 +1,41 @@
 #!/bin/sh
-# 90-views: what people look at, from the day's plan: the dispatcher's
-# board, the techs' day sheets, the techs' and the customers' calendars
-# (iCalendar) and the routes as GeoJSON. Reads $OUT/plan.ndjson,
-# $OUT/replan.ndjson (45-replan) and $OUT/techs.ndjson, and the day's
-# events and alerts when earlier fragments left them; writes $OUT/views/.
+# 90-views: what people look at: the dispatcher's board (the morning's
+# plan, and the day at 11:00 with its events), the techs' day sheets, the
+# techs' and the customers' calendars (iCalendar, updated by the 11:00
+# re-plan), the routes as GeoJSON, and the figures. Reads
+# $OUT/plan.ndjson and $OUT/techs.ndjson, and when earlier fragments left
+# them the 11:00 re-plan ($OUT/live-replan.ndjson from 70-live, else
+# $OUT/replan.ndjson from 45-replan), alerts ($OUT/alerts.ndjson) and
+# invoices; writes $OUT/views/.
 set -eu
-echo "== the views: the board, day sheets, calendars and a map of the day"
+echo "== the views: the board, day sheets, calendars, a map and the figures"
 V=$OUT/views
 mkdir -p "$V/calendars"
-# What the day's other tools left, when they ran: status events, alerts.
-set --
-[ -s "$OUT/events.ndjson" ] && set -- "$@" --events "$OUT/events.ndjson"
-[ -s "$OUT/alerts.ndjson" ] && set -- "$@" --alerts "$OUT/alerts.ndjson"
-[ -s "$OUT/invoices.ndjson" ] && set -- "$@" --invoices "$OUT/invoices.ndjson"
+now=2026-11-23T11:00:00-07:00
+day=
+for f in "$OUT/live-replan.ndjson" "$OUT/replan.ndjson"; do
+	[ -s "$f" ] && { day=$f; break; }
+done
+invoices=
+for f in "$OUT/live-invoices.ndjson" "$OUT/invoices.ndjson"; do
+	[ -s "$f" ] && { invoices=$f; break; }
+done
+count() { grep -o "$1" "$2" | wc -l; }
+
 fsd-board --techs "$OUT/techs.ndjson" --all-sheets "$V/sheets" --out "$V/board.html" \
 	"$OUT/plan.ndjson" 2>/dev/null || true
-echo "board of the morning's plan: $(grep -o 'class="job st-' "$V/board.html" | wc -l) jobs on $(grep -o 'class="row" data-tech=' "$V/board.html" | wc -l) lanes, $(grep -o 'class="unplaced" data-job=' "$V/board.html" | wc -l) not placed; $(ls "$V/sheets" | wc -l) day sheets"
-if [ -s "$OUT/replan.ndjson" ]; then
-	fsd-board --techs "$OUT/techs.ndjson" --now 2026-11-23T11:00:00-07:00 "$@" \
-		--out "$V/board-1100.html" "$OUT/replan.ndjson" 2>/dev/null || true
-	echo "board at 11:00, after the re-plan: $(grep -o 'class="job st-done' "$V/board-1100.html" | wc -l) done, $(grep -o 'class="job st-in_progress' "$V/board-1100.html" | wc -l) on site, $(grep -o 'class="job st-en_route' "$V/board-1100.html" | wc -l) on the way, $(grep -o 'class="job [^"]* moved' "$V/board-1100.html" | wc -l) moved"
+echo "board of the morning's plan: $(count 'class="job st-' "$V/board.html") jobs on $(count 'class="row" data-tech=' "$V/board.html") lanes, $(count 'class="unplaced" data-job=' "$V/board.html") not placed; $(ls "$V/sheets" | wc -l) day sheets"
+# What the day's other tools left: alerts, invoices. The statuses are in
+# the re-plan already, folded by fsd-status, which refuses the events
+# that cannot happen; --events would apply the log as it is.
+set --
+[ -s "$OUT/alerts.ndjson" ] && set -- "$@" --alerts "$OUT/alerts.ndjson"
+[ -n "$invoices" ] && set -- "$@" --invoices "$invoices"
+if [ -n "$day" ]; then
+	fsd-board --techs "$OUT/techs.ndjson" --now "$now" "$@" --out "$V/board-1100.html" "$day" 2>/dev/null || true
+	echo "board at 11:00 (${day##*/}): $(count 'class="job st-done\|class="job st-completed' "$V/board-1100.html") done, $(count 'class="job st-in_progress\|class="job st-on_site' "$V/board-1100.html") on site, $(count 'class="job st-en_route' "$V/board-1100.html") on the way, $(count 'class="job [^"]* moved' "$V/board-1100.html") moved, $(count 'class="alert" data-alert' "$V/board-1100.html") alerts"
 fi
+
 # The morning's plan, then the 11:00 re-plan through the same state: the
 # visits that moved go up a SEQUENCE, the displaced are cancelled.
 fsd-ical --techs "$OUT/techs.ndjson" --split-by tech --dir "$V/calendars/techs" \
@@ -28,22 +43,21 @@ fsd-ical --techs "$OUT/techs.ndjson" --split-by tech --dir "$V/calendars/techs" 
 fsd-ical --techs "$OUT/techs.ndjson" --split-by customer --dir "$V/calendars/customers" \
 	--state "$V/calendars/customers.state" "$OUT/plan.ndjson" 2>/dev/null || true
 echo "calendars: $(ls "$V/calendars/techs" | wc -l) techs, $(ls "$V/calendars/customers" | wc -l) customers"
-if [ -s "$OUT/replan.ndjson" ]; then
+if [ -n "$day" ]; then
 	fsd-ical --techs "$OUT/techs.ndjson" --split-by tech --dir "$V/calendars/techs" \
-		--state "$V/calendars/techs.state" "$OUT/replan.ndjson" 2>/dev/null || true
+		--state "$V/calendars/techs.state" "$day" 2>/dev/null || true
 	echo "after the 11:00 re-plan: $(jq -s 'map(select(.sequence > 0 and .cancelled == false)) | length' "$V/calendars/techs.state") visits updated, $(jq -s 'map(select(.cancelled)) | length' "$V/calendars/techs.state") cancelled (SEQUENCE bumped)"
 fi
 fsd-geojson --techs "$OUT/techs.ndjson" "$OUT/plan.ndjson" > "$V/plan.geojson" 2>/dev/null || true
 echo "map: $(jq '[.features[] | select(.properties.kind == "route")] | length' "$V/plan.geojson") routes, $(jq '[.features[] | select(.properties.kind == "stop")] | length' "$V/plan.geojson") stops"
-# The numbers: the day as it stood at 11:00 (jobs done so far), with
-# the invoices of the day's completed jobs.
+
+# The figures of the day as it stood at 11:00 (arrivals and completions
+# folded in by fsd-status).
 set --
-[ -s "$OUT/invoices.ndjson" ] && set -- --invoices "$OUT/invoices.ndjson"
-day=$OUT/plan.ndjson
-[ -s "$OUT/replan.ndjson" ] && day=$OUT/replan.ndjson
-fsd-report --techs "$OUT/techs.ndjson" "$@" "$day" > "$V/report.ndjson" 2>/dev/null || true
-fsd-report --techs "$OUT/techs.ndjson" --html "$@" "$day" > "$V/report.html" 2>/dev/null || true
-jq -r 'select(.scope == "total") | "report: \(.jobs_planned) jobs planned, \(.jobs_done) done, \(.drive_min_per_job) min of drive a job, utilization \(.utilization * 100 | round)%, \(.invoiced) invoiced for \(.revenue / 100) \(.currency // "")"' "$V/report.ndjson"
-fsd-report --techs "$OUT/techs.ndjson" --table "$@" "$day" 2>/dev/null | sed -n '1,4p'
+[ -n "$invoices" ] && set -- "$@" --invoices "$invoices"
+fsd-report --techs "$OUT/techs.ndjson" "$@" "${day:-$OUT/plan.ndjson}" > "$V/report.ndjson" 2>/dev/null || true
+fsd-report --techs "$OUT/techs.ndjson" --html "$@" "${day:-$OUT/plan.ndjson}" > "$V/report.html" 2>/dev/null || true
+jq -r 'select(.scope == "total") | "figures at 11:00: \(.jobs_planned) jobs planned, \(.jobs_done) done, \(.drive_min_per_job) min of drive a job, utilization \((.utilization // 0) * 100 | round)%, on time \(if .on_time_rate then "\(.on_time_rate * 100 | round)%" else "-" end) of \(.arrivals_timed) arrivals, \(.invoiced) invoiced for \(.revenue / 100) \(.currency // "")"' "$V/report.ndjson"
+fsd-report --techs "$OUT/techs.ndjson" --table "$@" "${day:-$OUT/plan.ndjson}" 2>/dev/null | sed -n '1,4p'
 echo "open in a browser: $V/board.html, $V/board-1100.html, $V/sheets/T01.html, $V/report.html"
 echo "open in a calendar app: $V/calendars/techs/T01.ics; on a map (geojson.io, QGIS): $V/plan.geojson"
