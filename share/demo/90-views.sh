@@ -5,8 +5,9 @@
 # re-plan), the routes as GeoJSON, and the figures. Reads
 # $OUT/plan.ndjson and $OUT/techs.ndjson, and when earlier fragments left
 # them the 11:00 re-plan ($OUT/live-replan.ndjson from 70-live, else
-# $OUT/replan.ndjson from 45-replan), alerts ($OUT/alerts.ndjson) and
-# invoices; writes $OUT/views/.
+# $OUT/replan.ndjson from 45-replan), the alerts of fsd-track and
+# fsd-watch ($OUT/track.ndjson, $OUT/watch.ndjson) and the invoices;
+# writes $OUT/views/.
 set -eu
 echo "== the views: the board, day sheets, calendars, a map and the figures"
 V=$OUT/views
@@ -25,11 +26,15 @@ count() { grep -o "$1" "$2" | wc -l; }
 fsd-board --techs "$OUT/techs.ndjson" --all-sheets "$V/sheets" --out "$V/board.html" \
 	"$OUT/plan.ndjson" 2>/dev/null || true
 echo "board of the morning's plan: $(count 'class="job st-' "$V/board.html") jobs on $(count 'class="row" data-tech=' "$V/board.html") lanes, $(count 'class="unplaced" data-job=' "$V/board.html") not placed; $(ls "$V/sheets" | wc -l) day sheets"
-# What the day's other tools left: alerts, invoices. The statuses are in
-# the re-plan already, folded by fsd-status, which refuses the events
-# that cannot happen; --events would apply the log as it is.
+# What the day's other tools left: the alerts fsd-track and fsd-watch
+# raised by 11:00, the invoices. The statuses are in the re-plan already,
+# folded by fsd-status, which refuses the events that cannot happen;
+# --events would apply the log as it is.
+cat "$OUT/track.ndjson" "$OUT/watch.ndjson" 2>/dev/null \
+	| jq -sc --arg now "$now" 'map(select(.kind == "alert" and .at <= $now)) | sort_by(.at)[]' \
+	> "$V/alerts.ndjson" || true
 set --
-[ -s "$OUT/alerts.ndjson" ] && set -- "$@" --alerts "$OUT/alerts.ndjson"
+[ -s "$V/alerts.ndjson" ] && set -- "$@" --alerts "$V/alerts.ndjson"
 [ -n "$invoices" ] && set -- "$@" --invoices "$invoices"
 if [ -n "$day" ]; then
 	fsd-board --techs "$OUT/techs.ndjson" --now "$now" "$@" --out "$V/board-1100.html" "$day" 2>/dev/null || true
