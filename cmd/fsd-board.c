@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-board: the dispatcher's board as one HTML file that opens from
  * disk (no network, nothing to fetch): each tech's day on a timeline,
  * the alerts, the jobs not placed grouped by why, and a map; or a tech's
@@ -12,7 +13,9 @@
 #include "views/board.h"
 #include "views/plan.h"
 
-static const char *techs_path, *events_path, *alerts_path, *invoices_path, *now_text;
+static const char *techs_path, *events_path, *alerts_path, *invoices_path;
+static struct fsd_time now;
+static int has_now;
 static const char *out_path, *tech_id, *sheets_dir;
 static int sheet;
 
@@ -21,7 +24,8 @@ static const struct fsd_option options[] = {
 	{ 'e', "events", "FILE", "the day's status events (fsd-event's log): status colours", NULL, &events_path },
 	{ 'a', "alerts", "FILE", "alerts to show (kind \"alert\" records)", NULL, &alerts_path },
 	{ 'i', "invoices", "FILE", "invoiced jobs (fsd-invoice's output)", NULL, &invoices_path },
-	{ 0, "now", "TIME", "draw the now-line at TIME (RFC 3339)", NULL, &now_text },
+	{ 0, "now", "TIME", "draw the now-line at TIME (RFC 3339)",
+	  .type = FSD_OPT_TIME, .time = &now, .given = &has_now },
 	{ 'o', "out", "FILE", "write the page to FILE, whole or not at all (default: standard output)", NULL, &out_path },
 	{ 0, "tech", "ID", "with --sheet: the tech whose day sheet to write", NULL, &tech_id },
 	{ 0, "sheet", NULL, "write the day sheet of --tech instead of the board", &sheet, NULL },
@@ -100,7 +104,7 @@ static void
 write_all_sheets(const struct view_plan *plan)
 {
 	if (mkdir(sheets_dir, 0777) != 0 && errno != EEXIST)
-		fsd_die(1, "%s: %s", sheets_dir, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", sheets_dir, strerror(errno));
 	for (size_t t = 0; t < plan->ntechs; t++) {
 		char *name = view_file_name(plan->techs[t].id, ".html");
 		char *path = xasprintf("%s/%s", sheets_dir, name);
@@ -117,7 +121,7 @@ sheet_tech(const struct view_plan *plan)
 	for (size_t t = 0; t < plan->ntechs; t++)
 		if (strcmp(plan->techs[t].id, tech_id) == 0)
 			return (int)t;
-	fsd_die(1, "--tech: no tech \"%s\" in the techs file or the plan", tech_id);
+	fsd_die(FSD_EXIT_DATA, "--tech: no tech \"%s\" in the techs file or the plan", tech_id);
 }
 
 int
@@ -131,11 +135,8 @@ main(int argc, char **argv)
 		fsd_usage_error("--sheet needs --tech ID");
 	if (tech_id != NULL && !sheet)
 		fsd_usage_error("--tech needs --sheet");
-	if (now_text != NULL) {
-		if (fsd_time_parse(now_text, &o.now) != 0)
-			fsd_usage_error("--now: \"%s\" is not an RFC 3339 time", now_text);
-		o.has_now = 1;
-	}
+	o.has_now = has_now;
+	o.now = now;
 	view_plan_init(&plan);
 	if (techs_path != NULL)
 		view_plan_load_techs(&plan, techs_path);

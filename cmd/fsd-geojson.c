@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-geojson: a plan as GeoJSON (RFC 7946), for geojson.io, QGIS or a
  * web map: each tech's route a LineString, each stop a Point with its
  * times and customer, the homes, and the jobs the plan could not place. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-ical: a plan as iCalendar (RFC 5545), one event a visit: for the
  * techs' phones and the customers' calendars. A re-plan updates events
  * instead of adding new ones (the UID is the job's), and with --state the
@@ -13,14 +14,17 @@
 #include "views/ical.h"
 #include "views/plan.h"
 
-static const char *techs_path, *split_text, *dir_path, *state_path, *now_text;
+static const char *techs_path, *split_text, *dir_path, *state_path;
+static struct fsd_time now;
+static int has_now;
 
 static const struct fsd_option options[] = {
 	{ 't', "techs", "FILE", "technicians: names for the calendars and events", NULL, &techs_path },
 	{ 0, "split-by", "KIND", "one calendar a tech or a customer (KIND: tech, customer), into --dir", NULL, &split_text },
 	{ 'd', "dir", "DIR", "write each calendar to DIR/ID.ics", NULL, &dir_path },
 	{ 's', "state", "FILE", "what was published before: bump SEQUENCE on change, cancel what left", NULL, &state_path },
-	{ 0, "now", "TIME", "the DTSTAMP of every event (RFC 3339; default: now)", NULL, &now_text },
+	{ 0, "now", "TIME", "the DTSTAMP of every event (RFC 3339; default: now)",
+	  .type = FSD_OPT_TIME, .time = &now, .given = &has_now },
 	{ 0 }
 };
 
@@ -58,7 +62,7 @@ static void
 write_calendars(const struct view_events *ev, const struct fsd_time *stamp)
 {
 	if (mkdir(dir_path, 0777) != 0 && errno != EEXIST)
-		fsd_die(1, "%s: %s", dir_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", dir_path, strerror(errno));
 	for (size_t i = 0; i < ev->n; i++) {
 		const char *calendar = ev->events[i].calendar;
 		char *name, *path;
@@ -89,8 +93,8 @@ main(int argc, char **argv)
 	struct view_plan plan;
 	int lock = -1;
 
-	if (now_text != NULL && fsd_time_parse(now_text, &stamp) != 0)
-		fsd_usage_error("--now: \"%s\" is not an RFC 3339 time", now_text);
+	if (has_now)
+		stamp = now;
 	view_plan_init(&plan);
 	if (techs_path != NULL)
 		view_plan_load_techs(&plan, techs_path);

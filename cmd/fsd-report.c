@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-report: the numbers that run the business -- jobs done, hours,
  * drive, utilization, on-time arrivals, SLA hits, first-time fix, days
  * to invoice, invoices paid, revenue -- per tech and day, per tech, per
@@ -12,7 +13,8 @@
 #include "views/plan.h"
 #include "views/report.h"
 
-static const char *techs_path, *events_path, *invoices_path, *payments_path, *ftf_days_text;
+static const char *techs_path, *events_path, *invoices_path, *payments_path;
+static long ftf_days;
 static int table, html;
 
 static const struct fsd_option options[] = {
@@ -20,7 +22,8 @@ static const struct fsd_option options[] = {
 	{ 'e', "events", "FILE", "status events (fsd-event's log): arrivals and completions", NULL, &events_path },
 	{ 'i', "invoices", "FILE", "invoiced jobs (fsd-invoice's output)", NULL, &invoices_path },
 	{ 'p', "payments", "FILE", "payments (kind \"payment\": invoice, amount)", NULL, &payments_path },
-	{ 0, "ftf-days", "N", "a return visit within N days undoes a first-time fix (default 30)", NULL, &ftf_days_text },
+	{ 0, "ftf-days", "N", "a return visit within N days undoes a first-time fix",
+	  .type = FSD_OPT_WHOLE, .whole = &ftf_days, .min = 0, .max = 3650, .def = 30 },
 	{ 0, "table", NULL, "write a table for a terminal instead of records", &table, NULL },
 	{ 0, "html", NULL, "write an HTML page with charts instead of records", &html, NULL },
 	{ 0 }
@@ -75,7 +78,6 @@ int
 main(int argc, char **argv)
 {
 	int first = fsd_parse_options(&tool, argc, argv);
-	int ftf_days = ftf_days_text != NULL ? (int)fsd_opt_long("--ftf-days", ftf_days_text, 0, 3650) : 30;
 	struct view_plan plan;
 	struct view_kpis kpis;
 
@@ -90,7 +92,7 @@ main(int argc, char **argv)
 	if (invoices_path != NULL)
 		fsd_read_record_file(invoices_path, take_invoice, &plan);
 	view_plan_settle(&plan);
-	view_kpis_compute(&plan, ftf_days, &kpis);
+	view_kpis_compute(&plan, (int)ftf_days, &kpis);
 	if (kpis.undated > 0)
 		fsd_note("%zu job%s with a tech but no start, arrival or completion: not counted",
 		    kpis.undated, kpis.undated == 1 ? "" : "s");

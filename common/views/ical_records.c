@@ -30,7 +30,7 @@ read_seen(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	    || fsd_field_string(rec, "summary", &summary, pos) == FSD_FIELD_BAD
 	    || fsd_field_string(rec, "location", &location, pos) == FSD_FIELD_BAD
 	    || fsd_field_bool(rec, "cancelled", &cancelled, pos) == FSD_FIELD_BAD || sequence < 0)
-		fsd_die_at(1, pos, "a state line needs uid, sequence (0 or more), start and end;"
+		fsd_die_at(FSD_EXIT_DATA, pos, "a state line needs uid, sequence (0 or more), start and end;"
 		    " the state is left as it was");
 	s->seen = xgrow(s->seen, &s->cap, s->n + 1, sizeof *s->seen);
 	seen = &s->seen[s->n++];
@@ -52,7 +52,7 @@ view_ical_state_load(struct view_ical_state *s, const char *path)
 	if (access(path, F_OK) != 0)
 		return;		/* the first run */
 	if (fsd_read_record_file(path, read_seen, s) > 0)
-		fsd_die(1, "%s: not a state file fsd-ical wrote; the state is left as it was", path);
+		fsd_die(FSD_EXIT_DATA, "%s: not a state file fsd-ical wrote; the state is left as it was", path);
 }
 
 void

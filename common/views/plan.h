@@ -2,7 +2,8 @@
  * fsd-report): the techs, each tech's stops in the order they are driven,
  * and the jobs the plan could not place, from fsd-route's output (see
  * fsd-route(1) OUTPUT and fsd(5)). Plain structs over the records, which
- * the plan holds; records.c is the only file here that reads JSON.
+ * the plan holds. JSON is read or written in records.c, ical_records.c,
+ * kpi_records.c and geojson.c (whose output is JSON) only.
  *
  * Map of the files, in the order a plan meets them:
  *   records.c   records and the techs file -> struct view_plan
@@ -13,7 +14,10 @@
  *   html.c      escaping, the pages' one style sheet, dates in words
  *   board.c     the dispatcher's board: figures, timelines, alerts, jobs not placed
  *   svgmap.c    the board's map as inline SVG
- *   sheet.c     a tech's printable day sheet */
+ *   sheet.c     a tech's printable day sheet
+ *   kpi.c       fsd-report's figures, one function a figure
+ *   kpi_records.c  a row of figures as a record
+ *   report.c    the figures as a table and as a page with charts */
 #ifndef FSD_VIEWS_PLAN_H
 #define FSD_VIEWS_PLAN_H
 
