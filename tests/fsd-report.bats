@@ -116,3 +116,9 @@ report() {
 	run fsd-report --table --html
 	[ "$status" -eq 2 ]
 }
+
+@test "no jobs: no rows, and a clean exit" {
+	run fsd-report < /dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}

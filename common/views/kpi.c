@@ -224,6 +224,8 @@ view_kpis_compute(const struct view_plan *p, int ftf_days, struct view_kpis *out
 			out->rows[i].shift_work_min = out->rows[i].planned_work_min;
 		}
 	}
+	if (out->n == 0)
+		return;		/* nothing to sort or sum (and qsort wants rows) */
 	qsort(out->rows, out->n, sizeof *out->rows, by_scope_tech_day);
 	tech_days = out->n;
 	for (size_t i = 0; i < tech_days; i++) {
