@@ -18,7 +18,7 @@ B ?= build
 CC ?= cc
 CFLAGS ?= -O2 -g
 SAN ?=
-PKGS = jansson libical libcrypto libcurl
+PKGS = jansson libical libcrypto libcurl libexif
 
 # Recursive (=) so pkg-config runs after the deps step has installed it.
 # Tables (options, rules) leave trailing fields out on purpose, so the one

@@ -2,9 +2,10 @@
 # Make sure what fsd needs is here. Missing pieces are installed with
 # apt-get when we run as root, or named with the exact command otherwise.
 #   share/deps.sh build   compiler, pkg-config and the libraries
-#   share/deps.sh demo    also jq, which the demo's summaries use
+#   share/deps.sh demo    also jq, which the demo's summaries use, and
+#                         exiftool, which writes the demo's photos' EXIF
 #   share/deps.sh check   also what the test suite runs (bats, jq, groff,
-#                         msmtp and python3 for the mail test,
+#                         exiftool, msmtp and python3 for the mail test,
 #                         python3-icalendar, chromium, python3-pil)
 set -u
 need=""
@@ -17,14 +18,17 @@ have_cmd pkg-config || need="$need pkg-config"
 have_pc jansson || need="$need libjansson-dev"
 have_pc libical || need="$need libical-dev"
 have_pc libcrypto || need="$need libssl-dev"
+have_pc libexif || need="$need libexif-dev"
 [ -f /usr/include/csv.h ] || need="$need libcsv-dev"
 have_pc libcurl || need="$need libcurl4-openssl-dev"
 case ${1:-build} in
 demo)
-	have_cmd jq || need="$need jq" ;;
+	have_cmd jq || need="$need jq"
+	have_cmd exiftool || need="$need libimage-exiftool-perl" ;;
 check)
 	have_cmd bats || need="$need bats"
 	have_cmd jq || need="$need jq"
+	have_cmd exiftool || need="$need libimage-exiftool-perl"
 	have_cmd man || need="$need man-db"
 	# Time zone tests read the system's tz database.
 	[ -f /usr/share/zoneinfo/America/Denver ] || need="$need tzdata"

@@ -1,0 +1,13 @@
+/* Every file a job cites -- its photos, its signature and approval
+ * files -- found under --media, hashed, and (photos) judged against the
+ * visit. Plain C over the close_job that records.c filled. */
+#ifndef CLOSE_FILES_H
+#define CLOSE_FILES_H
+
+#include "close/evidence.h"
+#include "close/proof.h"
+
+void close_judge_files(struct close_job *job, const char *media_root,
+    const struct close_limits *lim, const struct close_seen *seen);
+
+#endif
