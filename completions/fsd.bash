@@ -2,6 +2,7 @@
 _fsd_options() {
 	case $1 in
 	fsd-board) echo "--techs --events --alerts --invoices --now --out --tech --sheet --all-sheets --strict --rejects --help --version" ;;
+	fsd-close) echo "--forms --rates --capture --media --assets --evidence --distance --tolerance --by --strict --rejects --help --version" ;;
 	fsd-event) echo "--log --verify --tech --at --position --by --note --reason --strict --rejects --help --version" ;;
 	fsd-export) echo "--fields --map --tz --time-format --techs --units --directions --split-by --dir --raw --crlf --strict --rejects --help --version" ;;
 	fsd-geocode) echo "--server --cache --offline --interval --near --within --strict --rejects --help --version" ;;
@@ -24,6 +25,7 @@ _fsd_options() {
 _fsd_takes_file() {
 	case $1 in
 	fsd-board:--techs|fsd-board:-t|fsd-board:--events|fsd-board:-e|fsd-board:--alerts|fsd-board:-a|fsd-board:--invoices|fsd-board:-i|fsd-board:--now|fsd-board:--out|fsd-board:-o|fsd-board:--tech|fsd-board:--all-sheets|fsd-board:--rejects) return 0 ;;
+	fsd-close:--forms|fsd-close:-f|fsd-close:--rates|fsd-close:-r|fsd-close:--capture|fsd-close:-c|fsd-close:--media|fsd-close:-m|fsd-close:--assets|fsd-close:-a|fsd-close:--evidence|fsd-close:-e|fsd-close:--distance|fsd-close:--tolerance|fsd-close:--by|fsd-close:--rejects) return 0 ;;
 	fsd-event:--log|fsd-event:-l|fsd-event:--tech|fsd-event:-t|fsd-event:--at|fsd-event:--position|fsd-event:--by|fsd-event:--note|fsd-event:--reason|fsd-event:--rejects) return 0 ;;
 	fsd-export:--fields|fsd-export:-f|fsd-export:--map|fsd-export:-m|fsd-export:--tz|fsd-export:--time-format|fsd-export:--techs|fsd-export:--units|fsd-export:--split-by|fsd-export:--dir|fsd-export:--rejects) return 0 ;;
 	fsd-geocode:--server|fsd-geocode:-s|fsd-geocode:--cache|fsd-geocode:-c|fsd-geocode:--interval|fsd-geocode:--near|fsd-geocode:--within|fsd-geocode:--rejects) return 0 ;;
@@ -65,5 +67,5 @@ _fsd_complete() {
 	*) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-_fsd_tools() { echo "board event export geocode geojson ical import invoice match notify recur report restock roster route status track watch"; }
-complete -o filenames -F _fsd_complete fsd fsd-board fsd-event fsd-export fsd-geocode fsd-geojson fsd-ical fsd-import fsd-invoice fsd-match fsd-notify fsd-recur fsd-report fsd-restock fsd-roster fsd-route fsd-status fsd-track fsd-watch
+_fsd_tools() { echo "board close event export geocode geojson ical import invoice match notify recur report restock roster route status track watch"; }
+complete -o filenames -F _fsd_complete fsd fsd-board fsd-close fsd-event fsd-export fsd-geocode fsd-geojson fsd-ical fsd-import fsd-invoice fsd-match fsd-notify fsd-recur fsd-report fsd-restock fsd-roster fsd-route fsd-status fsd-track fsd-watch

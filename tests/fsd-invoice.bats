@@ -394,3 +394,12 @@ group() {
 	[ "$status" -eq 1 ]
 	assert_eq "$output" 'fsd-invoice: stdin:1: "labor[0]": "tech" must be a string, not 5'
 }
+
+@test "a job from fsd-status, with arrived and completed and no work span, bills the visit as its time on the tools" {
+	bill '{"id":"J1","skills":["hvac"],"territory":"central","arrived":"2026-11-23T09:00:00-07:00","completed":"2026-11-23T10:31:00-07:00"}'
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq '[.invoice.date, .invoice.lines[0].minutes]')" '["2026-11-23",105]'
+	bill '{"id":"J1","skills":["hvac"],"arrived":"2026-11-23T09:00:00-07:00"}'
+	[ "$status" -eq 1 ]
+	assert_output_has '"work" needs both "start" and "end" (or the visit both "arrived" and "completed")'
+}

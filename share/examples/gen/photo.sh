@@ -6,8 +6,8 @@
 # offset, -07:00, or "none" for a camera that writes none; LAT LON in
 # decimal degrees. With no LOCALTIME the photo has no EXIF at all. The
 # picture is an 8x8 grey square, a baseline JPEG written byte by byte;
-# the file's name goes into its description, so no two photos are the
-# same file.
+# the path it is written to goes into its description, so no two photos
+# written to different places are the same file.
 set -eu
 out=$1
 # SOI; DQT of ones; SOF0 8x8, one component; DHT: DC and AC tables of one
@@ -22,7 +22,7 @@ printf '\377\304\000\024\020\001\000\000\000\000\000\000\000\000\000\000\000\000
 printf '\377\332\000\010\001\001\000\000\077\000\077\377\331' >> "$out"
 [ $# -ge 2 ] || exit 0
 local_time=$2 offset=${3:-none} lat=${4:-} lon=${5:-}
-set -- -q -overwrite_original "-ImageDescription=${out##*/}" \
+set -- -q -overwrite_original "-ImageDescription=$out" \
 	"-DateTimeOriginal=$(printf '%s' "$local_time" | sed 's/-/:/; s/-/:/; s/T/ /')"
 [ "$offset" = none ] || set -- "$@" "-OffsetTimeOriginal=$offset"
 if [ -n "$lon" ]; then
