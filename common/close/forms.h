@@ -7,8 +7,11 @@
  *
  * The map of common/close/, in the order a job meets it:
  *   forms.h     the forms file, loaded by forms_load.c
- *   records.h   a job record read into a visit and its answers, and the
- *               result written back (records.c, capture.c, assets.c)
+ *   records.h   the JSON: a job record read into a visit and its answers
+ *               and the result written back (records.c); the side files
+ *               (capture.c, assets.c, evidence_log.c)
+ *   price.h     the total a signature must cover, by fsd-invoice's calculator
+ *   files.h     every file a job cites, found, hashed and judged:
  *   media.h     a path in a record resolved under --media, never outside
  *   photo.h     a photo's SHA-256 and its EXIF time and place (libexif)
  *   evidence.h  a photo judged against the visit: place, time, reuse
