@@ -401,5 +401,5 @@ group() {
 	assert_eq "$(out_jq '[.invoice.date, .invoice.lines[0].minutes]')" '["2026-11-23",105]'
 	bill '{"id":"J1","skills":["hvac"],"arrived":"2026-11-23T09:00:00-07:00"}'
 	[ "$status" -eq 1 ]
-	assert_output_has '"work" needs both "start" and "end" (or the visit both "arrived" and "completed")'
+	assert_output_has 'the visit needs both "arrived" and "completed"'
 }

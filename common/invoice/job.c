@@ -146,7 +146,7 @@ read_work(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_p
     struct inv_job *job, int64_t *day)
 {
 	struct fsd_time start, end;
-	int has_start, has_end;
+	int has_start, has_end, visit = 0;
 	int labor = fsd_scan_get(d, 0, "labor");
 
 	if ((has_start = fsd_scan_time(d, 0, "work.start", &start, pos)) == FSD_FIELD_BAD
@@ -154,10 +154,12 @@ read_work(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_p
 		return -1;
 	/* No work span captured: the visit fsd-status recorded, on site
 	 * from arrival to completion, is the time on the tools. */
-	if (has_start == FSD_FIELD_ABSENT && has_end == FSD_FIELD_ABSENT
-	    && ((has_start = fsd_scan_time(d, 0, "arrived", &start, pos)) == FSD_FIELD_BAD
-		|| (has_end = fsd_scan_time(d, 0, "completed", &end, pos)) == FSD_FIELD_BAD))
-		return -1;
+	if (has_start == FSD_FIELD_ABSENT && has_end == FSD_FIELD_ABSENT) {
+		visit = 1;
+		if ((has_start = fsd_scan_time(d, 0, "arrived", &start, pos)) == FSD_FIELD_BAD
+		    || (has_end = fsd_scan_time(d, 0, "completed", &end, pos)) == FSD_FIELD_BAD)
+			return -1;
+	}
 	if (has_start == FSD_FIELD_OK) {
 		job->has_start = 1;
 		job->start_day = local_day(&start);
@@ -168,12 +170,13 @@ read_work(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_p
 	if (labor >= 0)
 		return read_labor(r, d, labor, pos, job);
 	if ((has_start == FSD_FIELD_OK) != (has_end == FSD_FIELD_OK))
-		return fsd_field_fail(pos, "\"work\" needs both \"start\" and \"end\" "
-		    "(or the visit both \"arrived\" and \"completed\")");
+		return fsd_field_fail(pos, visit ? "the visit needs both \"arrived\" and \"completed\""
+		    : "\"work\" needs both \"start\" and \"end\"");
 	if (has_start != FSD_FIELD_OK)
 		return 0;
 	if (end.seconds < start.seconds)
-		return fsd_field_fail(pos, "\"work.end\" (or \"completed\") is before its start");
+		return fsd_field_fail(pos, visit ? "\"completed\" is before \"arrived\""
+		    : "\"work.end\" is before \"work.start\"");
 	/* Part of a minute on the tools is a minute. */
 	r->labor = xgrow(r->labor, &r->labor_cap, 1, sizeof *r->labor);
 	r->labor[0] = (struct inv_labor){ NULL, NULL, NULL,

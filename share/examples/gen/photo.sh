@@ -1,14 +1,21 @@
 #!/bin/sh
 # Make a small JPEG photo with the EXIF a phone writes, for the tests and
 # the demo (exiftool, from libimage-exiftool-perl, writes the EXIF):
-#   photo.sh OUT.jpg [LOCALTIME [OFFSET [LAT LON]]]
+#   photo.sh [--args] OUT.jpg [LOCALTIME [OFFSET [LAT LON]]]
 # LOCALTIME is the camera's clock, 2026-11-23T09:10:00; OFFSET its UTC
 # offset, -07:00, or "none" for a camera that writes none; LAT LON in
 # decimal degrees. With no LOCALTIME the photo has no EXIF at all. The
 # picture is an 8x8 grey square, a baseline JPEG written byte by byte;
 # the path it is written to goes into its description, so no two photos
-# written to different places are the same file.
+# written to different places are the same file. With --args the EXIF is
+# not written: exiftool's arguments for it are printed, one a line, ending
+# with -execute, so that many photos take one exiftool run (exiftool -@).
 set -eu
+print_args=
+if [ "$1" = --args ]; then
+	print_args=1
+	shift
+fi
 out=$1
 # SOI; DQT of ones; SOF0 8x8, one component; DHT: DC and AC tables of one
 # one-bit code each (category 0, end of block); SOS; one block of bits
@@ -32,4 +39,8 @@ if [ -n "$lon" ]; then
 	set -- "$@" "-GPSLatitude=$lat" "-GPSLatitudeRef=$latref" \
 		"-GPSLongitude=$lon" "-GPSLongitudeRef=$lonref"
 fi
-exiftool "$@" "$out"
+if [ -n "$print_args" ]; then
+	printf '%s\n' "$@" "$out" -execute
+else
+	exiftool "$@" "$out"
+fi
