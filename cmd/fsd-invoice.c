@@ -14,9 +14,10 @@
 #include "fsd.h"
 #include "jsonscan.h"
 #include "invoice/engine.h"
+#include "invoice/service.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir,
-    *verify_url, *group_text;
+    *verify_url, *group_text, *techs_path, *media_url;
 static int64_t default_day = INT64_MIN;	/* none: jobs must carry theirs */
 
 /* Designated initializers: the table reads the same whatever fields
@@ -37,6 +38,12 @@ static const struct fsd_option options[] = {
 	{ .short_name = 0, .long_name = "html", .arg_name = "DIR",
 	  .help = "also write a printable HTML file per invoice into DIR",
 	  .value = &html_dir },
+	{ .short_name = 't', .long_name = "techs", .arg_name = "FILE",
+	  .help = "technicians, so invoices name the tech who did the work",
+	  .value = &techs_path },
+	{ .short_name = 0, .long_name = "media-url", .arg_name = "URL",
+	  .help = "what evidence paths are relative to in the HTML copy's links",
+	  .value = &media_url },
 	{ .short_name = 'g', .long_name = "group", .arg_name = "BY",
 	  .help = "one invoice per customer (customer) or per customer and period (customer,day|week|month)",
 	  .value = &group_text },
@@ -51,7 +58,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-invoice",
-	"--rates FILE [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR] [--group BY] [--date DATE] [FILE ...]",
+	"--rates FILE [--techs FILE] [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR [--media-url URL]] [--group BY] [--date DATE] [FILE ...]",
 	"price completed jobs by the rate card into invoices with signed payment links",
 	options, FSD_TOOL_RECORDS
 };
@@ -137,6 +144,8 @@ check_options(struct inv_run *r)
 {
 	if (rates_path == NULL)
 		fsd_usage_error("--rates FILE is required");
+	if (media_url != NULL && html_dir == NULL)
+		fsd_usage_error("--media-url is for the links of the HTML copy: give --html DIR");
 	if (pay_url != NULL && key_path == NULL)
 		fsd_usage_error("--pay-url needs --key FILE to sign the links");
 	if (group_text != NULL) {
@@ -154,6 +163,7 @@ main(int argc, char **argv)
 {
 	int first = fsd_parse_options(&tool, argc, argv);
 	struct inv_run r = { .html_dir = html_dir };
+	struct inv_techs techs = { 0 };
 
 	if (verify_url != NULL)
 		return verify();
@@ -165,11 +175,16 @@ main(int argc, char **argv)
 		r.tmpl = checked_template(pay_url ? pay_url : r.card.pay_url);
 		r.signer = load_signer();
 	}
+	if (techs_path != NULL)
+		inv_techs_load(&techs, techs_path);
+	r.reader.techs = &techs;
+	r.reader.media_url = media_url;
 	inv_run_start(&r, ledger_path);
 	/* Jobs are read straight from their text, in fsd_emit's form so
 	 * that members can be copied out as they came. */
 	fsd_scan_records(argc - first, argv + first, FSD_SCAN_EMITTED, per_job, before_stop, &r);
 	inv_run_end(&r);
 	inv_run_free(&r);
+	inv_techs_free(&techs);
 	return fsd_finish();
 }

@@ -115,6 +115,8 @@ complete -c fsd-invoice -l ledger -s l -r -F -d 'skip jobs invoiced in FILE; app
 complete -c fsd-invoice -l key -s k -r -F -d 'sign payment links with the key in FILE'
 complete -c fsd-invoice -l pay-url -r -f -d 'payment link template (default: the rate card\'s pay_url)'
 complete -c fsd-invoice -l html -r -F -d 'also write a printable HTML file per invoice into DIR'
+complete -c fsd-invoice -l techs -s t -r -F -d 'technicians, so invoices name the tech who did the work'
+complete -c fsd-invoice -l media-url -r -f -d 'what evidence paths are relative to in the HTML copy\'s links'
 complete -c fsd-invoice -l group -s g -r -f -d 'one invoice per customer (customer) or per customer and period (customer,day|week|month)'
 complete -c fsd-invoice -l date -r -f -d 'invoice date for jobs that carry none (YYYY-MM-DD)'
 complete -c fsd-invoice -l verify-link -r -f -d 'check a payment link with --key; exit 0 if genuine, 1 if not'

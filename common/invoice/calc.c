@@ -10,6 +10,7 @@
 #include "rfc3339.h"
 #include "xalloc.h"
 #include "invoice/calc.h"
+#include "invoice/shown.h"
 
 /* Quantities and minutes above this are typos; the bound keeps a price
  * (at most 10^12 minor units) times a quantity inside 64 bits. */
@@ -329,7 +330,7 @@ price_labor_entry(const struct inv_ratecard *card, const struct inv_job *job,
 		inv->billable_minutes += p->minutes;
 		line = add_line(inv, INV_LINE_LABOR, INV_CAT_LABOR, code, p->minutes, unit, amount);
 		hours_text(p->minutes, hours);
-		describe(line, "Labor, %s%s%s, %s%s", code ? code : "", e->tech ? ", " : "",
+		describe(line, "%s%s%s, %s%s", inv_labor_words(card, code), e->tech ? ", " : "",
 		    e->tech ? e->tech : "", hours, mult);
 	}
 	return 0;
@@ -444,7 +445,7 @@ apply_discount(const struct inv_ratecard *card, const struct inv_discount *d,
 		base[c] -= off;
 		line = add_line(inv, INV_LINE_DISCOUNT, c, d->code, 1, -off, -off);
 		describe(line, "%s (%s)", d->description ? d->description : d->code,
-		    inv_category_names[c]);
+		    inv_category_words[c]);
 	}
 }
 

@@ -8,19 +8,26 @@
 #include "statefile.h"
 #include "xalloc.h"
 #include "invoice/html.h"
+#include "invoice/shown.h"
+
+static void
+put_escaped_char(FILE *f, char c)
+{
+	switch (c) {
+	case '&': fputs("&amp;", f); break;
+	case '<': fputs("&lt;", f); break;
+	case '>': fputs("&gt;", f); break;
+	case '"': fputs("&quot;", f); break;
+	case '\'': fputs("&#39;", f); break;
+	default: putc(c, f);
+	}
+}
 
 static void
 put_escaped(FILE *f, const char *s)
 {
 	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: putc(*s, f);
-		}
+		put_escaped_char(f, *s);
 }
 
 /* One line of text in a tag, escaped, when there is text. */
@@ -96,23 +103,138 @@ put_header(FILE *f, const struct inv_ratecard *card, const json_t *job,
 	}
 	fputs("</p>\n</div></header>\n<section>\n<p class=\"muted\">Bill to</p>\n", f);
 	put_line(f, "p", field_text(job, "customer.name"));
-	put_line(f, "p", field_text(job, "customer.billing.address"));
-	put_line(f, "p", field_text(job, "site.address"));
+	/* Billed at the site unless the customer has a billing address; a
+	 * site elsewhere is the service address, shown with the work. */
+	put_line(f, "p", field_text(job, "customer.billing.address") ? field_text(job,
+	    "customer.billing.address") : field_text(job, "site.address"));
 	put_line(f, "p", field_text(job, "customer.email"));
 	put_line(f, "p", field_text(job, "customer.phone"));
+	fputs("</section>\n", f);
+}
+
+/* "08:55" on the clock of the offset the time was written in. */
+static void
+put_clock(FILE *f, const struct fsd_time *t)
+{
+	int64_t local = t->seconds + (int64_t)t->offset_minutes * 60;
+	int64_t of_day = ((local % 86400) + 86400) % 86400;
+
+	fprintf(f, "%02d:%02d", (int)(of_day / 3600), (int)(of_day % 3600 / 60));
+}
+
+static void
+put_day(FILE *f, const struct fsd_time *t)
+{
+	int64_t local = t->seconds + (int64_t)t->offset_minutes * 60;
+	char date[FSD_DATE_LEN];
+
+	fputs(fsd_date_format(local >= 0 ? local / 86400 : -((-local + 86399) / 86400), date), f);
+}
+
+static void
+put_labelled(FILE *f, const char *label, const char *text)
+{
+	if (text == NULL)
+		return;
+	fprintf(f, "<p><span class=\"muted\">%s:</span> ", label);
+	put_escaped(f, text);
+	fputs("</p>\n", f);
+}
+
+/* A link to a piece of evidence: the media URL and the path, escaped;
+ * "./" without one, so no path is ever read as a scheme (javascript:). */
+static void
+put_evidence(FILE *f, const struct inv_evidence *e, const char *media_url)
+{
+	fputs("<li><a href=\"", f);
+	put_escaped(f, media_url);
+	put_escaped(f, e->path);
+	fputs("\">", f);
+	if (strcmp(e->role, "signature") == 0)
+		fputs("signature", f);
+	else if (strcmp(e->role, "nte_approval") == 0)
+		fputs("signed approval", f);
+	else
+		for (const char *p = e->role; *p != '\0'; p++)
+			if (*p == '_')
+				putc(' ', f);
+			else
+				put_escaped_char(f, *p);
+	fputs(strcmp(e->role, "signature") == 0 || strcmp(e->role, "nte_approval") == 0
+	    ? "</a>" : " photo</a>", f);
+	fputs(" <span class=\"muted\">SHA-256 ", f);
+	put_escaped(f, e->sha256);
+	fputs("</span></li>\n", f);
+}
+
+/* The work billed: date and time of service, the tech by name, the
+ * service address, what was done, noted and found, who signed, and links
+ * to the evidence. */
+static void
+put_service(FILE *f, const struct inv_service *s, const char *media_url)
+{
+	fputs("<section class=\"service\">\n<p class=\"muted\">Service</p>\n", f);
+	if (s->has_start || s->has_end) {
+		fputs("<p><span class=\"muted\">Date of service:</span> ", f);
+		put_day(f, s->has_start ? &s->start : &s->end);
+		fputs(", ", f);
+		if (s->has_start)
+			put_clock(f, &s->start);
+		if (s->has_start && s->has_end)
+			fputs("&ndash;", f);
+		if (s->has_end)
+			put_clock(f, &s->end);
+		fputs("</p>\n", f);
+	}
+	put_labelled(f, "Technician", s->tech_name ? s->tech_name : s->tech_id);
+	put_labelled(f, "Service address", s->address);
+	put_labelled(f, "Work performed", s->work_performed);
+	put_labelled(f, "Notes", s->notes);
+	if (s->nfindings > 0) {
+		fputs("<p><span class=\"muted\">Findings:</span></p>\n<ul>\n", f);
+		for (size_t i = 0; i < s->nfindings; i++)
+			put_line(f, "li", s->findings[i]);
+		fputs("</ul>\n", f);
+	}
+	if (s->signed_by != NULL) {
+		fputs("<p><span class=\"muted\">Signed by</span> ", f);
+		put_escaped(f, s->signed_by);
+		if (s->has_signed_at) {
+			fputs(", ", f);
+			put_day(f, &s->signed_at);
+			fputs(" ", f);
+			put_clock(f, &s->signed_at);
+		}
+		fputs("</p>\n", f);
+	}
+	if (s->nevidence > 0) {
+		fputs("<p><span class=\"muted\">Evidence:</span></p>\n<ul>\n", f);
+		for (size_t i = 0; i < s->nevidence; i++)
+			put_evidence(f, &s->evidence[i], media_url ? media_url : "./");
+		fputs("</ul>\n", f);
+	}
 	fputs("</section>\n", f);
 }
 
 static void
 put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *inv)
 {
+	const struct inv_line *credit = NULL;
+	int64_t deposit = inv_shown_deposit(inv);
+	size_t n = 0;
+
 	fprintf(f, "<table>\n<thead><tr><th>#</th><th>Description</th><th class=\"n\">Qty</th>"
 	    "<th class=\"n\">Unit price</th><th class=\"n\">Amount (%s)</th></tr></thead>\n<tbody>\n",
 	    card->currency);
 	for (size_t i = 0; i < inv->nlines; i++) {
 		const struct inv_line *line = &inv->lines[i];
 
-		fprintf(f, "<tr><td>%zu</td><td>", i + 1);
+		/* A deposit received is not work: it is taken off under the total. */
+		if (line->kind == INV_LINE_CREDIT) {
+			credit = line;
+			continue;
+		}
+		fprintf(f, "<tr><td>%zu</td><td>", ++n);
 		if (line->job != NULL) {
 			fputs("Job ", f);
 			put_escaped(f, line->job);
@@ -129,7 +251,7 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody>\n<tfoot>\n<tr><td colspan=\"4\" class=\"n\">Subtotal</td><td class=\"n\">", f);
-	put_money(f, card, inv->subtotal);
+	put_money(f, card, inv->subtotal + deposit);
 	fputs("</td></tr>\n", f);
 	for (size_t i = 0; i < inv->ntaxes; i++) {
 		char rate[INV_RATIO_LEN];
@@ -150,8 +272,23 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 	}
 	fprintf(f, "<tr class=\"total\"><td colspan=\"4\" class=\"n\">Total (%s)</td><td class=\"n\">",
 	    card->currency);
-	put_money(f, card, inv->total);
-	fputs("</td></tr>\n</tfoot>\n</table>\n", f);
+	put_money(f, card, inv->total + deposit);
+	fputs("</td></tr>\n", f);
+	if (credit != NULL) {
+		fputs("<tr><td colspan=\"4\" class=\"n\">Less deposit paid", f);
+		if (credit->description[0] != '\0') {
+			fputs(" <span class=\"muted\">(", f);
+			put_escaped(f, credit->description);
+			fputs(")</span>", f);
+		}
+		fputs("</td><td class=\"n\">-", f);
+		put_money(f, card, deposit);
+		fprintf(f, "</td></tr>\n<tr class=\"total\"><td colspan=\"4\" class=\"n\">Balance due (%s)</td>"
+		    "<td class=\"n\">", card->currency);
+		put_money(f, card, inv->total);
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</tfoot>\n</table>\n", f);
 }
 
 void
@@ -163,6 +300,8 @@ inv_html_write(FILE *f, const struct inv_ratecard *card, const json_t *job,
 	put_escaped(f, h->number);
 	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
 	put_header(f, card, job, h);
+	if (h->service != NULL && inv_service_any(h->service))
+		put_service(f, h->service, h->media_url);
 	put_lines(f, card, inv);
 	if (h->tax_exempt)
 		fputs("<p>Tax exempt: no sales tax charged.</p>\n", f);

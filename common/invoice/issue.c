@@ -86,7 +86,13 @@ inv_issue_job(struct inv_run *r, const struct fsd_scan *d, const struct fsd_pos 
 	const char *billed;
 	int64_t day;
 	int group = r->grouping;
+	const char *held, *why;
 
+	/* Not closed: nothing to bill until its proof is mended. */
+	if ((held = inv_job_held(d, &why)) != NULL) {
+		inv_emit_with_exception(r, d, held, why);
+		return 0;
+	}
 	if (inv_job_read(&r->reader, d, pos, &job, &day) != 0)
 		return reject(r, d, fsd_field_error);
 	if (day == INT64_MIN && (day = r->default_day) == INT64_MIN) {
@@ -125,6 +131,8 @@ inv_issue_job(struct inv_run *r, const struct fsd_scan *d, const struct fsd_pos 
 		h.date = day;
 		h.due = day + r->card.terms_days;
 		h.tax_exempt = job.tax_exempt && r->inv.jurisdiction != NULL;
+		h.service = &r->reader.service;
+		h.media_url = r->reader.media_url;
 		issue_alone(r, d, &h);
 	}
 	free(number);

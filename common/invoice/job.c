@@ -49,6 +49,16 @@ parse_qty(const char *s, long *qty)
 	return 0;
 }
 
+/* A labor line names the tech as the customer knows them: by name when
+ * --techs gives one, else by the id the record has. */
+static const char *
+tech_shown(const struct inv_job_reader *r, const char *id)
+{
+	const char *name = inv_techs_name(r->techs, id);
+
+	return name != NULL ? name : id;
+}
+
 /* One task or part used: {"code": C, "qty": N} ({"sku": ...} for parts),
  * or the text "C" or "C:N" as a spreadsheet cell gives it. */
 static int
@@ -130,7 +140,7 @@ read_labor(struct inv_job_reader *r, const struct fsd_scan *d, int list,
 		    || fsd_scan_string(d, v, "level", &level, NULL, NULL) == FSD_FIELD_BAD
 		    || fsd_scan_string(d, v, "trade", &trade, NULL, NULL) == FSD_FIELD_BAD)
 			return fsd_field_fail(pos, "\"labor[%zu]\": %s", i, fsd_field_error);
-		e->tech = tech;
+		e->tech = tech_shown(r, tech);
 		e->level = level;
 		e->trade = trade;
 		m = d->nodes[minutes].ival;
@@ -183,6 +193,7 @@ read_work(struct inv_job_reader *r, const struct fsd_scan *d, const struct fsd_p
 	    (long)((end.seconds - start.seconds + 59) / 60) };
 	if (fsd_scan_string(d, 0, "tech", &r->labor[0].tech, NULL, pos) == FSD_FIELD_BAD)
 		return -1;
+	r->labor[0].tech = tech_shown(r, r->labor[0].tech);
 	job->labor = r->labor;
 	job->nlabor = 1;
 	job->labor_is_span = 1;
@@ -205,6 +216,22 @@ read_money(const struct fsd_scan *d, const char *field, int64_t *out, int *has,
 		    field, v);
 	*out = v;
 	*has = 1;
+	return 0;
+}
+
+/* The not-to-exceed, raised to what the customer signed for when they
+ * approved more ("nte_approval", which fsd-close checks is signed). */
+static int
+read_nte(const struct fsd_scan *d, const struct fsd_pos *pos, struct inv_job *job)
+{
+	int64_t approved = 0;
+	int has_approved = 0;
+
+	if (read_money(d, "nte", &job->nte, &job->has_nte, pos) != 0
+	    || read_money(d, "nte_approval.amount", &approved, &has_approved, pos) != 0)
+		return -1;
+	if (job->has_nte && has_approved && approved > job->nte)
+		job->nte = approved;
 	return 0;
 }
 
@@ -360,10 +387,28 @@ inv_job_read(struct inv_job_reader *r, const struct fsd_scan *d, const struct fs
 		&job->ntasks, pos) != 0
 	    || read_items(r, d, "parts_used", "sku", &r->parts, &r->parts_cap, &job->parts,
 		&job->nparts, pos) != 0
-	    || read_money(d, "nte", &job->nte, &job->has_nte, pos) != 0
+	    || read_nte(d, pos, job) != 0
 	    || read_deposit(r, d, pos, job) != 0)
 		return -1;
+	inv_service_read(&r->service, d, r->techs);
 	return 0;
+}
+
+const char *
+inv_job_held(const struct fsd_scan *d, const char **message)
+{
+	static const char *const held[] = { "proof_missing", "not_completed" };
+	const char *code = NULL;
+
+	if (fsd_scan_string(d, 0, "exception.code", &code, NULL, NULL) != FSD_FIELD_OK)
+		return NULL;
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
+		if (strcmp(code, held[i]) == 0) {
+			*message = "";
+			fsd_scan_string(d, 0, "exception.message", message, NULL, NULL);
+			return held[i];
+		}
+	return NULL;
 }
 
 void
@@ -376,5 +421,6 @@ inv_job_reader_free(struct inv_job_reader *r)
 	free(r->tasks);
 	free(r->parts);
 	free(r->skills);
+	inv_service_free(&r->service);
 	memset(r, 0, sizeof *r);
 }

@@ -150,6 +150,29 @@ inv_find(const void *table, size_t n, size_t size, const char *name)
 	return bsearch(&name, table, n, size, by_name);
 }
 
+/* An object of name -> text, sorted by name. */
+static struct inv_named_text *
+get_texts(struct fsd_sidefile *l, const json_t *obj, const char *path, size_t *n)
+{
+	struct inv_named_text *table = xcalloc(json_object_size(obj) + 1, sizeof *table);
+	const char *key;
+	json_t *v;
+
+	*n = 0;
+	json_object_foreach((json_t *)obj, key, v) {
+		char *sub = xasprintf("%s.%s", path, key);
+		char *text = get_string(l, v, sub);
+
+		if (text != NULL) {
+			table[*n].name = xstrdup(key);
+			table[(*n)++].text = text;
+		}
+		free(sub);
+	}
+	qsort(table, *n, sizeof *table, by_name);
+	return table;
+}
+
 /* An object of name -> minor units, sorted by name. */
 static struct inv_named_amount *
 get_amounts(struct fsd_sidefile *l, const json_t *obj, const char *path, size_t *n)
@@ -250,6 +273,7 @@ load_labor(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 		  .has_default = 1, .def = 1, .unit = "minutes" },
 		{ "rates", FSD_KEY_OBJECT },
 		{ "levels", FSD_KEY_OBJECT },
+		{ "descriptions", FSD_KEY_OBJECT },
 		{ NULL }
 	};
 	const json_t *labor = get_object(doc, "labor"), *v;
@@ -266,6 +290,9 @@ load_labor(struct fsd_sidefile *l, struct inv_ratecard *c, const json_t *doc)
 		fsd_side_problem(l, "labor.rates", "is required: an hourly rate per trade");
 	if ((v = get_object(labor, "levels")) != NULL)
 		c->level_rates = get_amounts(l, v, "labor.levels", &c->nlevel_rates);
+	if ((v = get_object(labor, "descriptions")) != NULL)
+		c->labor_descriptions = get_texts(l, v, "labor.descriptions",
+		    &c->nlabor_descriptions);
 }
 
 static int
@@ -785,6 +812,11 @@ inv_ratecard_free(struct inv_ratecard *c)
 	free(c->note);
 	free_amounts(c->trade_rates, c->ntrade_rates);
 	free_amounts(c->level_rates, c->nlevel_rates);
+	for (size_t i = 0; i < c->nlabor_descriptions; i++) {
+		free(c->labor_descriptions[i].name);
+		free(c->labor_descriptions[i].text);
+	}
+	free(c->labor_descriptions);
 	free_amounts(c->trip_zones, c->ntrip_zones);
 	free(c->holidays);
 	for (size_t i = 0; i < c->ntasks; i++) {

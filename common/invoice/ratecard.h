@@ -40,6 +40,12 @@ struct inv_named_amount {
 	int64_t minor;
 };
 
+/* Customer words for a code: "hvac" is "Heating and cooling service". */
+struct inv_named_text {
+	char *name;
+	char *text;
+};
+
 struct inv_part {
 	char *sku;
 	char *description;
@@ -106,6 +112,10 @@ struct inv_ratecard {
 	size_t ntrade_rates;
 	struct inv_named_amount *level_rates;	/* per hour, by tech level */
 	size_t nlevel_rates;
+	/* What a labor line says for a trade or level, the invoice never
+	 * showing the code itself ("cert:gasfit"). */
+	struct inv_named_text *labor_descriptions;
+	size_t nlabor_descriptions;
 
 	int day_start_minute, day_end_minute;	/* regular hours, local time */
 	struct inv_ratio after_hours, weekend, holiday;

@@ -2,6 +2,7 @@
 
 #include "rfc3339.h"
 #include "invoice/render.h"
+#include "invoice/shown.h"
 
 /* ,"key": with the quotes and colon in the literal: keys are constants,
  * so they need no escaping and no strlen, and a record has dozens. */
@@ -135,6 +136,94 @@ render_totals(struct fsd_buf *b, const struct inv_invoice *inv, int *first)
 	fsd_buf_int(b, inv->total);
 }
 
+static void
+put_time(struct fsd_buf *b, const struct fsd_time *t)
+{
+	char buf[FSD_TIME_LEN];
+
+	fsd_buf_string(b, fsd_time_format(t->seconds, t->offset_minutes, buf));
+}
+
+static void
+put_text(struct fsd_buf *b, const char *key_quoted, size_t len, const char *text, int *first)
+{
+	if (text == NULL)
+		return;
+	put_key(b, key_quoted, len, first);
+	fsd_buf_string(b, text);
+}
+
+#define TEXT(b, name, text, first) put_text(b, "\"" name "\":", sizeof "\"" name "\":" - 1, text, first)
+
+/* The work billed: when, who, where, what was done and found, who signed,
+ * and the evidence behind it. */
+static void
+render_service(struct fsd_buf *b, const struct inv_service *s)
+{
+	char date[FSD_DATE_LEN];
+	int first = 1;
+	const struct fsd_time *day = s->has_start ? &s->start : s->has_end ? &s->end : NULL;
+
+	fsd_buf_char(b, '{');
+	if (day != NULL) {
+		int64_t local = day->seconds + (int64_t)day->offset_minutes * 60;
+
+		KEY(b, "date", &first);
+		fsd_buf_string(b, fsd_date_format(local >= 0 ? local / 86400
+		    : -((-local + 86399) / 86400), date));
+	}
+	if (s->has_start) {
+		KEY(b, "start", &first);
+		put_time(b, &s->start);
+	}
+	if (s->has_end) {
+		KEY(b, "end", &first);
+		put_time(b, &s->end);
+	}
+	TEXT(b, "tech", s->tech_id, &first);
+	TEXT(b, "tech_name", s->tech_name, &first);
+	TEXT(b, "address", s->address, &first);
+	TEXT(b, "work_performed", s->work_performed, &first);
+	TEXT(b, "notes", s->notes, &first);
+	if (s->nfindings > 0) {
+		KEY(b, "findings", &first);
+		fsd_buf_char(b, '[');
+		for (size_t i = 0; i < s->nfindings; i++) {
+			if (i > 0)
+				fsd_buf_char(b, ',');
+			fsd_buf_string(b, s->findings[i]);
+		}
+		fsd_buf_char(b, ']');
+	}
+	if (s->signed_by != NULL) {
+		int f = 1;
+
+		KEY(b, "signature", &first);
+		fsd_buf_char(b, '{');
+		TEXT(b, "name", s->signed_by, &f);
+		if (s->has_signed_at) {
+			KEY(b, "at", &f);
+			put_time(b, &s->signed_at);
+		}
+		fsd_buf_char(b, '}');
+	}
+	if (s->nevidence > 0) {
+		KEY(b, "evidence", &first);
+		fsd_buf_char(b, '[');
+		for (size_t i = 0; i < s->nevidence; i++) {
+			int f = 1;
+
+			fsd_buf_puts(b, i > 0 ? ",{" : "{");
+			TEXT(b, "role", s->evidence[i].role, &f);
+			TEXT(b, "path", s->evidence[i].path, &f);
+			TEXT(b, "sha256", s->evidence[i].sha256, &f);
+			fsd_buf_char(b, '}');
+		}
+		fsd_buf_char(b, ']');
+	}
+	fsd_buf_char(b, '}');
+}
+
 void
 inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
     const struct inv_invoice *inv, const struct inv_heading *h)
@@ -181,8 +270,20 @@ inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
 		KEY(b, "multiplier", &first);
 		fsd_buf_string(b, inv_multiplier_names[inv->multiplier]);
 	}
+	if (h->service != NULL && inv_service_any(h->service)) {
+		KEY(b, "service", &first);
+		render_service(b, h->service);
+	}
 	render_lines(b, card, inv, &first);
 	render_totals(b, inv, &first);
+	if (inv_shown_deposit(inv) != 0) {
+		KEY(b, "charges", &first);
+		fsd_buf_int(b, inv_shown_charges(inv));
+		KEY(b, "deposit_paid", &first);
+		fsd_buf_int(b, inv_shown_deposit(inv));
+		KEY(b, "balance_due", &first);
+		fsd_buf_int(b, inv->total);
+	}
 	if (h->payment_link != NULL) {
 		KEY(b, "payment_link", &first);
 		fsd_buf_string(b, h->payment_link);

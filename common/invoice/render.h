@@ -4,6 +4,7 @@
 #define FSD_INVOICE_RENDER_H
 
 #include "invoice/calc.h"
+#include "invoice/service.h"
 #include "jsonbuf.h"
 
 struct inv_heading {
@@ -17,9 +18,15 @@ struct inv_heading {
 	const char *group, *period;
 	const char *const *jobs;
 	size_t njobs;
+	/* The work billed, for a job's own invoice (NULL: none shown), and
+	 * what its evidence paths are relative to in links (NULL: as they are). */
+	const struct inv_service *service;
+	const char *media_url;
 };
 
-/* {"number": ..., "lines": [...], "subtotal", "taxes", "tax", "total", ...} */
+/* {"number": ..., "service": {...}, "lines": [...], "subtotal", "taxes", "tax",
+ * "total", ...}; with a deposit taken off, also "charges" (the total
+ * before it), "deposit_paid" and "balance_due" (the total). */
 void inv_render_invoice(struct fsd_buf *b, const struct inv_ratecard *card,
     const struct inv_invoice *inv, const struct inv_heading *h);
 

@@ -1,5 +1,19 @@
 #include "invoice/shown.h"
 
+const char *const inv_category_words[INV_NCATS] = {
+	"labor", "trip fee", "flat-rate work", "parts"
+};
+
+const char *
+inv_labor_words(const struct inv_ratecard *card, const char *code)
+{
+	const struct inv_named_text *t = code == NULL ? NULL
+	    : inv_find(card->labor_descriptions, card->nlabor_descriptions,
+		sizeof *card->labor_descriptions, code);
+
+	return t != NULL ? t->text : "Labor";
+}
+
 int64_t
 inv_shown_deposit(const struct inv_invoice *inv)
 {

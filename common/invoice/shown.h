@@ -8,11 +8,20 @@
 #include <stdint.h>
 
 #include "invoice/calc.h"
+#include "invoice/ratecard.h"
 
 /* The total before deposits are taken off. */
 int64_t inv_shown_charges(const struct inv_invoice *inv);
 
 /* Deposits taken off (a positive amount), 0 when none. */
 int64_t inv_shown_deposit(const struct inv_invoice *inv);
+
+/* The tax categories in the customer's words: "labor", "trip fee",
+ * "flat-rate work", "parts". */
+extern const char *const inv_category_words[INV_NCATS];
+
+/* A labor line's words for its trade or level: the card's
+ * labor.descriptions, else "Labor" -- never the code. */
+const char *inv_labor_words(const struct inv_ratecard *card, const char *code);
 
 #endif
