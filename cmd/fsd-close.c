@@ -83,7 +83,8 @@ bad_record(struct run *r, json_t *rec)
 	return 1;
 }
 
-/* Only a completed job has a visit to prove. */
+/* Only a completed job has a visit to prove: "done" as fsd-status folds
+ * it, "completed" as a form app or a spreadsheet says it, or no status. */
 static int
 completed(json_t *rec, const struct fsd_pos *pos)
 {
@@ -91,7 +92,7 @@ completed(json_t *rec, const struct fsd_pos *pos)
 
 	if (fsd_field_string(rec, "status", &status, pos) == FSD_FIELD_BAD)
 		return -1;
-	if (status == NULL || strcmp(status, "completed") == 0)
+	if (status == NULL || strcmp(status, "done") == 0 || strcmp(status, "completed") == 0)
 		return 1;
 	fsd_set_exception(rec, "not_completed", "status is \"%s\": nothing to close yet", status);
 	return 0;

@@ -212,12 +212,14 @@ records() {
 	assert_eq "$(records '[.closed != null, .findings[0].message]')" '[true,"extra photo J1/nowhere.jpg cannot be read: No such file or directory"]'
 }
 
-@test "a job type with no form takes the \"*\" form; not completed jobs pass through untouched" {
+@test "a job type with no form takes the \"*\" form; jobs not done pass through unchecked" {
 	close_job '.type = "drain-clog" | .form = {"work_performed": "cleared the main"}'
 	assert_eq "$(records '.closed != null')" true
-	close_job '.status = "en_route"'
+	close_job '.status = "in_progress"'
 	assert_eq "$(records '[.exception.code, .closed, .evidence]')" '["not_completed",null,null]'
 	[ "$status" -eq 0 ]
+	close_job '.status = "done"'
+	assert_eq "$(records '.closed != null')" true
 }
 
 @test "the visit: fsd-status's arrived and completed, else on-site capture's work span; none is missing" {
@@ -260,4 +262,13 @@ records() {
 	[[ $output != *'{"id"'* ]]
 	run fsd-close --rates "$CARD" <<<"$BASE"
 	[ "$status" -eq 2 ]
+}
+
+@test "fsd-status's jobs done, a form app's capture, fsd-close, fsd-invoice: the closed job is billed, the others held" {
+	printf '%s\n' '{"id":"R1","form":{"work_performed":"cleared the main"}}' > "$T/capture.ndjson"
+	fsd-status --events "$FIXTURES/status/day.events" --done "$T/done.ndjson" "$FIXTURES/status/plan.ndjson" >/dev/null 2>&1 || true
+	run bash -c "fsd-close --forms '$FORMS' --rates '$EXAMPLES/ratecard.json' --capture '$T/capture.ndjson' '$T/done.ndjson' 2>/dev/null \
+		| fsd-invoice --rates '$EXAMPLES/ratecard.json'"
+	assert_eq "$(records -c '[.id, .closed.at, .invoice.number, .exception.message]')" \
+		$'["J1003",null,null,"work performed not filled in"]\n["J1002",null,null,"work performed not filled in"]\n["R1","2026-11-23T09:02:00-07:00","FRH-R1",null]'
 }
