@@ -138,3 +138,13 @@ bill() {
 	bill "$(jq -c '.nte = 10000 | .nte_approval = {"name":"Pat Doe","amount":20000}' <<<"$JOB")"
 	assert_eq "$(out_jq '[.exception.code, .invoice.total]')" '[null,18000]'
 }
+
+@test "HTML: a grouped invoice takes several deposits off as one, the balance under it" {
+	two=$(jq -c '.customer.id = "C1" | .deposit = 5000' <<<"$JOB"; jq -c '.id = "J2" | .customer.id = "C1" | .deposit = 2000' <<<"$JOB")
+	run fsd-invoice --rates "$T/card.json" --group customer --html "$T/html" <<<"$two"
+	[ "$status" -eq 0 ]
+	html=$(cat "$T/html/TST-C1.html")
+	[[ $html == *'Less deposit paid</td><td class="n">-70.00'* ]]
+	[[ $html == *'Balance due (USD)</td><td class="n">290.00'* ]]
+	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -c 'select(.invoice) | .invoice | [.charges, .deposit_paid, .balance_due]')" '[36000,7000,29000]'
+}

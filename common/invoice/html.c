@@ -221,7 +221,7 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 {
 	const struct inv_line *credit = NULL;
 	int64_t deposit = inv_shown_deposit(inv);
-	size_t n = 0;
+	size_t n = 0, credits = 0;
 
 	fprintf(f, "<table>\n<thead><tr><th>#</th><th>Description</th><th class=\"n\">Qty</th>"
 	    "<th class=\"n\">Unit price</th><th class=\"n\">Amount (%s)</th></tr></thead>\n<tbody>\n",
@@ -231,6 +231,7 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 
 		/* A deposit received is not work: it is taken off under the total. */
 		if (line->kind == INV_LINE_CREDIT) {
+			credits++;
 			credit = line;
 			continue;
 		}
@@ -276,7 +277,8 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 	fputs("</td></tr>\n", f);
 	if (credit != NULL) {
 		fputs("<tr><td colspan=\"4\" class=\"n\">Less deposit paid", f);
-		if (credit->description[0] != '\0') {
+		/* One deposit names its invoice; several (a grouped invoice) are summed. */
+		if (credits == 1 && credit->description[0] != '\0') {
 			fputs(" <span class=\"muted\">(", f);
 			put_escaped(f, credit->description);
 			fputs(")</span>", f);
