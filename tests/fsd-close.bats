@@ -64,7 +64,7 @@ records() {
 }
 
 @test "checklist: done, n/a with a reason pass; unanswered, n/a without a reason, failed, anything else do not" {
-	for c in '"done"|null' '"N/A - gas off at the meter"|null' '{"status":"n/a","reason":"no flue"}|null' \
+	for c in '"done"|null' '"TRUE"|null' '"N/A - gas off at the meter"|null' '{"status":"n/a","reason":"no flue"}|null' \
 	         'null|"checklist: CO test at the flue not answered"' \
 	         '"n/a"|"checklist: CO test at the flue marked n/a without a reason"' \
 	         '"failed: 40 ppm at the flue"|"checklist: CO test at the flue failed: 40 ppm at the flue"' \

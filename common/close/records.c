@@ -16,6 +16,8 @@ read_check_text(const char *s, struct close_answer *a)
 {
 	static const struct { const char *word; enum close_check_state state; } words[] = {
 		{ "done", CLOSE_CHECK_DONE }, { "ok", CLOSE_CHECK_DONE }, { "yes", CLOSE_CHECK_DONE },
+		/* A ticked box as a spreadsheet exports it. */
+		{ "true", CLOSE_CHECK_DONE }, { "x", CLOSE_CHECK_DONE },
 		{ "n/a", CLOSE_CHECK_NA }, { "na", CLOSE_CHECK_NA },
 		{ "failed", CLOSE_CHECK_FAILED }, { "fail", CLOSE_CHECK_FAILED },
 	};
