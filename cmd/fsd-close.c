@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* fsd-close: completed jobs in, each out closed -- its form filled, its
  * photos taken at the site during the visit, its signature for the
  * amount -- or with proof_missing saying what is lacking. The rules are
@@ -14,7 +15,7 @@
 #include "close/price.h"
 #include "close/proof.h"
 #include "close/records.h"
-#include "invoice/ratecard.h"
+#include "invoice/engine.h"
 
 static const char *forms_path, *rates_path, *capture_path, *media_dir, *assets_path,
     *evidence_path, *distance_text, *tolerance_text, *by_text;

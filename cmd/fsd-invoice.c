@@ -14,7 +14,6 @@
 #include "fsd.h"
 #include "jsonscan.h"
 #include "invoice/engine.h"
-#include "invoice/service.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir,
     *verify_url, *group_text, *techs_path, *media_url;

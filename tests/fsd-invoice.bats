@@ -260,7 +260,7 @@ tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00
 	[ "$status" -eq 1 ]
 	assert_output_has 'bad-ratecard.json:4: "rounding" must be "half-up" or "half-even"'
 	assert_output_has 'bad-ratecard.json:7: "labor.rates.hvac" must be a whole number of minor units'
-	assert_output_has 'bad-ratecard.json:9: "labor.minimun_minutes" is not a known key (known: minimum_minutes, increment_minutes, rates, levels)'
+	assert_output_has 'bad-ratecard.json:9: "labor.minimun_minutes" is not a known key (known: minimum_minutes, increment_minutes, rates, levels, descriptions)'
 	assert_output_has 'bad-ratecard.json:12: "parts.X.markup" must be a decimal number'
 	assert_output_has '4 problems in the rate card; nothing done'
 	run fsd-invoice --rates /nonexistent.json "$FIXTURES/invoice/jobs.ndjson"

@@ -4,8 +4,8 @@
  * role of this one. What is wrong is said with the measure (the distance,
  * the time), never passed over. Plain C; records.c reads and writes the
  * JSON around it. */
-#ifndef CLOSE_EVIDENCE_H
-#define CLOSE_EVIDENCE_H
+#ifndef FSD_CLOSE_EVIDENCE_H
+#define FSD_CLOSE_EVIDENCE_H
 
 #include <stddef.h>
 

@@ -1,8 +1,8 @@
 /* Every file a job cites -- its photos, its signature and approval
  * files -- found under --media, hashed, and (photos) judged against the
  * visit. Plain C over the close_job that records.c filled. */
-#ifndef CLOSE_FILES_H
-#define CLOSE_FILES_H
+#ifndef FSD_CLOSE_FILES_H
+#define FSD_CLOSE_FILES_H
 
 #include "close/evidence.h"
 #include "close/proof.h"

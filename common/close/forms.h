@@ -17,8 +17,8 @@
  *   evidence.h  a photo judged against the visit: place, time, reuse
  *   proof.h     the form's rules over the answers: what is missing, what
  *               is a finding */
-#ifndef CLOSE_FORMS_H
-#define CLOSE_FORMS_H
+#ifndef FSD_CLOSE_FORMS_H
+#define FSD_CLOSE_FORMS_H
 
 #include <stddef.h>
 

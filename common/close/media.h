@@ -2,8 +2,8 @@
  * folder, --media DIR: a record is data from a form app or a customer's
  * phone, and must not make the tool read (and hash, and cite on an
  * invoice) a file anywhere else on the machine. */
-#ifndef CLOSE_MEDIA_H
-#define CLOSE_MEDIA_H
+#ifndef FSD_CLOSE_MEDIA_H
+#define FSD_CLOSE_MEDIA_H
 
 #define CLOSE_MEDIA_ERROR_LEN 256
 

@@ -1,8 +1,8 @@
 /* What a photo file says about itself: its SHA-256 (so the same picture
  * cannot prove two jobs) and, from its EXIF (libexif), when and where it
  * was taken. Plain C over a file; no judgement here (evidence.h). */
-#ifndef CLOSE_PHOTO_H
-#define CLOSE_PHOTO_H
+#ifndef FSD_CLOSE_PHOTO_H
+#define FSD_CLOSE_PHOTO_H
 
 #include <stdint.h>
 

@@ -7,8 +7,8 @@
  * not-to-exceed. What is missing or failed is said in words a dispatcher
  * can act on ("no after photo"); a reading out of range is a finding --
  * the job closes, and the invoice and the dispatcher see it. */
-#ifndef CLOSE_PROOF_H
-#define CLOSE_PROOF_H
+#ifndef FSD_CLOSE_PROOF_H
+#define FSD_CLOSE_PROOF_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -3,8 +3,8 @@
  * (capture.c: a form app's export; assets.c: equipment and its readings;
  * evidence log: pictures already used), and the result written back into
  * the record. The only files of common/close/ that see JSON. */
-#ifndef CLOSE_RECORDS_H
-#define CLOSE_RECORDS_H
+#ifndef FSD_CLOSE_RECORDS_H
+#define FSD_CLOSE_RECORDS_H
 
 #include <jansson.h>
 

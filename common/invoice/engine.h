@@ -5,6 +5,8 @@
  *     ratecard.c     the rate card read and checked, once (common/sidefile.h)
  *     run.c          the run: its ledger, batches and counts, start and end
  *     job.c          a scanned job record into struct inv_job (JSON: here)
+ *     service.c      the work billed as the customer sees it: when, who
+ *                    (--techs), where, what was done, signed and proven
  *     calc.c         pricing: lines, discounts, tax, totals (plain C)
  *     issue.c        one job's invoice, approval request or skip
  *     issue_group.c  --group: the job waits for its customer's invoice
@@ -12,6 +14,8 @@
  *     paylink.c      the signed payment link (libcrypto's HMAC-SHA256)
  *     render.c       the invoice as the JSON object written into the job
  *     html.c         the printable copy (--html)
+ *     shown.c        the customer's words: labor, categories, a deposit
+ *                    under the total
  *     emit.c         batches out: ledger first and synced, then stdout
  *     ledger.c       invoices issued before: numbers and jobs billed
  * error.h holds the one size of a reason (INV_ERROR_LEN).
@@ -29,5 +33,6 @@
 #include "invoice/paylink.h"
 #include "invoice/ratecard.h"
 #include "invoice/run.h"
+#include "invoice/service.h"
 
 #endif

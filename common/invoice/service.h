@@ -3,8 +3,8 @@
  * the billing address, what was done and noted, the findings, who signed
  * and the evidence fsd-close recorded. Read from the job's record beside
  * its pricing (job.c), written by render.c and html.c. */
-#ifndef INV_SERVICE_H
-#define INV_SERVICE_H
+#ifndef FSD_INVOICE_SERVICE_H
+#define FSD_INVOICE_SERVICE_H
 
 #include <stddef.h>
 

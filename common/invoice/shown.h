@@ -2,8 +2,8 @@
  * the work, then "less deposit paid" and the balance due. The calculator
  * carries a deposit received as a credit line so that its total is what
  * is owed; the invoice shows that credit under the total instead. */
-#ifndef INV_SHOWN_H
-#define INV_SHOWN_H
+#ifndef FSD_INVOICE_SHOWN_H
+#define FSD_INVOICE_SHOWN_H
 
 #include <stdint.h>
 
