@@ -18,7 +18,9 @@
 #include "invoice/engine.h"
 
 static const char *forms_path, *rates_path, *capture_path, *media_dir, *assets_path,
-    *evidence_path, *distance_text, *tolerance_text, *by_text;
+    *evidence_path, *by_text;
+static double distance_m;
+static long tolerance_minutes;
 
 static const struct fsd_option options[] = {
 	{ .short_name = 'f', .long_name = "forms", .arg_name = "FILE",
@@ -40,11 +42,11 @@ static const struct fsd_option options[] = {
 	  .help = "pictures used by earlier runs; closed jobs' pictures are added",
 	  .value = &evidence_path },
 	{ .short_name = 0, .long_name = "distance", .arg_name = "METRES",
-	  .help = "how far from the site a photo may be taken (default 150)",
-	  .value = &distance_text },
+	  .help = "how far from the site a photo may be taken",
+	  .type = FSD_OPT_DECIMAL, .number = &distance_m, .min = 1, .max = 100000, .def = 150 },
 	{ .short_name = 0, .long_name = "tolerance", .arg_name = "MINUTES",
-	  .help = "how long before arrival or after completion a photo may be taken (default 15)",
-	  .value = &tolerance_text },
+	  .help = "how long before arrival or after completion a photo may be taken",
+	  .type = FSD_OPT_WHOLE, .whole = &tolerance_minutes, .max = 1440, .def = 15 },
 	{ .short_name = 0, .long_name = "by", .arg_name = "WHO",
 	  .help = "who closes the jobs (default: each job's tech)",
 	  .value = &by_text },
@@ -156,10 +158,8 @@ start(struct run *r)
 		fsd_usage_error("--forms FILE is required");
 	if (rates_path == NULL)
 		fsd_usage_error("--rates FILE is required (a signature must cover the priced total)");
-	r->limits.distance_m = distance_text
-	    ? fsd_opt_double("--distance", distance_text, 1, 100000) : 150;
-	r->limits.tolerance_minutes = tolerance_text
-	    ? fsd_opt_long("--tolerance", tolerance_text, 0, 1440) : 15;
+	r->limits.distance_m = distance_m;
+	r->limits.tolerance_minutes = tolerance_minutes;
 	if ((r->media_root = close_media_root(media_dir ? media_dir : ".", err)) == NULL)
 		fsd_usage_error("--media %s: %s", media_dir ? media_dir : ".", err);
 	r->forms_name = forms_path;

@@ -256,9 +256,10 @@ records() {
 	printf '{\n  "no-heat": {\n    "readings": [{"id": "x", "min": "low"}],\n    "photo": ["before"]\n  }\n}\n' > "$T/forms.json"
 	run fsd-close --forms "$T/forms.json" --rates "$CARD" <<<"$BASE"
 	[ "$status" -eq 1 ]
-	assert_output_has 'forms.json:2: "no-heat": unknown key "photo"'
-	assert_output_has 'forms.json:2: "no-heat.readings[0]" has no "unit"'
-	assert_output_has 'forms.json:2: "no-heat.readings[0].min" must be a number'
+	assert_output_has 'forms.json:4: "no-heat.photo" is not a known key (known: title, fields, checklist, readings, photos, signature, asset)'
+	assert_output_has 'forms.json:2: "no-heat.readings[0]" needs a "unit"'
+	assert_output_has 'forms.json:2: "no-heat.readings[0].min" must be a number, not "low"'
+	assert_output_has 'forms.json: 3 problems in the forms file; nothing done'
 	[[ $output != *'{"id"'* ]]
 	run fsd-close --rates "$CARD" <<<"$BASE"
 	[ "$status" -eq 2 ]

@@ -3,7 +3,8 @@
  * ranges, the photos by role, whether the customer signs, and which
  * fields name the equipment worked on. Loaded once (forms_load.c, the
  * only file here that sees its JSON) into these structs, which the
- * checks (proof.h) read. The format is in fsd-close(1).
+ * checks (proof.h) read. The format is in fsd-close(1); the file is read
+ * by common/sidefile.h's table-driven loader.
  *
  * The map of common/close/, in the order a job meets it:
  *   forms.h     the forms file, loaded by forms_load.c
@@ -40,6 +41,7 @@ struct close_item {
 
 struct close_form {
 	char *type;		/* the job type it is for; "*" for any other */
+	char *title;		/* free text */
 	struct close_item *items;	/* fields, then checklist, then readings */
 	size_t nitems;
 	char **photos;		/* roles required: "before", "after", "panel" */

@@ -1,7 +1,8 @@
-/* Loading and checking the forms file. Every problem is reported with the
- * line of the form it is in and loading goes on, so one run shows them
- * all; then the run stops. */
-#include <stdarg.h>
+/* Loading and checking the forms file through the shared side-file
+ * loader (common/sidefile.h): every problem is reported with the line of
+ * its key and loading goes on, so one run shows them all; then the run
+ * stops. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,271 +10,171 @@
 #include <jansson.h>
 
 #include "err.h"
-#include "record.h"
+#include "sidefile.h"
 #include "xalloc.h"
 #include "close/forms.h"
 
-struct loader {
-	const char *name;
-	char *text;
-	int problems;
+#define ITEM(field) offsetof(struct close_item, field)
+#define FORM(field) offsetof(struct close_form, field)
+
+static const struct fsd_key field_keys[] = {
+	{ "id", FSD_KEY_STRING, .offset = ITEM(id) },
+	{ "label", FSD_KEY_STRING, .offset = ITEM(label) },
+	{ "required", FSD_KEY_BOOL, .offset = ITEM(required), .has_default = 1, .def = 1 },
+	{ NULL }
 };
 
-static char *
-read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	size_t len = 0, cap = 0, n;
-	char chunk[4096];
+/* A checklist item is always answered: done, n/a or failed. */
+static const struct fsd_key checklist_keys[] = {
+	{ "id", FSD_KEY_STRING, .offset = ITEM(id) },
+	{ "label", FSD_KEY_STRING, .offset = ITEM(label) },
+	{ NULL }
+};
 
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		text = xgrow(text, &cap, len + n + 1, 1);
-		memcpy(text + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	if (text != NULL)
-		text[len] = '\0';
-	return text;
-}
+static const struct fsd_key reading_keys[] = {
+	{ "id", FSD_KEY_STRING, .offset = ITEM(id) },
+	{ "label", FSD_KEY_STRING, .offset = ITEM(label) },
+	{ "required", FSD_KEY_BOOL, .offset = ITEM(required), .has_default = 1, .def = 1 },
+	{ "unit", FSD_KEY_STRING, .offset = ITEM(unit) },
+	{ "min", FSD_KEY_DOUBLE, .offset = ITEM(min) },
+	{ "max", FSD_KEY_DOUBLE, .offset = ITEM(max) },
+	{ NULL }
+};
 
-/* The line a form's key ("no-heat") is on: enough to find the form, and
- * the message names the item within it. */
-static long
-line_of(const struct loader *l, const char *type)
-{
-	char *quoted = xasprintf("\"%s\"", type);
-	const char *at = l->text ? strstr(l->text, quoted) : NULL;
-	long line = 1;
+static const struct fsd_key form_keys[] = {
+	{ "title", FSD_KEY_STRING, .offset = FORM(title) },
+	{ "fields", FSD_KEY_ARRAY },
+	{ "checklist", FSD_KEY_ARRAY },
+	{ "readings", FSD_KEY_ARRAY },
+	{ "photos", FSD_KEY_ARRAY },
+	{ "signature", FSD_KEY_BOOL, .offset = FORM(signature) },
+	{ "asset", FSD_KEY_OBJECT },
+	{ NULL }
+};
 
-	free(quoted);
-	if (at == NULL)
-		return 1;
-	for (const char *p = l->text; p < at; p++)
-		line += *p == '\n';
-	return line;
-}
-
-static void __attribute__((format(printf, 3, 4)))
-problem(struct loader *l, const char *type, const char *fmt, ...)
-{
-	char message[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
-	fsd_warn_at(&(struct fsd_pos){ l->name, line_of(l, type) }, "%s", message);
-	l->problems++;
-}
-
-/* A misspelt key would be a rule silently not applied. */
-static void
-check_keys(struct loader *l, const char *type, const char *where, const json_t *obj,
-    const char *const *allowed)
-{
-	const char *key;
-	json_t *v;
-
-	json_object_foreach((json_t *)obj, key, v) {
-		size_t i;
-
-		for (i = 0; allowed[i] != NULL && strcmp(allowed[i], key) != 0; i++)
-			;
-		if (allowed[i] == NULL)
-			problem(l, type, "\"%s%s\": unknown key \"%s\"", type, where, key);
-	}
-}
-
-static char *
-text_or_null(struct loader *l, const char *type, const char *where, const json_t *obj,
-    const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-
-	if (v == NULL)
-		return NULL;
-	if (!json_is_string(v) || json_string_length(v) == 0) {
-		problem(l, type, "\"%s%s.%s\" must be a non-empty string", type, where, key);
-		return NULL;
-	}
-	return xstrdup(json_string_value(v));
-}
+static const struct fsd_key asset_keys[] = {
+	{ "serial", FSD_KEY_STRING, .offset = FORM(asset_serial) },
+	{ "model", FSD_KEY_STRING, .offset = FORM(asset_model) },
+	{ NULL }
+};
 
 static void
-read_bound(struct loader *l, const char *type, const char *where, const json_t *obj,
-    const char *key, int *has, double *out)
+read_item(struct fsd_sidefile *f, enum close_item_kind kind, const char *path,
+    const json_t *v, struct close_item *item)
 {
-	json_t *v = json_object_get(obj, key);
-
-	if (v == NULL)
-		return;
-	if (!json_is_number(v)) {
-		problem(l, type, "\"%s%s.%s\" must be a number", type, where, key);
-		return;
-	}
-	*has = 1;
-	*out = json_number_value(v);
-}
-
-static void
-read_item(struct loader *l, const char *type, enum close_item_kind kind, const char *list,
-    size_t i, const json_t *v, struct close_item *item)
-{
-	static const char *const reading_keys[] = {
-		"id", "label", "required", "unit", "min", "max", NULL
-	};
-	static const char *const field_keys[] = { "id", "label", "required", NULL };
-	/* A checklist item is always answered: done, n/a or failed. */
-	static const char *const checklist_keys[] = { "id", "label", NULL };
-	char where[64];
-	json_t *required;
-
-	snprintf(where, sizeof where, ".%s[%zu]", list, i);
 	memset(item, 0, sizeof *item);
 	item->kind = kind;
 	item->required = 1;
 	if (!json_is_object(v)) {
-		problem(l, type, "\"%s%s\" must be an object with an \"id\"", type, where);
+		fsd_side_problem(f, path, "must be an object with an \"id\"");
 		return;
 	}
-	check_keys(l, type, where, v, kind == CLOSE_CHECK ? checklist_keys
-	    : kind == CLOSE_FIELD ? field_keys : reading_keys);
-	if ((item->id = text_or_null(l, type, where, v, "id")) == NULL
-	    && json_object_get(v, "id") == NULL)
-		problem(l, type, "\"%s%s\" has no \"id\"", type, where);
-	item->label = text_or_null(l, type, where, v, "label");
-	if ((required = json_object_get(v, "required")) != NULL) {
-		if (json_is_boolean(required))
-			item->required = json_is_true(required);
-		else
-			problem(l, type, "\"%s%s.required\" must be true or false", type, where);
-	}
+	fsd_side_read(f, v, path, kind == CLOSE_CHECK ? checklist_keys
+	    : kind == CLOSE_FIELD ? field_keys : reading_keys, item);
+	if (item->id == NULL || item->id[0] == '\0')
+		fsd_side_problem(f, path, "needs an \"id\": the answer's key in the job's \"form\"");
 	if (kind != CLOSE_READING)
 		return;
-	if ((item->unit = text_or_null(l, type, where, v, "unit")) == NULL
-	    && json_object_get(v, "unit") == NULL)
-		problem(l, type, "\"%s%s\" has no \"unit\"", type, where);
-	read_bound(l, type, where, v, "min", &item->has_min, &item->min);
-	read_bound(l, type, where, v, "max", &item->has_max, &item->max);
+	if (item->unit == NULL || item->unit[0] == '\0')
+		fsd_side_problem(f, path, "needs a \"unit\"");
+	item->has_min = json_is_number(json_object_get(v, "min"));
+	item->has_max = json_is_number(json_object_get(v, "max"));
 	if (item->has_min && item->has_max && item->min > item->max)
-		problem(l, type, "\"%s%s\": \"min\" is above \"max\"", type, where);
+		fsd_side_problem(f, path, "has \"min\" above \"max\"");
 }
 
 static void
-read_items(struct loader *l, struct close_form *form, const json_t *def, const char *list,
+read_items(struct fsd_sidefile *f, struct close_form *form, const json_t *def, const char *list,
     enum close_item_kind kind)
 {
 	json_t *arr = json_object_get(def, list), *v;
 	size_t i;
 
-	if (arr == NULL)
+	if (!json_is_array(arr))
 		return;
-	if (!json_is_array(arr)) {
-		problem(l, form->type, "\"%s.%s\" must be an array of objects", form->type, list);
-		return;
+	form->items = xrealloc(form->items, (form->nitems + json_array_size(arr) + 1)
+	    * sizeof *form->items);
+	json_array_foreach(arr, i, v) {
+		char *path = xasprintf("%s.%s[%zu]", form->type, list, i);
+
+		read_item(f, kind, path, v, &form->items[form->nitems++]);
+		free(path);
 	}
-	form->items = xrealloc(form->items, (form->nitems + json_array_size(arr)) * sizeof *form->items);
-	json_array_foreach(arr, i, v)
-		read_item(l, form->type, kind, list, i, v, &form->items[form->nitems++]);
 }
 
 static void
-read_photos(struct loader *l, struct close_form *form, const json_t *def)
+read_photos(struct fsd_sidefile *f, struct close_form *form, const json_t *def)
 {
 	json_t *arr = json_object_get(def, "photos"), *v;
 	size_t i;
 
-	if (arr == NULL)
+	if (!json_is_array(arr))
 		return;
-	if (!json_is_array(arr)) {
-		problem(l, form->type, "\"%s.photos\" must be an array of roles", form->type);
-		return;
-	}
 	form->photos = xcalloc(json_array_size(arr) + 1, sizeof *form->photos);
 	json_array_foreach(arr, i, v) {
-		if (!json_is_string(v) || json_string_length(v) == 0) {
-			problem(l, form->type, "\"%s.photos[%zu]\" must be a role such as \"before\"",
-			    form->type, i);
-			continue;
-		}
-		form->photos[form->nphotos++] = xstrdup(json_string_value(v));
+		char *path = xasprintf("%s.photos[%zu]", form->type, i);
+
+		if (!json_is_string(v) || json_string_length(v) == 0)
+			fsd_side_problem(f, path, "must be a role such as \"before\"");
+		else
+			form->photos[form->nphotos++] = xstrdup(json_string_value(v));
+		free(path);
 	}
 }
 
-static int
-has_field(const struct close_form *form, const char *id)
+static const struct close_item *
+field_named(const struct close_form *form, const char *id)
 {
 	for (size_t i = 0; i < form->nitems; i++)
 		if (form->items[i].kind == CLOSE_FIELD && form->items[i].id != NULL
 		    && strcmp(form->items[i].id, id) == 0)
-			return 1;
-	return 0;
+			return &form->items[i];
+	return NULL;
 }
 
+/* The asset's fields are the form's: one the form does not ask for could
+ * never be filled. */
 static void
-read_asset(struct loader *l, struct close_form *form, const json_t *def)
+read_asset(struct fsd_sidefile *f, struct close_form *form, const json_t *def)
 {
-	static const char *const keys[] = { "serial", "model", NULL };
 	json_t *asset = json_object_get(def, "asset");
+	char *path;
 
-	if (asset == NULL)
+	if (!json_is_object(asset))
 		return;
-	if (!json_is_object(asset)) {
-		problem(l, form->type, "\"%s.asset\" must be an object naming the serial field",
-		    form->type);
-		return;
-	}
-	check_keys(l, form->type, ".asset", asset, keys);
-	form->asset_serial = text_or_null(l, form->type, ".asset", asset, "serial");
-	form->asset_model = text_or_null(l, form->type, ".asset", asset, "model");
+	path = xasprintf("%s.asset", form->type);
+	fsd_side_read(f, asset, path, asset_keys, form);
 	if (form->asset_serial == NULL)
-		problem(l, form->type, "\"%s.asset\" needs the \"serial\" field that names the equipment",
-		    form->type);
-	/* The asset's fields are the form's: one the form does not ask for
-	 * could never be filled. */
-	if (form->asset_serial != NULL && !has_field(form, form->asset_serial))
-		problem(l, form->type, "\"%s.asset.serial\": \"%s\" is not one of the form's fields",
-		    form->type, form->asset_serial);
-	if (form->asset_model != NULL && !has_field(form, form->asset_model))
-		problem(l, form->type, "\"%s.asset.model\": \"%s\" is not one of the form's fields",
-		    form->type, form->asset_model);
+		fsd_side_problem(f, path, "needs the \"serial\" field that names the equipment");
+	else if (field_named(form, form->asset_serial) == NULL)
+		fsd_side_problem(f, path, "names \"%s\", not one of the form's fields",
+		    form->asset_serial);
+	if (form->asset_model != NULL && field_named(form, form->asset_model) == NULL)
+		fsd_side_problem(f, path, "names \"%s\", not one of the form's fields",
+		    form->asset_model);
+	free(path);
 }
 
 static void
-read_form(struct loader *l, const char *type, const json_t *def, struct close_form *form)
+read_form(struct fsd_sidefile *f, const char *type, const json_t *def, struct close_form *form)
 {
-	static const char *const keys[] = {
-		"title", "fields", "checklist", "readings", "photos", "signature", "asset", NULL
-	};
-	json_t *signature;
-
 	memset(form, 0, sizeof *form);
 	form->type = xstrdup(type);
 	if (!json_is_object(def)) {
-		problem(l, type, "\"%s\" must be an object (a form)", type);
+		fsd_side_problem(f, type, "must be an object (a form)");
 		return;
 	}
-	check_keys(l, type, "", def, keys);
-	read_items(l, form, def, "fields", CLOSE_FIELD);
-	read_items(l, form, def, "checklist", CLOSE_CHECK);
-	read_items(l, form, def, "readings", CLOSE_READING);
-	read_photos(l, form, def);
-	read_asset(l, form, def);
-	if ((signature = json_object_get(def, "signature")) != NULL) {
-		if (json_is_boolean(signature))
-			form->signature = json_is_true(signature);
-		else
-			problem(l, type, "\"%s.signature\" must be true or false", type);
-	}
+	fsd_side_read(f, def, type, form_keys, form);
+	read_items(f, form, def, "fields", CLOSE_FIELD);
+	read_items(f, form, def, "checklist", CLOSE_CHECK);
+	read_items(f, form, def, "readings", CLOSE_READING);
+	read_photos(f, form, def);
+	read_asset(f, form, def);
 	for (size_t i = 0; i < form->nitems; i++)
 		for (size_t j = 0; j < i; j++)
 			if (form->items[i].id && form->items[j].id
 			    && strcmp(form->items[i].id, form->items[j].id) == 0)
-				problem(l, type, "\"%s\": item \"%s\" is there twice", type,
+				fsd_side_problem(f, type, "has the item \"%s\" twice",
 				    form->items[i].id);
 }
 
@@ -286,21 +187,19 @@ by_type(const void *a, const void *b)
 void
 close_forms_load(struct close_forms *forms, const char *path)
 {
-	json_t *doc = fsd_load_json_object(path), *def;
-	struct loader l = { path, read_text(path), 0 };
+	struct fsd_sidefile f;
 	const char *type;
+	json_t *def;
 
 	memset(forms, 0, sizeof *forms);
-	forms->forms = xcalloc(json_object_size(doc) + 1, sizeof *forms->forms);
-	json_object_foreach(doc, type, def)
-		read_form(&l, type, def, &forms->forms[forms->n++]);
+	fsd_side_open(&f, path, "forms file");
+	forms->forms = xcalloc(json_object_size(f.doc) + 1, sizeof *forms->forms);
+	json_object_foreach(f.doc, type, def)
+		read_form(&f, type, def, &forms->forms[forms->n++]);
 	qsort(forms->forms, forms->n, sizeof *forms->forms, by_type);
-	free(l.text);
-	json_decref(doc);
-	if (l.problems > 0) {
+	if (fsd_side_close(&f) > 0) {
 		close_forms_free(forms);
-		fsd_die(FSD_EXIT_DATA, "%s: %d problem%s in the forms; nothing closed",
-		    path, l.problems, l.problems == 1 ? "" : "s");
+		fsd_side_die(&f);
 	}
 }
 
@@ -308,34 +207,35 @@ const struct close_form *
 close_form_for(const struct close_forms *forms, const char *type)
 {
 	struct close_form key = { .type = (char *)(type ? type : "*") };
-	const struct close_form *f = bsearch(&key, forms->forms, forms->n, sizeof *forms->forms,
-	    by_type);
+	const struct close_form *found = bsearch(&key, forms->forms, forms->n,
+	    sizeof *forms->forms, by_type);
 
-	if (f == NULL) {
+	if (found == NULL) {
 		key.type = "*";
-		f = bsearch(&key, forms->forms, forms->n, sizeof *forms->forms, by_type);
+		found = bsearch(&key, forms->forms, forms->n, sizeof *forms->forms, by_type);
 	}
-	return f;
+	return found;
 }
 
 void
 close_forms_free(struct close_forms *forms)
 {
 	for (size_t i = 0; i < forms->n; i++) {
-		struct close_form *f = &forms->forms[i];
+		struct close_form *form = &forms->forms[i];
 
-		for (size_t j = 0; j < f->nitems; j++) {
-			free(f->items[j].id);
-			free(f->items[j].label);
-			free(f->items[j].unit);
+		for (size_t j = 0; j < form->nitems; j++) {
+			free(form->items[j].id);
+			free(form->items[j].label);
+			free(form->items[j].unit);
 		}
-		free(f->items);
-		for (size_t j = 0; j < f->nphotos; j++)
-			free(f->photos[j]);
-		free(f->photos);
-		free(f->type);
-		free(f->asset_serial);
-		free(f->asset_model);
+		free(form->items);
+		for (size_t j = 0; j < form->nphotos; j++)
+			free(form->photos[j]);
+		free(form->photos);
+		free(form->type);
+		free(form->title);
+		free(form->asset_serial);
+		free(form->asset_model);
 	}
 	free(forms->forms);
 	memset(forms, 0, sizeof *forms);
