@@ -15,7 +15,10 @@ static struct close_item items[] = {
 	{ CLOSE_READING, "voltage", "service voltage", 1, "V", 1, 1, 228, 252 },
 };
 static char *roles[] = { "panel" };
-static const struct close_form form = { "panel-upgrade", items, 3, roles, 1, 1 };
+static const struct close_form form = {
+	.type = "panel-upgrade", .items = items, .nitems = 3, .photos = roles, .nphotos = 1,
+	.signature = 1
+};
 
 /* A job whose proof holds: the starting point every case changes. */
 static void
