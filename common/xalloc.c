@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "fault.h"
 #include "xalloc.h"
 
 static void *
@@ -15,10 +16,11 @@ check(void *p)
 	return p;
 }
 
-void *xmalloc(size_t n) { return check(malloc(n ? n : 1)); }
-void *xcalloc(size_t count, size_t size) { return check(calloc(count ? count : 1, size ? size : 1)); }
-void *xrealloc(void *p, size_t n) { return check(realloc(p, n ? n : 1)); }
-char *xstrdup(const char *s) { return check(strdup(s)); }
+/* Each allocation is a step the suite can make fail (common/fault.h). */
+void *xmalloc(size_t n) { return check(fsd_fault_now(FSD_FAULT_MALLOC) ? NULL : malloc(n ? n : 1)); }
+void *xcalloc(size_t count, size_t size) { return check(fsd_fault_now(FSD_FAULT_MALLOC) ? NULL : calloc(count ? count : 1, size ? size : 1)); }
+void *xrealloc(void *p, size_t n) { return check(fsd_fault_now(FSD_FAULT_MALLOC) ? NULL : realloc(p, n ? n : 1)); }
+char *xstrdup(const char *s) { return check(fsd_fault_now(FSD_FAULT_MALLOC) ? NULL : strdup(s)); }
 
 void *
 xgrow(void *p, size_t *count, size_t need, size_t size)
