@@ -6,7 +6,6 @@
  * events decrement it, each exactly once (their ids are kept in the
  * stock); receipts of open orders add to it; the new state is written by
  * write-temp, fsync and rename under a lock, or not at all. */
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -95,17 +94,21 @@ static void
 save(const struct restock_stock *s, const char *path)
 {
 	struct fsd_replace r;
-	FILE *f = fsd_replace_begin(&r, path);
-	const char *crash = getenv("FSD_RESTOCK_TEST_CRASH");
 
-	restock_stock_write(s, f);
-	/* Test hook (tests/fsd-restock.bats): die as a power cut would, with
-	 * the new stock written out but not yet renamed into place. */
-	if (crash != NULL && strcmp(crash, "before-rename") == 0) {
-		fflush(f);
-		raise(SIGKILL);
-	}
+	restock_stock_write(s, fsd_replace_begin(&r, path));
 	fsd_replace_commit(&r);
+}
+
+/* Two names for one file share one lock, which must not be taken twice. */
+static int
+same_file(const char *a, const char *b)
+{
+	char *ta = fsd_state_target(a), *tb = fsd_state_target(b);
+	int same = strcmp(ta, tb) == 0;
+
+	free(ta);
+	free(tb);
+	return same;
 }
 
 int
@@ -124,9 +127,16 @@ main(int argc, char **argv)
 		fsd_usage_error("--stock FILE is required");
 	if (in_place && out_path != NULL)
 		fsd_usage_error("--out and --in-place do not go together");
-	if (target != NULL)
+	if (target != NULL) {
+		char err[FSD_STATE_ERROR_LEN];
+
+		/* Said before any work: the run would have nowhere to go. */
+		if (fsd_replace_check(target, err, sizeof err) != 0)
+			fsd_die(FSD_EXIT_DATA, "%s", err);
 		stock_lock = fsd_lock(stock_path);
-	if (out_path != NULL && strcmp(out_path, stock_path) != 0)
+		fsd_remove_stale_temps(target);
+	}
+	if (out_path != NULL && !same_file(out_path, stock_path))
 		out_lock = fsd_lock(out_path);
 
 	restock_stock_init(&run.stock);

@@ -126,11 +126,16 @@ qty() {
 	assert_eq "$(out_jq -c 'select(.exception) | .id')" '"J1"'
 }
 
-@test "crash safety: killed before the rename, the old stock is byte-identical" {
+@test "crash safety: killed before the rename, the old stock is byte-identical; the next run removes the temporary" {
 	cp "$S" "$BATS_TEST_TMPDIR/before"
-	FSD_RESTOCK_TEST_CRASH=before-rename run fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson"
+	FSD_FAULT=rename:1:kill run fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson"
 	[ "$status" -eq 137 ]
 	cmp "$S" "$BATS_TEST_TMPDIR/before"
+	assert_eq "$(ls "$BATS_TEST_TMPDIR" | grep -c '^stock.ndjson.tmp')" 1
+	run fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson"
+	[ "$status" -eq 0 ]
+	assert_output_has "removed $BATS_TEST_TMPDIR/stock.ndjson.tmp"
+	assert_eq "$(ls "$BATS_TEST_TMPDIR" | grep -c '^stock.ndjson.tmp')" 0
 }
 
 @test "crash safety: kill -9 in the middle of a run leaves the old stock" {
@@ -213,4 +218,48 @@ qty() {
 	assert_eq "$(out_jq -S '[.location, .sku, .qty]' | sort)" \
 		"$(jq -c -S '[.location, .sku, .qty]' "$BATS_TEST_TMPDIR/rows.ndjson" | sort)"
 	assert_eq "$(out_jq -S 'select(.location == "T01" and .sku == "CAP-35-5") | .qty')" 1
+}
+
+# --out and --in-place write only regular files, through links, keeping
+# mode and owner (issue 17).
+
+@test "--out onto a device node or a fifo is refused before any work; the node is untouched" {
+	mkfifo "$BATS_TEST_TMPDIR/fifo"
+	run fsd-restock --stock "$S" --out "$BATS_TEST_TMPDIR/fifo" --now "$NOW" "$F/usage.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has "fifo: not a regular file; not replaced"
+	[ -p "$BATS_TEST_TMPDIR/fifo" ]
+	if mknod "$BATS_TEST_TMPDIR/null" c 1 3 2>/dev/null; then
+		run fsd-restock --stock "$S" --out "$BATS_TEST_TMPDIR/null" --now "$NOW" "$F/usage.ndjson"
+		[ "$status" -eq 1 ]
+		assert_output_has "null: not a regular file; not replaced"
+		[ -c "$BATS_TEST_TMPDIR/null" ]
+	fi
+	[ ! -e "$BATS_TEST_TMPDIR/null.lock" ] || [ -c "$BATS_TEST_TMPDIR/null" ]
+}
+
+@test "--in-place on a symbolic link updates the file it names and keeps the link" {
+	mkdir "$BATS_TEST_TMPDIR/real"
+	mv "$S" "$BATS_TEST_TMPDIR/real/stock.ndjson"
+	ln -s real/stock.ndjson "$S"
+	run fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson"
+	[ "$status" -eq 0 ]
+	[ -L "$S" ]
+	assert_eq "$(qty "$BATS_TEST_TMPDIR/real/stock.ndjson" T01 CAP-35-5)" 1
+	# Applied once: the rerun through the link changes nothing.
+	cp "$BATS_TEST_TMPDIR/real/stock.ndjson" "$BATS_TEST_TMPDIR/after"
+	run fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson"
+	cmp "$BATS_TEST_TMPDIR/real/stock.ndjson" "$BATS_TEST_TMPDIR/after"
+}
+
+@test "the new stock keeps the old file's mode and owner; a new --out file gets the umask's" {
+	chmod 640 "$S"
+	chown 1234:5678 "$S" 2>/dev/null || true
+	owner=$(stat -c %u:%g "$S")
+	run fsd-restock --stock "$S" --in-place --now "$NOW" "$F/usage.ndjson"
+	[ "$status" -eq 0 ]
+	assert_eq "$(stat -c %a "$S")" 640
+	assert_eq "$(stat -c %u:%g "$S")" "$owner"
+	(umask 027 && fsd-restock --stock "$S" --out "$BATS_TEST_TMPDIR/new.ndjson" --now "$NOW" "$F/usage.ndjson" > /dev/null)
+	assert_eq "$(stat -c %a "$BATS_TEST_TMPDIR/new.ndjson")" 640
 }
