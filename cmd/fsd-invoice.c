@@ -5,6 +5,7 @@
  * and the issuing are common/invoice/ (run.h, issue.h); this file is
  * options, side files and the record loop. */
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +15,12 @@
 #include "fsd.h"
 #include "jsonscan.h"
 #include "invoice/engine.h"
+#include "invoice/reissue.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir,
     *verify_url, *group_text, *techs_path, *media_url;
 static int64_t default_day = INT64_MIN;	/* none: jobs must carry theirs */
+static int reissue;
 
 /* Designated initializers: the table reads the same whatever fields
  * struct fsd_option grows. */
@@ -49,6 +52,9 @@ static const struct fsd_option options[] = {
 	{ .short_name = 0, .long_name = "date", .arg_name = "DATE",
 	  .help = "invoice date for jobs that carry none (YYYY-MM-DD)",
 	  .type = FSD_OPT_DATE, .date = &default_day },
+	{ .short_name = 0, .long_name = "reissue",
+	  .help = "print the invoices numbered by the operands again from --ledger; bill nothing",
+	  .flag = &reissue },
 	{ .short_name = 0, .long_name = "verify-link", .arg_name = "URL",
 	  .help = "check a payment link with --key; exit 0 if genuine, 1 if not",
 	  .value = &verify_url },
@@ -57,7 +63,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-invoice",
-	"--rates FILE [--techs FILE] [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR [--media-url URL]] [--group BY] [--date DATE] [FILE ...]",
+	"--rates FILE [--techs FILE] [--ledger FILE] [--key FILE [--pay-url TEMPLATE]] [--html DIR [--media-url URL]] [--group BY] [--date DATE] [FILE ...] | --ledger FILE --reissue NUMBER ...",
 	"price completed jobs by the rate card into invoices with signed payment links",
 	options, FSD_TOOL_RECORDS
 };
@@ -136,6 +142,18 @@ verify(void)
 	return fsd_finish();
 }
 
+/* --reissue: the operands are invoice numbers, not files. */
+static int
+reissue_from_ledger(int count, char **numbers)
+{
+	if (ledger_path == NULL)
+		fsd_usage_error("--reissue needs --ledger FILE");
+	if (count == 0)
+		fsd_usage_error("--reissue needs the numbers of the invoices to print again");
+	inv_reissue(ledger_path, numbers, count);
+	return fsd_finish();
+}
+
 /* The options that need one another or a form, checked before any file
  * is read, into the run. */
 static void
@@ -166,6 +184,8 @@ main(int argc, char **argv)
 
 	if (verify_url != NULL)
 		return verify();
+	if (reissue)
+		return reissue_from_ledger(argc - first, argv + first);
 	check_options(&r);
 	if (html_dir != NULL && mkdir(html_dir, 0777) != 0 && errno != EEXIST)
 		fsd_die(FSD_EXIT_DATA, "%s: %s", html_dir, strerror(errno));
@@ -178,6 +198,10 @@ main(int argc, char **argv)
 		inv_techs_load(&techs, techs_path);
 	r.reader.techs = &techs;
 	r.reader.media_url = media_url;
+	/* With a ledger, output that goes away is an error to report: its
+	 * invoices are in the ledger and must be named (emit.h). */
+	if (ledger_path != NULL)
+		signal(SIGPIPE, SIG_IGN);
 	inv_run_start(&r, ledger_path);
 	/* Jobs are read straight from their text, in fsd_emit's form so
 	 * that members can be copied out as they came. */

@@ -5,10 +5,11 @@
 load helper
 
 CARD=$FIXTURES/invoice/ratecard.json
-KEY=$FIXTURES/invoice/pay.key
-
 setup() {
 	T=$BATS_TEST_TMPDIR
+	# A key only its owner reads, as it should be (git keeps no such mode).
+	KEY=$T/pay.key
+	install -m 600 "$FIXTURES/invoice/pay.key" "$KEY"
 }
 
 # The records of the last run, without the notes on standard error.
@@ -146,7 +147,7 @@ tm='"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00
 @test "deposit as a percentage of the estimate, rounded by the card; the final invoice credits the same" {
 	bill '{"id":"J7","status":"approved","approved_at":"2026-11-20T10:00:00-07:00","deposit_percent":"30","estimate":123457}'
 	assert_eq "$(out_jq '.invoice | [.total, .lines[0].description]')" '[37037,"Deposit on approval of job J7, 30 % of the estimate"]'
-	bill '{"id":"J7","status":"completed","deposit_percent":30,"estimate":123457,'"$tm"'}'
+	bill '{"id":"J7","status":"completed","deposit_percent":30,"estimate":123457,"skills":["hvac"],"territory":"central","work":{"start":"2026-11-23T09:00:00-07:00","end":"2026-11-23T13:00:00-07:00"}}'
 	assert_eq "$(out_jq '.invoice.lines[-1] | [.kind, .amount]')" '["credit",-37037]'
 	bill '{"id":"J7","status":"approved","approved_at":"2026-11-20T10:00:00-07:00","deposit_percent":"30"}'
 	[ "$status" -eq 1 ]
@@ -402,4 +403,173 @@ group() {
 	bill '{"id":"J1","skills":["hvac"],"arrived":"2026-11-23T09:00:00-07:00"}'
 	[ "$status" -eq 1 ]
 	assert_output_has 'the visit needs both "arrived" and "completed"'
+}
+
+# State that holds under faults (issue 17). The fault shim is
+# common/fault.h: FSD_FAULT=write:N makes the N-th write a full disk.
+
+# n good jobs, K1..Kn, one a line.
+many_jobs() {
+	for i in $(seq "$1"); do printf '{"id":"K%d",%s}\n' "$i" "$tm"; done
+}
+
+teardown() {
+	if mountpoint -q "$BATS_TEST_TMPDIR/m" 2>/dev/null; then umount "$BATS_TEST_TMPDIR/m"; fi
+}
+
+@test "ledger: a full disk in the middle of the append leaves the ledger as it was; the rerun bills each job once" {
+	L=$T/ledger.ndjson
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$FIXTURES/invoice/jobs.ndjson"
+	cp "$L" "$T/before"
+	many_jobs 20 > "$T/more"
+	FSD_FAULT=write:1 run fsd-invoice --rates "$CARD" --ledger "$L" "$T/more"
+	[ "$status" -eq 1 ]
+	assert_output_has 'write error: No space left on device; nothing of this run'"'"'s last batch was added'
+	cmp "$L" "$T/before"
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$T/more"
+	[ "$status" -eq 0 ]
+	assert_eq "$(jq -r .invoice.number "$L" | sort | uniq -d)" ""
+	assert_eq "$(jq -r .invoice.number "$L" | sort)" "$(jq -r .invoice.number "$T/before" | sort; records -r 'select(.invoice) | .invoice.number' | sort)"
+}
+
+@test "ledger: a real full disk (a small tmpfs) is rolled back too, and a rerun with space converges" {
+	mkdir "$T/m"
+	mount -t tmpfs -o size=64k tmpfs "$T/m" 2>/dev/null || skip "cannot mount a tmpfs here"
+	L=$T/m/ledger.ndjson
+	fsd-invoice --rates "$CARD" --ledger "$L" "$FIXTURES/invoice/jobs.ndjson" > /dev/null
+	cp "$L" "$T/before"
+	dd if=/dev/zero of="$T/m/fill" bs=1k 2>/dev/null || true
+	many_jobs 40 > "$T/more"
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$T/more"
+	[ "$status" -eq 1 ]
+	assert_output_has 'No space left on device'
+	cmp "$L" "$T/before"
+	rm "$T/m/fill"
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$T/more"
+	cp "$L" "$T/after"
+	[ "$status" -eq 0 ]
+	assert_eq "$(jq -r .invoice.number "$T/after" | sort | uniq -d)" ""
+	[ "$(wc -l < "$T/after")" -gt "$(wc -l < "$T/before")" ]
+}
+
+@test "ledger: a torn last line (a crash while writing) is set aside with a note; the job on it is billed once" {
+	L=$T/ledger.ndjson
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$FIXTURES/invoice/jobs.ndjson"
+	head -2 "$L" > "$T/torn"
+	tail -1 "$L" | head -c 40 >> "$T/torn"
+	mv "$T/torn" "$L"
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 0 ]
+	assert_output_has "ledger.ndjson: its last line was cut short by a run that stopped while writing it (a crash or a full disk); moved to $L.torn"
+	assert_eq "$(records -r 'select(.invoice) | .invoice.number')" 'TST-J3'
+	assert_eq "$(jq -r .invoice.number "$L" | tr '\n' ' ')" 'TST-J1 TST-J2 TST-J3 '
+	assert_eq "$(wc -l < "$L.torn")" 1
+	run fsd-invoice --rates "$CARD" --ledger "$L" "$FIXTURES/invoice/jobs.ndjson"
+	assert_output_has '3 jobs already invoiced'
+}
+
+@test "ledger: one ledger through two symbolic links shares one lock; each job is billed once" {
+	mkdir "$T/a" "$T/b"
+	: > "$T/ledger.ndjson"
+	ln -s ../ledger.ndjson "$T/a/ledger"
+	ln -s "$T/ledger.ndjson" "$T/b/ledger"
+	mkfifo "$T/in"
+	fsd-invoice --rates "$CARD" --ledger "$T/a/ledger" "$T/in" > "$T/out1" 2>/dev/null &
+	pid=$!
+	# The run has the lock before it opens its input: once this open
+	# returns, it holds the ledger and waits for jobs.
+	exec 5> "$T/in"
+	cat "$FIXTURES/invoice/jobs.ndjson" >&5
+	run timeout 2 fsd-invoice --rates "$CARD" --ledger "$T/b/ledger" "$FIXTURES/invoice/jobs.ndjson"
+	exec 5>&-
+	wait "$pid"
+	[ "$status" -eq 124 ]	# it waited for the other run's lock
+	run fsd-invoice --rates "$CARD" --ledger "$T/b/ledger" "$FIXTURES/invoice/jobs.ndjson"
+	assert_output_has '3 jobs already invoiced'
+	assert_eq "$(jq -r '.invoice.number' "$T/ledger.ndjson" | tr '\n' ' ')" 'TST-J1 TST-J2 TST-J3 '
+	[ -L "$T/a/ledger" ] && [ -L "$T/b/ledger" ]
+}
+
+@test "output fails after the ledger is written: the invoices are named, --reissue prints them again and bills nothing" {
+	L=$T/ledger.ndjson
+	run bash -c 'fsd-invoice --rates "$1" --ledger "$2" "$3" > /dev/full' _ "$CARD" "$L" "$FIXTURES/invoice/jobs.ndjson"
+	[ "$status" -eq 1 ]
+	assert_output_has "write error: No space left on device; in the ledger $L but perhaps not delivered: TST-J1 TST-J2 TST-J3"
+	assert_output_has "fsd-invoice --ledger $L --reissue TST-J1 TST-J2 TST-J3"
+	cp "$L" "$T/before"
+	run fsd-invoice --ledger "$L" --reissue TST-J3 TST-J1
+	[ "$status" -eq 0 ]
+	assert_eq "$output" "$(sed -n '1p;3p' "$L")"
+	cmp "$L" "$T/before"
+	run fsd-invoice --ledger "$L" --reissue TST-J9
+	[ "$status" -eq 1 ]
+	assert_output_has 'no invoice "TST-J9" in it'
+	run fsd-invoice --reissue TST-J1
+	[ "$status" -eq 2 ]
+}
+
+@test "output that goes away (a closed pipe) after the ledger is written is reported too" {
+	L=$T/ledger.ndjson
+	run bash -c 'fsd-invoice --rates "$1" --ledger "$2" "$3" | true' _ "$CARD" "$L" "$FIXTURES/invoice/jobs.ndjson"
+	run fsd-invoice --ledger "$L" --reissue TST-J1 TST-J2 TST-J3
+	[ "$status" -eq 0 ]
+	assert_eq "$(printf '%s\n' "$output" | jq -r .invoice.number | tr '\n' ' ')" 'TST-J1 TST-J2 TST-J3 '
+}
+
+@test "--html: a 300-character id and ids a/b and a_b each get their own file; one failing copy stops nothing" {
+	long=$(printf 'x%.0s' $(seq 300))
+	printf '%s\n' '{"id":"a/b",'"$tm"'}' '{"id":"a_b",'"$tm"'}' '{"id":"'"$long"'",'"$tm"'}' '{"id":"J2",'"$tm"'}' > "$T/jobs"
+	run fsd-invoice --rates "$CARD" --html "$T/html" "$T/jobs"
+	[ "$status" -eq 0 ]
+	[ -f "$T/html/TST-a_2Fb.html" ] && [ -f "$T/html/TST-a_5Fb.html" ] && [ -f "$T/html/TST-J2.html" ]
+	grep -q 'TST-a/b' "$T/html/TST-a_2Fb.html"
+	grep -q 'TST-a_b' "$T/html/TST-a_5Fb.html"
+	assert_eq "$(ls "$T/html" | wc -l)" 4
+	assert_eq "$(records -s 'map(.invoice.number | length)')" '[7,7,304,6]'
+	# A copy that cannot be written: said, on the record, the run goes on.
+	mkdir -p "$T/html2/TST-J2.html"
+	run fsd-invoice --rates "$CARD" --html "$T/html2" "$T/jobs"
+	[ "$status" -eq 1 ]
+	assert_output_has 'invoice TST-J2: no HTML copy:'
+	assert_eq "$(records -s 'map([.invoice.number, .exception.code])')" '[["TST-a/b",null],["TST-a_b",null],["TST-'"$long"'",null],["TST-J2","html_not_written"]]'
+}
+
+@test "--html: files get the mode the umask gives, and a replaced copy keeps its mode" {
+	bill '{"id":"J1",'"$tm"'}' --html "$T/html"
+	assert_eq "$(stat -c %a "$T/html/TST-J1.html")" "$(printf '%o' $((0666 & ~0$(umask))))"
+	chmod 640 "$T/html/TST-J1.html"
+	bill '{"id":"J1",'"$tm"'}' --html "$T/html"
+	assert_eq "$(stat -c %a "$T/html/TST-J1.html")" 640
+}
+
+@test "a deposit larger than the total is an exception, not a negative invoice" {
+	bill '{"id":"J7","status":"completed","deposit":50000,'"$tm"'}'
+	[ "$status" -eq 1 ]
+	assert_eq "$(records '[.invoice, .exception.code]')" '[null,"bad_record"]'
+	assert_output_has "stdin:1: the deposit of 500.00 is more than the invoice's total of 180.00: no invoice (refund the difference)"
+}
+
+@test "a record with nothing in it comes out with its exception and no made-up id" {
+	bill '{}'
+	[ "$status" -eq 1 ]
+	assert_eq "$(records -c .)" '{"exception":{"code":"bad_record","message":"\"id\" is required to number the invoice"}}'
+}
+
+@test "payment key: readable by everyone is warned about; a NUL byte in it is refused" {
+	chmod 644 "$KEY"
+	bill '{"id":"J1",'"$tm"'}' --key "$KEY"
+	[ "$status" -eq 0 ]
+	assert_output_has "$KEY: the payment key is readable by every user of this machine (chmod 600 it)"
+	printf 'abcdefgh\0ijklmnopqrstuvwxyz\n' > "$T/nul.key"
+	chmod 600 "$T/nul.key"
+	bill '{"id":"J1",'"$tm"'}' --key "$T/nul.key"
+	[ "$status" -eq 2 ]
+	assert_output_has "nul.key: the key holds a NUL byte"
+}
+
+@test "a part quantity over the limit is reported as it was given" {
+	bill '{"id":"J1","parts_used":[{"sku":"CAP-45-5","qty":5000000000}],'"$tm"'}'
+	assert_output_has '"parts_used": qty of "CAP-45-5" must be from 1 to 1000000, not 5000000000'
+	bill '{"id":"J1","parts_used":["CAP-45-5:99999999999999999999"],'"$tm"'}'
+	assert_output_has '"parts_used": qty of "CAP-45-5" must be from 1 to 1000000, not 99999999999999999999'
 }

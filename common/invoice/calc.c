@@ -12,10 +12,6 @@
 #include "invoice/calc.h"
 #include "invoice/shown.h"
 
-/* Quantities and minutes above this are typos; the bound keeps a price
- * (at most 10^12 minor units) times a quantity inside 64 bits. */
-#define INV_MAX_QTY 1000000
-
 const char *const inv_line_kind_names[] = {
 	"labor", "trip", "flat_rate", "part", "discount", "deposit", "credit"
 };
@@ -607,8 +603,20 @@ inv_compute(const struct inv_ratecard *card, const struct inv_job *job,
 	}
 	/* Over the NTE nothing is billed, so there is no deposit to credit yet. */
 	if (job->has_deposit && !inv->nte_exceeded) {
-		char *deposit_number = inv_number(card, job->id, INV_STAGE_DEPOSIT);
-		struct inv_line *line = add_line(inv, INV_LINE_CREDIT, -1, "deposit", 1,
+		char *deposit_number;
+		struct inv_line *line;
+
+		/* A credit beyond the bill is a refund, which is no invoice. */
+		if (job->deposit > inv->total) {
+			char deposit[FSD_MONEY_LEN], total[FSD_MONEY_LEN];
+
+			return fail(err, "the deposit of %s is more than the invoice's total of %s: "
+			    "no invoice (refund the difference)",
+			    fsd_money_format(job->deposit, card->exponent, deposit),
+			    fsd_money_format(inv->total, card->exponent, total));
+		}
+		deposit_number = inv_number(card, job->id, INV_STAGE_DEPOSIT);
+		line = add_line(inv, INV_LINE_CREDIT, -1, "deposit", 1,
 		    -job->deposit, -job->deposit);
 
 		describe(line, "Deposit received, invoice %s", deposit_number);

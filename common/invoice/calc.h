@@ -82,6 +82,10 @@ enum inv_line_kind {
 /* "labor", "trip", "flat_rate", "part", "discount", "deposit", "credit". */
 extern const char *const inv_line_kind_names[];
 
+/* Quantities and minutes above this are typos; the bound keeps a price
+ * (at most 10^12 minor units) times a quantity inside 64 bits. */
+#define INV_MAX_QTY 1000000
+
 #define INV_DESCRIPTION_LEN 160
 
 struct inv_line {

@@ -14,8 +14,9 @@
 
 /* The record scanned in d as it came, minus the members this tool
  * writes itself (invoice, approval, exception, invoiced_in), left open
- * for the caller's members, which start with a comma. */
-void inv_emit_open(struct fsd_buf *b, const struct fsd_scan *d);
+ * for the caller's members, which start with a comma (a job that is
+ * invoiced has its "id" before them). Returns how many were copied. */
+size_t inv_emit_open(struct fsd_buf *b, const struct fsd_scan *d);
 
 /* ,"exception":{"code":...,"message":...} */
 void inv_emit_exception(struct fsd_buf *b, const char *code, const char *message);
@@ -29,10 +30,14 @@ void inv_emit_with_exception(struct inv_run *r, const struct fsd_scan *d, const 
     const char *message);
 
 /* The invoice record written into r->out since start (still open) goes
- * into the ledger's batch too, when there is a ledger. */
-void inv_emit_to_ledger(struct inv_run *r, size_t start);
+ * into the ledger's batch too, when there is a ledger; its number is
+ * kept to be named if standard output fails after the ledger is
+ * written. */
+void inv_emit_to_ledger(struct inv_run *r, size_t start, const char *number);
 
-/* The batch out now: ledger first, then standard output. */
+/* The batch out now: ledger first, then standard output. When the
+ * output fails after the ledger took the batch, the invoices in it are
+ * named (and how to --reissue them) and the run ends (1). */
 void inv_emit_flush(struct inv_run *r);
 
 #endif

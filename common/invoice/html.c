@@ -1,10 +1,12 @@
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "field.h"
 #include "rfc3339.h"
+#include "jsonbuf.h"
 #include "statefile.h"
 #include "xalloc.h"
 #include "invoice/html.h"
@@ -321,30 +323,58 @@ inv_html_write(FILE *f, const struct inv_ratecard *card, const json_t *job,
 	fputs("</body>\n</html>\n", f);
 }
 
+/* Past this the name is cut and a hash of the whole number added:
+ * well inside NAME_MAX (255) with ".html" and the temporary's suffix. */
+#define NAME_KEPT 180
+
 char *
 inv_html_file_name(const char *number)
 {
-	char *name = xasprintf("%s.html", number);
+	struct fsd_buf b = { 0 };
+	uint64_t hash = 14695981039346656037ULL;
+	char *name;
 
-	for (char *p = name; p < name + strlen(number); p++)
-		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
-			*p = '_';
-	/* "." and ".." are not names to write to. */
-	if (name[0] == '.')
-		name[0] = '_';
+	/* Every other byte as _XX, '_' included, so two numbers never
+	 * share a file ("a/b" is a_2Fb, "a_b" is a_5Fb). */
+	for (const char *p = number; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		hash = (hash ^ c) * 1099511628211ULL;
+		if (isalnum(c) || c == '-' || (c == '.' && p != number)) {
+			fsd_buf_char(&b, (char)c);
+		} else {
+			char escaped[4];
+
+			snprintf(escaped, sizeof escaped, "_%02X", c);
+			fsd_buf_puts(&b, escaped);
+		}
+	}
+	/* '~' is escaped above, so a cut name is never a whole one. */
+	if (b.len > NAME_KEPT)
+		name = xasprintf("%.*s~%016llx.html", NAME_KEPT - 17, b.data,
+		    (unsigned long long)hash);
+	else
+		name = xasprintf("%.*s.html", (int)b.len, b.len > 0 ? b.data : "");
+	fsd_buf_free(&b);
 	return name;
 }
 
-void
+int
 inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *job,
-    const struct inv_invoice *inv, const struct inv_heading *h)
+    const struct inv_invoice *inv, const struct inv_heading *h, char *err, size_t errlen)
 {
 	char *name = inv_html_file_name(h->number);
 	char *path = xasprintf("%s/%s", dir, name);
 	struct fsd_replace file;
+	int r = -1;
 
-	inv_html_write(fsd_replace_begin(&file, path), card, job, inv, h);
-	fsd_replace_commit(&file);
+	if (fsd_replace_open(&file, path) != NULL) {
+		inv_html_write(file.f, card, job, inv, h);
+		r = fsd_replace_finish(&file);
+	}
+	if (r != 0)
+		snprintf(err, errlen, "invoice %s: no HTML copy: %s", h->number, file.error);
 	free(path);
 	free(name);
+	return r;
 }

@@ -15,12 +15,15 @@ void inv_html_write(FILE *f, const struct inv_ratecard *card, const json_t *job,
     const struct inv_invoice *inv, const struct inv_heading *h);
 
 /* Write it to dir/inv_html_file_name(h->number), all or nothing
- * (common/statefile.h): a reader never sees half an invoice. */
-void inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *job,
-    const struct inv_invoice *inv, const struct inv_heading *h);
+ * (common/statefile.h): a reader never sees half an invoice. Returns 0,
+ * or -1 with why in err: one invoice's copy failing stops nothing. */
+int inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *job,
+    const struct inv_invoice *inv, const struct inv_heading *h, char *err, size_t errlen);
 
-/* The file name for an invoice number: characters other than letters,
- * digits, '-', '_' and '.' become '_', and ".html" is added. Caller frees. */
+/* The file name for an invoice number, one number one name: letters,
+ * digits, '-' and '.' (not first) as they are, any other byte as _XX
+ * (its hex), ".html" added; a name longer than 180 is cut and ends in
+ * '~' and a hash of the whole number. Caller frees. */
 char *inv_html_file_name(const char *number);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "field.h"
 #include "money.h"
+#include "statefile.h"
 #include "xalloc.h"
 #include "invoice/emit.h"
 #include "invoice/html.h"
@@ -38,6 +39,19 @@ ask_approval(struct inv_run *r, const struct fsd_scan *d, const struct inv_job *
 	r->approvals++;
 }
 
+void
+inv_issue_html(struct inv_run *r, const json_t *rec, const struct inv_invoice *inv,
+    const struct inv_heading *h)
+{
+	char err[FSD_STATE_ERROR_LEN + 64];
+
+	if (inv_html_save(r->html_dir, &r->card, rec, inv, h, err, sizeof err) == 0)
+		return;
+	/* Said on the record too: the invoice is issued, its copy is not. */
+	fsd_warn_at(NULL, "%s", err);
+	inv_emit_exception(&r->out, "html_not_written", err);
+}
+
 /* The job's own invoice, in the job's record. */
 static void
 issue_alone(struct inv_run *r, const struct fsd_scan *d, struct inv_heading *h)
@@ -49,7 +63,7 @@ issue_alone(struct inv_run *r, const struct fsd_scan *d, struct inv_heading *h)
 	inv_emit_open(&r->out, d);
 	fsd_buf_puts(&r->out, ",\"invoice\":");
 	inv_render_invoice(&r->out, &r->card, &r->inv, h);
-	inv_emit_to_ledger(r, start);
+	inv_emit_to_ledger(r, start, h->number);
 	if (r->has_ledger) {
 		inv_ledger_add_number(&r->ledger, h->number);
 		inv_ledger_add_job(&r->ledger, h->number, h->number);
@@ -57,7 +71,7 @@ issue_alone(struct inv_run *r, const struct fsd_scan *d, struct inv_heading *h)
 	if (r->html_dir != NULL) {
 		json_t *rec = fsd_scan_json(d, 0);
 
-		inv_html_save(r->html_dir, &r->card, rec, &r->inv, h);
+		inv_issue_html(r, rec, &r->inv, h);
 		json_decref(rec);
 	}
 	inv_emit_close(r);

@@ -11,6 +11,7 @@
 #include "err.h"
 #include "jsonscan.h"
 #include "invoice/calc.h"
+#include "invoice/render.h"
 #include "invoice/run.h"
 
 /* One scanned job: priced and invoiced, held for approval, skipped as
@@ -28,6 +29,12 @@ void inv_issue_skip_billed(struct inv_run *r, const struct fsd_scan *d, const ch
  * number it would have alone, by which the ledger knows it. */
 void inv_issue_join_group(struct inv_run *r, const struct fsd_scan *d, const struct inv_job *job,
     const char *job_number, int64_t day);
+
+/* The invoice's printable copy into --html's folder; when it cannot be
+ * written, a warning and an "html_not_written" exception on the record
+ * being written (the invoice stands, the run goes on). */
+void inv_issue_html(struct inv_run *r, const json_t *rec, const struct inv_invoice *inv,
+    const struct inv_heading *h);
 
 /* Every group's invoice, each followed by its jobs; the batch out. */
 void inv_issue_groups(struct inv_run *r);

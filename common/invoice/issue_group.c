@@ -109,7 +109,7 @@ issue_group(struct inv_run *r, struct inv_group *g)
 	}
 	fsd_buf_key(&r->out, "invoice", &first);
 	inv_render_invoice(&r->out, &r->card, &g->inv, &h);
-	inv_emit_to_ledger(r, start);
+	inv_emit_to_ledger(r, start, h.number);
 	if (r->html_dir != NULL) {
 		json_t *rec = json_object();
 
@@ -117,7 +117,7 @@ issue_group(struct inv_run *r, struct inv_group *g)
 		if (g->customer.len > 0)
 			json_object_set_new(rec, "customer",
 			    json_loadb(g->customer.data, g->customer.len, 0, NULL));
-		inv_html_save(r->html_dir, &r->card, rec, &g->inv, &h);
+		inv_issue_html(r, rec, &g->inv, &h);
 		json_decref(rec);
 	}
 	inv_emit_close(r);

@@ -76,8 +76,13 @@ read_item(struct inv_job_reader *r, const struct fsd_scan *d, int v, const char 
 			return 0;
 		}
 		item->code = keep(r, s, (size_t)(colon - s));
-		if (parse_qty(colon + 1, &item->qty) == 0 && item->code[0] != '\0')
-			return 0;
+		if (parse_qty(colon + 1, &item->qty) == 0 && item->code[0] != '\0') {
+			if (item->qty >= 1 && item->qty <= INV_MAX_QTY)
+				return 0;
+			/* As given: strtol would say LONG_MAX for a longer one. */
+			return fsd_field_fail(pos, "\"%s\": qty of \"%s\" must be from 1 to %d, "
+			    "not %s", field, item->code, INV_MAX_QTY, colon + 1);
+		}
 		return fsd_field_fail(pos, "\"%s[%zu]\": \"%s\" is not CODE or CODE:QTY",
 		    field, i, s);
 	}
@@ -91,7 +96,10 @@ read_item(struct inv_job_reader *r, const struct fsd_scan *d, int v, const char 
 	if (d->nodes[qty].type != FSD_SCAN_INT)
 		return fsd_field_fail(pos, "\"%s[%zu].qty\" must be a whole number", field, i);
 	n = d->nodes[qty].ival;
-	item->qty = n > 100000000 ? 100000000 : n < -100000000 ? -100000000 : (long)n;
+	if (n < 1 || n > INV_MAX_QTY)
+		return fsd_field_fail(pos, "\"%s\": qty of \"%s\" must be from 1 to %d, not %lld",
+		    field, item->code, INV_MAX_QTY, n);
+	item->qty = (long)n;
 	return 0;
 }
 

@@ -159,6 +159,9 @@ inv_ledger_open(struct inv_ledger *l, const char *path, const struct inv_ratecar
 	l->path = path;
 	l->card = card;
 	l->lock_fd = fsd_lock(path);
+	/* A torn last line is no invoice anyone saw: the ledger is written
+	 * before standard output, and only whole batches stay in it. */
+	fsd_append_repair(path);
 	if (access(path, F_OK) == 0)
 		fsd_read_record_file(path, remember, l);
 }

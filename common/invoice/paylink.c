@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -27,13 +28,27 @@ inv_pay_key_read(const char *path, char err[INV_ERROR_LEN])
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *key = NULL;
 	size_t cap = 0;
+	ssize_t got;
+	struct stat st;
 
 	if (f == NULL) {
 		snprintf(err, INV_ERROR_LEN, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	while (key == NULL && getline(&line, &cap, f) != -1) {
+	/* Anyone who can read the key can sign a payment link. */
+	if (fstat(fileno(f), &st) == 0 && (st.st_mode & S_IROTH))
+		fsd_note("%s: the payment key is readable by every user of this machine "
+		    "(chmod 600 it)", path);
+	while (key == NULL && (got = getline(&line, &cap, f)) != -1) {
 		char *s = line, *end;
+
+		/* A C string would end the key there, signing with part of it. */
+		if (memchr(line, '\0', (size_t)got) != NULL) {
+			snprintf(err, 256, "%s: the key holds a NUL byte", path);
+			free(line);
+			fclose(f);
+			return NULL;
+		}
 
 		while (isspace((unsigned char)*s))
 			s++;

@@ -42,6 +42,7 @@ inv_run_free(struct inv_run *r)
 {
 	fsd_buf_free(&r->out);
 	fsd_buf_free(&r->ledger_out);
+	fsd_buf_free(&r->batch_numbers);
 	inv_invoice_free(&r->inv);
 	inv_job_reader_free(&r->reader);
 	inv_signer_free(r->signer);

@@ -36,6 +36,7 @@ struct inv_run {
 	struct inv_job_reader reader;
 	struct inv_invoice inv;	/* the job being priced */
 	struct fsd_buf out, ledger_out;	/* the batch (emit.h) */
+	struct fsd_buf batch_numbers;	/* its invoices' numbers, by spaces */
 	size_t pending;		/* records in it */
 	struct inv_groups groups;
 	size_t issued_groups;
