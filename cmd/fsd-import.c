@@ -275,7 +275,11 @@ import_cell(json_t *record, const struct fsd_csv_column *col,
 		text++;
 		len--;
 	}
-	if (!fsd_csv_utf8_valid(text, len)) {
+	if (memchr(text, '\0', len) != NULL) {
+		row_problem(problem, pos, "column \"%s\": the cell holds a NUL byte, "
+		    "which is no text (kept as U+FFFD)", col->name);
+		v = fsd_csv_lossy_string(text, len);
+	} else if (!fsd_csv_utf8_valid(text, len)) {
 		row_problem(problem, pos, "column \"%s\": the cell is not UTF-8 text "
 		    "(save the sheet as \"CSV UTF-8\")", col->name);
 		v = fsd_csv_lossy_string(text, len);

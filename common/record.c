@@ -89,6 +89,7 @@ read_stream(FILE *in, const char *path, fsd_line_fn fn, void *ctx)
 	ssize_t got;
 	long bad = 0;
 	struct fsd_pos pos = { path, 0 };
+	const char *nul;
 
 	while ((got = getline(&line, &cap, in)) != -1) {
 		char *text = line;
@@ -105,6 +106,18 @@ read_stream(FILE *in, const char *path, fsd_line_fn fn, void *ctx)
 		}
 		if (is_blank(text, len))
 			continue;
+		/* jansson drops a NUL right after a number or a literal and
+		 * takes the line (2.14; JSONTestSuite's
+		 * n_multidigit_number_then_00): no line with one is a record. */
+		if ((nul = memchr(text, '\0', len)) != NULL) {
+			fsd_warn_at(NULL, "%s:%ld:%zu: a NUL byte is not allowed in a record "
+			    "(inside a string it is written \\u0000)", fsd_display_name(path),
+			    pos.line, (size_t)(nul - text) + 1);
+			keep_reject(text, len);
+			bad++;
+			stop_if_strict();
+			continue;
+		}
 		switch (fn(text, len, &pos, ctx)) {
 		case FSD_LINE_OK:
 			continue;

@@ -48,6 +48,12 @@ export_text() {
 	assert_eq "${lines[1]}" "'=1+2,'+1,'-2+3,'@SUM(A1),'	x,\"'"$'\r'"x\",-104.99,-2500,'-5"
 }
 
+@test "formula injection: spaces before = + - @ do not hide a formula; the guard still comes off on import" {
+	run export_text '{"a":" =1+2","b":"  +1","c":"   -2","d":" @SUM(A1)","e":" plain"}'
+	assert_eq "${lines[1]}" "' =1+2,'  +1,'   -2,' @SUM(A1),\" plain\""
+	assert_eq "$(echo '{"a":" =1+2"}' | fsd-export | fsd-import)" '{"a":" =1+2"}'
+}
+
 @test "--raw writes cells as they are" {
 	run export_text '{"a":"=1+2"}' --raw
 	assert_eq "${lines[1]}" '=1+2'

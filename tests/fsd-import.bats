@@ -133,6 +133,15 @@ CSV=$FIXTURES/csv
 	assert_output_has '"name":"caf�"'
 }
 
+@test "a NUL byte in a cell: reported at import in plain words, kept as U+FFFD, the record still good JSON" {
+	run bash -c "printf 'id,name\nJ1,ab\\0cd\n' | fsd-import"
+	[ "$status" -eq 1 ]
+	assert_output_has 'stdin:2: column "name": the cell holds a NUL byte, which is no text (kept as U+FFFD)'
+	assert_output_has '"name":"ab�cd"'
+	run bash -c "printf 'id,name\nJ1,ab\\0cd\n' | fsd-import 2>/dev/null | fsd-export"
+	[ "$status" -eq 0 ]
+}
+
 @test "a quoted cell left open at the end of the file is reported at its row" {
 	run bash -c "printf 'id,notes\nJ1,ok\nJ2,\"never closed\nJ3,x\n' | fsd-import"
 	[ "$status" -eq 1 ]

@@ -113,6 +113,16 @@ is_record_tool() {
 	done
 }
 
+@test "every record tool: a line holding a NUL byte is refused, even right after a number (jansson takes it)" {
+	cd "$TOP"
+	for t in $(fsd_tools); do
+		is_record_tool "$t" || continue
+		run bash -c "printf '{\"id\":\"m1\",\"n\":12\\0}\n' | $t $(meta_args "$t") 2>&1 >/dev/null"
+		[ "$status" -ne 0 ] || { echo "$t: exit 0"; return 1; }
+		[[ $output == *"$t: stdin:1:18: a NUL byte is not allowed in a record"* ]] || { echo "$t: $output"; return 1; }
+	done
+}
+
 @test "every record tool: a named file's errors carry its name" {
 	cd "$TOP"
 	printf '{"id":"m1"}\n\n[1]\n' > "$BATS_TEST_TMPDIR/in.ndjson"

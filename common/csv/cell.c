@@ -365,8 +365,9 @@ utf8_sequence(const unsigned char *s, size_t n)
 	uint32_t c;
 	size_t len;
 
+	/* NUL is ASCII but no text: a C string would end at it. */
 	if (s[0] < 0x80)
-		return 1;
+		return s[0] != 0;
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
 		len = 2, c = s[0] & 0x1f;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
@@ -425,9 +426,12 @@ fsd_csv_lossy_string(const char *text, size_t len)
 	return v;
 }
 
+/* Spaces first do not stop a spreadsheet reading a formula. */
 int
 fsd_csv_formula_like(const char *text)
 {
+	while (*text == ' ')
+		text++;
 	return text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
 }
 

@@ -50,15 +50,15 @@ const char *fsd_csv_kind_name(enum fsd_csv_kind kind);
 json_t *fsd_csv_parse_cell(enum fsd_csv_kind kind, const char *text, size_t len,
     char *err, size_t errlen);
 
-/* Is text valid UTF-8? A CSV saved as "Windows-1252" is the usual case
- * where it is not. */
+/* Is text valid UTF-8 without a NUL byte? A CSV saved as "Windows-1252"
+ * is the usual case where it is not. */
 int fsd_csv_utf8_valid(const char *text, size_t len);
 /* A JSON string of text with every invalid byte replaced by U+FFFD, so a
  * bad row can still be carried in a record. */
 json_t *fsd_csv_lossy_string(const char *text, size_t len);
 
 /* Does a spreadsheet read a cell starting like this as a formula? OWASP's
- * list: = + - @ tab and carriage return. */
+ * list: = + - @ tab and carriage return, after any spaces. */
 int fsd_csv_formula_like(const char *text);
 /* The prefix fsd-export puts before such a cell so it stays text, and
  * fsd-import takes away again: a single quote, as OWASP recommends. */

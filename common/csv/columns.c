@@ -27,21 +27,37 @@ split_path(const char *name, size_t *depth)
 	return path;
 }
 
-/* Is a's path a proper prefix of b's ("site" of "site.lat")? */
-static int
-is_prefix(const struct fsd_csv_column *a, const struct fsd_csv_column *b)
+/* The names seen so far, and every proper prefix of them at a dot, each
+ * to the first column that has it: a header of 100,000 columns is
+ * checked in one pass, not by comparing every pair. */
+struct seen {
+	json_t *names;
+	json_t *prefixes;
+};
+
+static long
+seen_at(json_t *map, const char *key)
 {
-	if (a->depth >= b->depth)
-		return 0;
-	for (size_t i = 0; i < a->depth; i++)
-		if (strcmp(a->path[i], b->path[i]) != 0)
-			return 0;
-	return 1;
+	json_t *v = json_object_get(map, key);
+
+	return v == NULL ? -1 : (long)json_integer_value(v);
+}
+
+static void
+conflict(const struct fsd_csv_column *whole, const struct fsd_csv_column *part,
+    char *err, size_t errlen)
+{
+	snprintf(err, errlen, "column \"%s\" makes \"%s\" an object, but \"%s\" "
+	    "is a column of its own", part->name, whole->name, whole->name);
 }
 
 static const char *
-header_problem(const struct fsd_csv_column *c, size_t i, char *err, size_t errlen)
+header_problem(const struct fsd_csv_column *c, size_t i, struct seen *seen, char *err,
+    size_t errlen)
 {
+	char *prefix;
+	long j;
+
 	if (c[i].name[0] == '\0') {
 		snprintf(err, errlen, "column %zu of the header has no name", i + 1);
 		return err;
@@ -53,20 +69,29 @@ header_problem(const struct fsd_csv_column *c, size_t i, char *err, size_t errle
 			return err;
 		}
 	}
-	for (size_t j = 0; j < i; j++) {
-		if (strcmp(c[j].name, c[i].name) == 0) {
-			snprintf(err, errlen, "column \"%s\" is in the header twice "
-			    "(columns %zu and %zu)", c[i].name, j + 1, i + 1);
-			return err;
-		}
-		if (is_prefix(&c[j], &c[i]) || is_prefix(&c[i], &c[j])) {
-			const struct fsd_csv_column *whole = is_prefix(&c[j], &c[i]) ? &c[j] : &c[i];
-			const struct fsd_csv_column *part = whole == &c[j] ? &c[i] : &c[j];
-			snprintf(err, errlen, "column \"%s\" makes \"%s\" an object, but \"%s\" "
-			    "is a column of its own", part->name, whole->name, whole->name);
-			return err;
-		}
+	if ((j = seen_at(seen->names, c[i].name)) >= 0) {
+		snprintf(err, errlen, "column \"%s\" is in the header twice "
+		    "(columns %ld and %zu)", c[i].name, j + 1, i + 1);
+		return err;
 	}
+	if ((j = seen_at(seen->prefixes, c[i].name)) >= 0) {
+		conflict(&c[i], &c[j], err, errlen);
+		return err;
+	}
+	prefix = xstrdup(c[i].name);
+	for (char *dot = strchr(prefix, '.'); dot != NULL; dot = strchr(dot + 1, '.')) {
+		*dot = '\0';
+		if ((j = seen_at(seen->names, prefix)) >= 0) {
+			conflict(&c[j], &c[i], err, errlen);
+			free(prefix);
+			return err;
+		}
+		if (seen_at(seen->prefixes, prefix) < 0)
+			json_object_set_new(seen->prefixes, prefix, json_integer((json_int_t)i));
+		*dot = '.';
+	}
+	free(prefix);
+	json_object_set_new(seen->names, c[i].name, json_integer((json_int_t)i));
 	return NULL;
 }
 
@@ -75,21 +100,26 @@ fsd_csv_columns(char *const *names, const size_t *lens, size_t n,
     const struct fsd_csv_override *overrides, size_t noverrides, char *err, size_t errlen)
 {
 	struct fsd_csv_column *c = xcalloc(n, sizeof *c);
+	struct seen seen = { json_object(), json_object() };
 
 	for (size_t i = 0; i < n; i++) {
 		if (strlen(names[i]) != lens[i] || !fsd_csv_utf8_valid(names[i], lens[i])) {
 			snprintf(err, errlen, "column %zu of the header is not UTF-8 text", i + 1);
 			fsd_csv_columns_free(c, i);
-			return NULL;
+			c = NULL;
+			break;
 		}
 		c[i].name = xstrdup(names[i]);
 		c[i].path = split_path(names[i], &c[i].depth);
 		c[i].kind = fsd_csv_column_kind(names[i], overrides, noverrides);
-		if (header_problem(c, i, err, errlen) != NULL) {
+		if (header_problem(c, i, &seen, err, errlen) != NULL) {
 			fsd_csv_columns_free(c, i + 1);
-			return NULL;
+			c = NULL;
+			break;
 		}
 	}
+	json_decref(seen.names);
+	json_decref(seen.prefixes);
 	return c;
 }
 

@@ -201,6 +201,25 @@ test_columns(void)
 	    "object and plain column");
 	CHECK_STR(err, "column \"site.lat\" makes \"site\" an object, but \"site\" is a column "
 	    "of its own", "says why");
+	/* Both ways round, and deeper: the clash is found whichever comes
+	 * first (a hash of names and of their prefixes, not every pair). */
+	char *clash2[] = { "id", "site", "x.y", "site.geo.lat" };
+	size_t clash2_lens[] = { 2, 4, 3, 12 };
+	CHECK(fsd_csv_columns(clash2, clash2_lens, 4, NULL, 0, err, sizeof err) == NULL,
+	    "plain column first, then its object");
+	CHECK_STR(err, "column \"site.geo.lat\" makes \"site\" an object, but \"site\" is a "
+	    "column of its own", "names both");
+	char *clash3[] = { "a.b.c", "q", "a.b" };
+	size_t clash3_lens[] = { 5, 1, 3 };
+	CHECK(fsd_csv_columns(clash3, clash3_lens, 3, NULL, 0, err, sizeof err) == NULL,
+	    "an inner object named as a column");
+	CHECK_STR(err, "column \"a.b.c\" makes \"a.b\" an object, but \"a.b\" is a column "
+	    "of its own", "names both");
+	char *siblings[] = { "site.lat", "site.lon", "sites", "site_x" };
+	size_t siblings_lens[] = { 8, 8, 5, 6 };
+	c = fsd_csv_columns(siblings, siblings_lens, 4, NULL, 0, err, sizeof err);
+	CHECK(c != NULL, "siblings and names that only start alike are fine");
+	fsd_csv_columns_free(c, 4);
 	char *empty[] = { "id", "" };
 	size_t empty_lens[] = { 2, 0 };
 	CHECK(fsd_csv_columns(empty, empty_lens, 2, NULL, 0, err, sizeof err) == NULL
