@@ -6,6 +6,11 @@ load helper
 F=$FIXTURES/route
 techs() { echo "--techs $F/${1:-techs}.ndjson --iterations 200"; }
 
+@test "empty input: no jobs, no plan, exit 0 (and nothing undefined under UBSan)" {
+	run fsd-route $(techs) < /dev/null
+	[ "$status" -eq 0 ]
+}
+
 @test "every job comes out once, each with its tech, in order of the day" {
 	run fsd-route $(techs) --keep-techs --summary "$BATS_TEST_TMPDIR/s" <"$F/assigned.ndjson"
 	[ "$status" -eq 0 ]
