@@ -119,6 +119,7 @@ complete -c fsd-invoice -l techs -s t -r -F -d 'technicians, so invoices name th
 complete -c fsd-invoice -l media-url -r -f -d 'what evidence paths are relative to in the HTML copy\'s links'
 complete -c fsd-invoice -l group -s g -r -f -d 'one invoice per customer (customer) or per customer and period (customer,day|week|month)'
 complete -c fsd-invoice -l date -r -f -d 'invoice date for jobs that carry none (YYYY-MM-DD)'
+complete -c fsd-invoice -l reissue -d 'print the invoices numbered by the operands again from --ledger; bill nothing'
 complete -c fsd-invoice -l verify-link -r -f -d 'check a payment link with --key; exit 0 if genuine, 1 if not'
 complete -c fsd-invoice -l strict -d 'stop at the first bad record'
 complete -c fsd-invoice -l rejects -r -F -d 'append bad input lines to FILE, as they were'
