@@ -77,12 +77,49 @@ $(B)/unit/%: $(B)/obj/tests/unit/%.o $(B)/libfsd.a
 
 units: $(UNIT_BIN)
 
+# Fuzzing (tests/fuzz/): libFuzzer harnesses, built with clang in
+# build/fuzz, one a parser (fuzz_X.c) and one a record tool (fsd-X, its
+# main run on each input). make fuzz runs each for FUZZ_SECONDS from the
+# seed corpus in tests/fuzz/corpus/TARGET; make check runs each briefly.
+FUZZ_B = build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_PARSERS = $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_tool.c,$(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_TOOLS = fsd-invoice fsd-restock fsd-import fsd-export fsd-recur fsd-match fsd-route
+FUZZ_BIN = $(FUZZ_PARSERS:%=$(B)/fuzz/%) $(FUZZ_TOOLS:%=$(B)/fuzz/%)
+FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# exit(3) and fclose(stdout) are wrapped so one process runs every input.
+FUZZ_LINK = -fsanitize=fuzzer -Wl,--wrap=exit,--wrap=fclose
+
+$(B)/fuzz/%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o $(B)/libfsd.a
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) $(FUZZ_LINK) -o $@ $^ $(FSD_LDLIBS)
+
+$(B)/fuzz/fsd-%: $(B)/obj/tests/fuzz/tool-fsd-%.o $(B)/obj/tests/fuzz/main-fsd-%.o $(B)/obj/tests/fuzz/fuzz.o $(B)/libfsd.a
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) $(FUZZ_LINK) -o $@ $^ $(FSD_LDLIBS)
+
+$(B)/obj/tests/fuzz/main-%.o: cmd/%.c $(wildcard common/*.h common/*/*.h) | $(B)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) -Dmain=fsd_tool_main -c -o $@ $<
+
+$(B)/obj/tests/fuzz/tool-%.o: tests/fuzz/fuzz_tool.c tests/fuzz/fuzz.h | $(B)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(FSD_CFLAGS) -DFUZZ_TOOL='"$*"' -c -o $@ $<
+
+fuzzers: $(FUZZ_BIN)
+
+fuzz:
+	@sh share/deps.sh check
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang CFLAGS="-O1 -g" SAN="$(FUZZ_SAN)" fuzzers
+	@sh tests/fuzz/run $(FUZZ_B) $(FUZZ_SECONDS) $(FUZZ_PARSERS) $(FUZZ_TOOLS)
+
 # The test suite, plain and under AddressSanitizer + UBSan; ends with
 # "N passed, N failed".
 check: all units
 	@sh share/deps.sh check
 	@$(MAKE) --no-print-directory B=build/asan CFLAGS="-O1 -g" SAN="$(SANITIZE)" all units
-	@sh tests/run $(B) build/asan
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang CFLAGS="-O1 -g" SAN="$(FUZZ_SAN)" fuzzers
+	@FUZZ_RUN="$(FUZZ_B) 2 $(FUZZ_PARSERS) $(FUZZ_TOOLS)" sh tests/run $(B) build/asan
 
 bench: all
 	@sh share/bench/run
@@ -133,7 +170,9 @@ uninstall:
 clean:
 	rm -rf build demo-out bench-out
 
-.PHONY: all units check bench demo completions install uninstall clean
-# The objects of tools and unit tests are kept, not removed as a pattern
-# chain's intermediates.
-.SECONDARY: $(PROGS:%=$(B)/obj/cmd/%.o) $(UNIT_SRC:%.c=$(B)/obj/%.o)
+.PHONY: all units fuzzers fuzz check bench demo completions install uninstall clean
+# The objects of tools, unit tests and fuzzers are kept, not removed as a
+# pattern chain's intermediates.
+.SECONDARY: $(PROGS:%=$(B)/obj/cmd/%.o) $(UNIT_SRC:%.c=$(B)/obj/%.o) \
+	$(FUZZ_PARSERS:%=$(B)/obj/tests/fuzz/fuzz_%.o) $(B)/obj/tests/fuzz/fuzz.o \
+	$(FUZZ_TOOLS:%=$(B)/obj/tests/fuzz/tool-%.o) $(FUZZ_TOOLS:%=$(B)/obj/tests/fuzz/main-%.o)

@@ -6,7 +6,8 @@
 #                         exiftool, which writes the demo's photos' EXIF
 #   share/deps.sh check   also what the test suite runs (bats, jq, groff,
 #                         exiftool, msmtp and python3 for the mail test,
-#                         python3-icalendar, chromium, python3-pil)
+#                         python3-icalendar, chromium, python3-pil,
+#                         clang and libFuzzer)
 set -u
 need=""
 have_pc() { pkg-config --exists "$1" 2>/dev/null; }
@@ -40,7 +41,11 @@ check)
 	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || need="$need python3-icalendar"
 	# fsd-board's page rendered by a real browser, its screenshot checked
 	have_cmd chromium || need="$need chromium"
-	/usr/bin/python3 -c 'import PIL' 2>/dev/null || need="$need python3-pil" ;;
+	/usr/bin/python3 -c 'import PIL' 2>/dev/null || need="$need python3-pil"
+	# libFuzzer (make check's short fuzzing run, make fuzz).
+	have_cmd clang || need="$need clang"
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 \
+		|| need="$need libclang-rt-dev" ;;
 esac
 [ -z "$need" ] && exit 0
 
