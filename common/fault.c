@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Fault injection for the suite, as SQLite tests its pager: with
  *     FSD_FAULT=OP:N        (OP: write, fsync, rename or malloc)
  * the N-th such call of the run fails as a full disk or a dying one

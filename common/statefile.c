@@ -81,10 +81,10 @@ fsd_lock(const char *path)
 	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 
 	if (fd < 0)
-		fsd_die(1, "%s: %s", lock_path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: %s", lock_path, strerror(errno));
 	while (flock(fd, LOCK_EX) != 0)
 		if (errno != EINTR)
-			fsd_die(1, "%s: cannot lock: %s", lock_path, strerror(errno));
+			fsd_die(FSD_EXIT_DATA, "%s: cannot lock: %s", lock_path, strerror(errno));
 	free(lock_path);
 	free(target);
 	return fd;
@@ -264,7 +264,7 @@ FILE *
 fsd_replace_begin(struct fsd_replace *r, const char *path)
 {
 	if (fsd_replace_open(r, path) == NULL)
-		fsd_die(1, "%s", r->error);
+		fsd_die(FSD_EXIT_DATA, "%s", r->error);
 	return r->f;
 }
 
@@ -272,7 +272,7 @@ void
 fsd_replace_commit(struct fsd_replace *r)
 {
 	if (fsd_replace_finish(r) != 0)
-		fsd_die(1, "%s", r->error);
+		fsd_die(FSD_EXIT_DATA, "%s", r->error);
 }
 
 /* mkstemp's six letters and digits after ".tmp". */
@@ -359,7 +359,7 @@ fsd_append_durable(const char *path, const char *data, size_t len)
 	char err[FSD_STATE_ERROR_LEN];
 
 	if (append_whole(path, data, len, err, sizeof err) != 0)
-		fsd_die(1, "%s", err);
+		fsd_die(FSD_EXIT_DATA, "%s", err);
 }
 
 /* Where the last line starts: just after the last newline before size. */
@@ -401,17 +401,17 @@ fsd_append_repair(const char *path)
 	}
 	start = last_line_start(fd, st.st_size);
 	if (start < 0)
-		fsd_die(1, "%s: read error: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: read error: %s", path, strerror(errno));
 	torn = xmalloc((size_t)(st.st_size - start) + 1);
 	if (pread(fd, torn, (size_t)(st.st_size - start), start) != st.st_size - start)
-		fsd_die(1, "%s: read error: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: read error: %s", path, strerror(errno));
 	torn[st.st_size - start] = '\n';
 	/* Kept, not thrown away: it is someone's record, half of it. */
 	torn_path = xasprintf("%s.torn", path);
 	if (append_whole(torn_path, torn, (size_t)(st.st_size - start) + 1, err, sizeof err) != 0)
-		fsd_die(1, "%s", err);
+		fsd_die(FSD_EXIT_DATA, "%s", err);
 	if (ftruncate(fd, start) != 0 || fsync(fd) != 0)
-		fsd_die(1, "%s: cannot cut off its torn last line: %s", path, strerror(errno));
+		fsd_die(FSD_EXIT_DATA, "%s: cannot cut off its torn last line: %s", path, strerror(errno));
 	fsd_note("%s: its last line was cut short by a run that stopped while writing it "
 	    "(a crash or a full disk); moved to %s, the rest is whole", path, torn_path);
 	close(fd);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC (see LICENSE) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
