@@ -9,7 +9,7 @@ _fsd_options() {
 	fsd-geojson) echo "--techs --strict --rejects --help --version" ;;
 	fsd-ical) echo "--techs --split-by --dir --state --now --strict --rejects --help --version" ;;
 	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --check --source --raw --rejects --strict --help --version" ;;
-	fsd-invoice) echo "--rates --ledger --key --pay-url --html --techs --media-url --group --date --verify-link --strict --rejects --help --version" ;;
+	fsd-invoice) echo "--rates --ledger --key --pay-url --html --techs --media-url --group --date --reissue --verify-link --strict --rejects --help --version" ;;
 	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --return-in-shift --time-limit --iterations --seed --naive --strict --rejects --help --version" ;;
 	fsd-notify) echo "--rules --templates --now --sent --sendmail --sms-command --dry-run --strict --rejects --help --version" ;;
 	fsd-recur) echo "--from --to --on --history --existing --holidays --tz --spread --strict --rejects --help --version" ;;
