@@ -89,6 +89,11 @@ FUZZ_PARSERS = $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/f
 # (techs, rules) are fuzzed instead.
 FUZZ_TOOLS = fsd-invoice fsd-restock fsd-import fsd-export fsd-recur fsd-route
 FUZZ_BIN = $(FUZZ_PARSERS:%=$(B)/fuzz/%) $(FUZZ_TOOLS:%=$(B)/fuzz/%)
+# The harnesses' header dependencies, as DEPS above: listed here, after
+# the lists they are made from, so a clean tree has a rule for each.
+FUZZ_DEPS = $(FUZZ_PARSERS:%=$(B)/obj/tests/fuzz/fuzz_%.d) $(B)/obj/tests/fuzz/fuzz.d
+$(FUZZ_DEPS):
+-include $(FUZZ_DEPS)
 FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # exit(3) and fclose(stdout) are wrapped so one process runs every input.
 FUZZ_LINK = -fsanitize=fuzzer -Wl,--wrap=exit,--wrap=fclose
