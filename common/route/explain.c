@@ -23,13 +23,13 @@ alone(const struct route_instance *in, int j, int v)
 
 	if (there >= ROUTE_NO_ROAD || back >= ROUTE_NO_ROAD)
 		return NO_ROAD;
-	if (job->demand > veh->capacity + ROUTE_EPS)
+	if (job->demand > veh->capacity + ROUTE_FIT_EPS)
 		return CAPACITY;
 	start = fmax(veh->shift_start + there, job->ready);
-	if (start > job->due + ROUTE_EPS || start > veh->shift_end + ROUTE_EPS)
+	if (start > job->due + ROUTE_FIT_EPS || start > veh->shift_end + ROUTE_FIT_EPS)
 		return WINDOW;
 	if (start + job->service + (veh->return_in_shift ? back : 0)
-	    > veh->shift_end + veh->overtime_minutes + ROUTE_EPS)
+	    > veh->shift_end + veh->overtime_minutes + ROUTE_FIT_EPS)
 		return SHIFT;
 	if (veh->exact) {
 		struct route_day day;
@@ -101,7 +101,7 @@ route_explain_late(const struct route_instance *in, int j, double deadline,
 			continue;
 		start = fmax(veh->shift_start + route_minutes(in, veh->start_loc, job->loc),
 		    job->ready);
-		if (start <= deadline + ROUTE_EPS)
+		if (start <= deadline + ROUTE_FIT_EPS)
 			out->could++;
 		if (start < out->soonest_start) {
 			out->soonest = v;

@@ -51,7 +51,7 @@ try_route(const struct route_solution *s, int j, int v, double blink, struct rou
 		if (blink > 0 && route_rng_unit(rng) < blink)
 			continue;
 		seg = route_seg_join(in, &p->pre[k - 1], &one);
-		if (seg.warp > ROUTE_EPS)
+		if (seg.warp > ROUTE_SEGMENT_EPS)
 			break;	/* later positions only arrive later */
 		seg = route_seg_join(in, &seg, &p->suf[k]);
 		seg = route_seg_join(in, &seg, &end);
@@ -74,7 +74,7 @@ worth_trying(const struct route_solution *s, int j, int v, unsigned char *empty_
 
 	if (!route_may_serve(in, j, v))
 		return 0;
-	if (s->routes[v].whole.load + in->jobs[j].demand > in->vehicles[v].capacity + ROUTE_EPS)
+	if (s->routes[v].whole.load + in->jobs[j].demand > in->vehicles[v].capacity + ROUTE_SEGMENT_EPS)
 		return 0;
 	if (s->routes[v].len == 0) {
 		/* One empty route per class of identical vehicles is enough. */
@@ -130,7 +130,8 @@ route_best_position_on(const struct route_solution *s, int j, int v)
 	struct route_position best = { -1, 0, HUGE_VAL };
 
 	if (route_may_serve(in, j, v)
-	    && s->routes[v].whole.load + in->jobs[j].demand <= in->vehicles[v].capacity + ROUTE_EPS)
+	    && s->routes[v].whole.load + in->jobs[j].demand
+		<= in->vehicles[v].capacity + ROUTE_SEGMENT_EPS)
 		try_route(s, j, v, 0, NULL, &best);
 	return best;
 }

@@ -66,7 +66,7 @@ earliest_spot(const struct route_solution *s, int v, int j, int eject, struct sp
 	for (int k = 1; k <= s->routes[v].len + 1; k++) {
 		double start = route_start_at(s, v, k, j);
 
-		if (start < best->start - 1e-9) {
+		if (start < best->start - ROUTE_GAIN_EPS) {
 			best->vehicle = v;
 			best->pos = k;
 			best->eject = eject;

@@ -10,7 +10,6 @@
 #include "localsearch.h"
 #include "xalloc.h"
 
-#define GAIN_EPS 1e-9
 #define MAX_STRING 3
 
 struct search {
@@ -22,12 +21,6 @@ struct search {
 	long moves;
 	unsigned char *focus;
 };
-
-static double
-c(const struct route_instance *in, int from, int to)
-{
-	return route_arc_cost(in, from, to);
-}
 
 /* Location before / after position k of route v. */
 static int
@@ -68,7 +61,7 @@ list_cost(const struct route_instance *in, int v, const int *list, int n)
 	for (int i = 0; i < n; i++) {
 		struct route_seg job = route_seg_job(in, list[i]);
 		seg = route_seg_join(in, &seg, &job);
-		if (seg.warp > ROUTE_EPS)
+		if (seg.warp > ROUTE_SEGMENT_EPS)
 			return HUGE_VAL;
 	}
 	return route_exact_cost(in, v, list, n, close_route(in, v, seg, n));
@@ -90,7 +83,7 @@ exact_pair_improves(struct search *x, int a, int na, double cost_a, int b, int n
 		return 0;
 	cost_b = route_exact_cost(in, b, x->list_b, nb, cost_b);
 	return cost_b != HUGE_VAL
-	    && cost_a + cost_b < route_cost(x->s, a) + route_cost(x->s, b) - GAIN_EPS;
+	    && cost_a + cost_b < route_cost(x->s, a) + route_cost(x->s, b) - ROUTE_GAIN_EPS;
 }
 
 
@@ -150,18 +143,18 @@ relocate_between(struct search *x, int a, int pu, int len, int b, int q)
 
 	if (last > ra->len)
 		return 0;
-	gain = c(in, loc_at(s, a, pu - 1), loc_at(s, a, pu))
-	    + c(in, loc_at(s, a, last), loc_at(s, a, last + 1))
-	    - c(in, loc_at(s, a, pu - 1), loc_at(s, a, last + 1))
-	    + c(in, loc_at(s, b, q), loc_at(s, b, q + 1))
-	    - c(in, loc_at(s, b, q), loc_at(s, a, pu))
-	    - c(in, loc_at(s, a, last), loc_at(s, b, q + 1));
+	gain = route_arc_cost(in, loc_at(s, a, pu - 1), loc_at(s, a, pu))
+	    + route_arc_cost(in, loc_at(s, a, last), loc_at(s, a, last + 1))
+	    - route_arc_cost(in, loc_at(s, a, pu - 1), loc_at(s, a, last + 1))
+	    + route_arc_cost(in, loc_at(s, b, q), loc_at(s, b, q + 1))
+	    - route_arc_cost(in, loc_at(s, b, q), loc_at(s, a, pu))
+	    - route_arc_cost(in, loc_at(s, a, last), loc_at(s, b, q + 1));
 	if (rb->len == 0)
-		gain -= c(in, loc_at(s, b, 0), loc_at(s, b, 1));
-	if (gain <= GAIN_EPS)
+		gain -= route_arc_cost(in, loc_at(s, b, 0), loc_at(s, b, 1));
+	if (gain <= ROUTE_GAIN_EPS)
 		return 0;
 	str = route_plan_range(s, a, pu, last);
-	if (rb->whole.load + str.load > in->vehicles[b].capacity + ROUTE_EPS)
+	if (rb->whole.load + str.load > in->vehicles[b].capacity + ROUTE_SEGMENT_EPS)
 		return 0;
 	if (!may_take(x, a, pu, last, b))
 		return 0;
@@ -172,7 +165,7 @@ relocate_between(struct search *x, int a, int pu, int len, int b, int q)
 		return 0;
 	seg = route_seg_join(in, &ra->pre[pu - 1], &ra->suf[last + 1]);
 	cost_a = close_route(in, a, seg, ra->len - len);
-	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS)
+	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - ROUTE_GAIN_EPS)
 		return 0;
 	na = append(s, x->list_a, 0, a, 1, pu - 1);
 	na = append(s, x->list_a, na, a, last + 1, ra->len);
@@ -195,16 +188,18 @@ swap_between(struct search *x, int a, int pu, int b, int pw)
 	double gain, cost_a, cost_b;
 	struct route_seg seg, one;
 
-	gain = c(in, loc_at(s, a, pu - 1), lu) + c(in, lu, loc_at(s, a, pu + 1))
-	    + c(in, loc_at(s, b, pw - 1), lw) + c(in, lw, loc_at(s, b, pw + 1))
-	    - c(in, loc_at(s, a, pu - 1), lw) - c(in, lw, loc_at(s, a, pu + 1))
-	    - c(in, loc_at(s, b, pw - 1), lu) - c(in, lu, loc_at(s, b, pw + 1));
-	if (gain <= GAIN_EPS)
+	gain = route_arc_cost(in, loc_at(s, a, pu - 1), lu) + route_arc_cost(in, lu, loc_at(s, a, pu + 1))
+	    + route_arc_cost(in, loc_at(s, b, pw - 1), lw) + route_arc_cost(in, lw, loc_at(s, b, pw + 1))
+	    - route_arc_cost(in, loc_at(s, a, pu - 1), lw) - route_arc_cost(in, lw, loc_at(s, a, pu + 1))
+	    - route_arc_cost(in, loc_at(s, b, pw - 1), lu) - route_arc_cost(in, lu, loc_at(s, b, pw + 1));
+	if (gain <= ROUTE_GAIN_EPS)
 		return 0;
 	if (!route_may_serve(in, u, b) || !route_may_serve(in, w, a))
 		return 0;
-	if (ra->whole.load - in->jobs[u].demand + in->jobs[w].demand > in->vehicles[a].capacity + ROUTE_EPS
-	    || rb->whole.load - in->jobs[w].demand + in->jobs[u].demand > in->vehicles[b].capacity + ROUTE_EPS)
+	if (ra->whole.load - in->jobs[u].demand + in->jobs[w].demand
+		> in->vehicles[a].capacity + ROUTE_SEGMENT_EPS
+	    || rb->whole.load - in->jobs[w].demand + in->jobs[u].demand
+		> in->vehicles[b].capacity + ROUTE_SEGMENT_EPS)
 		return 0;
 	one = route_seg_job(in, w);
 	seg = route_seg_join(in, &ra->pre[pu - 1], &one);
@@ -216,7 +211,7 @@ swap_between(struct search *x, int a, int pu, int b, int pw)
 	seg = route_seg_join(in, &rb->pre[pw - 1], &one);
 	seg = route_seg_join(in, &seg, &rb->suf[pw + 1]);
 	cost_b = close_route(in, b, seg, rb->len);
-	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS)
+	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - ROUTE_GAIN_EPS)
 		return 0;
 	if (in->vehicles[a].exact || in->vehicles[b].exact) {
 		int na = append(s, x->list_a, 0, a, 1, ra->len);
@@ -251,17 +246,18 @@ two_opt_star(struct search *x, int a, int pu, int b, int pw)
 	int last_a = loc_at(s, a, ra->len), last_b = loc_at(s, b, rb->len);
 	int lu = loc_at(s, a, pu), lw = loc_at(s, b, pw), before_w = loc_at(s, b, pw - 1);
 
-	gain = c(in, lu, loc_at(s, a, pu + 1)) + c(in, before_w, lw) + c(in, last_b, end_b)
-	    - c(in, lu, lw) - c(in, last_b, end_a);
+	gain = route_arc_cost(in, lu, loc_at(s, a, pu + 1)) + route_arc_cost(in, before_w, lw)
+	    + route_arc_cost(in, last_b, end_b)
+	    - route_arc_cost(in, lu, lw) - route_arc_cost(in, last_b, end_a);
 	if (tail)
-		gain += c(in, last_a, end_a) - c(in, before_w, loc_at(s, a, pu + 1))
-		    - c(in, last_a, end_b);
+		gain += route_arc_cost(in, last_a, end_a) - route_arc_cost(in, before_w, loc_at(s, a, pu + 1))
+		    - route_arc_cost(in, last_a, end_b);
 	else
-		gain -= c(in, before_w, end_b);
-	if (gain <= GAIN_EPS)
+		gain -= route_arc_cost(in, before_w, end_b);
+	if (gain <= ROUTE_GAIN_EPS)
 		return 0;
-	if (ra->pre[pu].load + rb->suf[pw].load > in->vehicles[a].capacity + ROUTE_EPS
-	    || rb->pre[pw - 1].load + ra->suf[pu + 1].load > in->vehicles[b].capacity + ROUTE_EPS)
+	if (ra->pre[pu].load + rb->suf[pw].load > in->vehicles[a].capacity + ROUTE_SEGMENT_EPS
+	    || rb->pre[pw - 1].load + ra->suf[pu + 1].load > in->vehicles[b].capacity + ROUTE_SEGMENT_EPS)
 		return 0;
 	if (!may_take(x, b, pw, rb->len, a) || !may_take(x, a, pu + 1, ra->len, b))
 		return 0;
@@ -273,7 +269,7 @@ two_opt_star(struct search *x, int a, int pu, int b, int pw)
 	seg = route_seg_join(in, &rb->pre[pw - 1], &ra->suf[pu + 1]);
 	nb = pw - 1 + ra->len - pu;
 	cost_b = close_route(in, b, seg, nb);
-	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - GAIN_EPS)
+	if (cost_a + cost_b >= route_cost(s, a) + route_cost(s, b) - ROUTE_GAIN_EPS)
 		return 0;
 	na = append(s, x->list_a, 0, a, 1, pu);
 	na = append(s, x->list_a, na, b, pw, rb->len);
@@ -290,7 +286,7 @@ try_order(struct search *x, int v, int n)
 {
 	double cost = list_cost(x->in, v, x->list_a, n);
 
-	if (cost >= route_cost(x->s, v) - GAIN_EPS)
+	if (cost >= route_cost(x->s, v) - ROUTE_GAIN_EPS)
 		return 0;
 	route_set_jobs(x->s, v, x->list_a, n);
 	applied(x, v, v);
@@ -308,13 +304,13 @@ relocate_within(struct search *x, int v, int pu, int len, int q)
 
 	if (last > rlen || (q >= pu - 1 && q <= last))
 		return 0;
-	gain = c(in, loc_at(s, v, pu - 1), loc_at(s, v, pu))
-	    + c(in, loc_at(s, v, last), loc_at(s, v, last + 1))
-	    - c(in, loc_at(s, v, pu - 1), loc_at(s, v, last + 1))
-	    + c(in, loc_at(s, v, q), loc_at(s, v, q + 1))
-	    - c(in, loc_at(s, v, q), loc_at(s, v, pu))
-	    - c(in, loc_at(s, v, last), loc_at(s, v, q + 1));
-	if (gain <= GAIN_EPS)
+	gain = route_arc_cost(in, loc_at(s, v, pu - 1), loc_at(s, v, pu))
+	    + route_arc_cost(in, loc_at(s, v, last), loc_at(s, v, last + 1))
+	    - route_arc_cost(in, loc_at(s, v, pu - 1), loc_at(s, v, last + 1))
+	    + route_arc_cost(in, loc_at(s, v, q), loc_at(s, v, q + 1))
+	    - route_arc_cost(in, loc_at(s, v, q), loc_at(s, v, pu))
+	    - route_arc_cost(in, loc_at(s, v, last), loc_at(s, v, q + 1));
+	if (gain <= ROUTE_GAIN_EPS)
 		return 0;
 	if (q < pu) {
 		n = append(s, x->list_a, 0, v, 1, q);
@@ -349,14 +345,14 @@ reverse_within(struct search *x, int v, int i, int k)
 	struct route_solution *s = x->s;
 	const struct route_instance *in = x->in;
 	int n = append(s, x->list_a, 0, v, 1, s->routes[v].len);
-	double gain = c(in, loc_at(s, v, i - 1), loc_at(s, v, i))
-	    + c(in, loc_at(s, v, k), loc_at(s, v, k + 1))
-	    - c(in, loc_at(s, v, i - 1), loc_at(s, v, k))
-	    - c(in, loc_at(s, v, i), loc_at(s, v, k + 1));
+	double gain = route_arc_cost(in, loc_at(s, v, i - 1), loc_at(s, v, i))
+	    + route_arc_cost(in, loc_at(s, v, k), loc_at(s, v, k + 1))
+	    - route_arc_cost(in, loc_at(s, v, i - 1), loc_at(s, v, k))
+	    - route_arc_cost(in, loc_at(s, v, i), loc_at(s, v, k + 1));
 
 	/* Symmetric travel is the common case; an asymmetric matrix is still
 	 * judged exactly by try_order. */
-	if (gain <= GAIN_EPS)
+	if (gain <= ROUTE_GAIN_EPS)
 		return 0;
 	for (int a = i - 1, b = k - 1; a < b; a++, b--) {
 		int t = x->list_a[a];

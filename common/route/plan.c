@@ -121,7 +121,7 @@ static void
 window_of(struct route_job_record *jr, double start)
 {
 	for (int i = 0; i < jr->nwindows; i++)
-		if (start <= jr->windows[i].end + 1e-6) {
+		if (start <= jr->windows[i].end + ROUTE_FIT_EPS) {
 			jr->window_start = jr->windows[i].start;
 			jr->window_end = jr->windows[i].end;
 			return;

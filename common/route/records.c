@@ -563,7 +563,7 @@ route_run_instance(struct route_run *run)
 		v->breaks = run->techs[t].breaks;
 		v->nbreaks = run->techs[t].nbreaks;
 		v->max_stops = (int)run->techs[t].limits.max_stops;
-		v->max_drive_minutes = run->techs[t].limits.max_drive_min;
+		v->max_drive_minutes = run->techs[t].limits.max_drive_minutes;
 		v->max_km = run->techs[t].limits.max_km;
 		v->overtime_minutes = run->techs[t].limits.overtime_max_min;
 		v->overtime_cost = run->techs[t].limits.overtime_cost_per_min;

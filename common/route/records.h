@@ -37,7 +37,7 @@ struct route_tech {
 	int nbreaks;
 	struct route_limits {
 		long long max_stops;	/* 0: none */
-		double max_drive_min, max_km;	/* ROUTE_UNBOUNDED: none */
+		double max_drive_minutes, max_km;	/* ROUTE_UNBOUNDED: none */
 		double overtime_max_min, overtime_cost_per_min;
 	} limits;
 };

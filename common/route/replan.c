@@ -95,7 +95,8 @@ taken_breaks(struct route_run *run, int t, struct route_vehicle *v, double free_
 		    "break.end", &end, NULL, NULL) != FSD_FIELD_OK || start > run->now)
 			continue;
 		for (int b = 0; b < tech->nbreaks; b++)
-			if (start >= tech->breaks[b].start - 1e-6 && end <= tech->breaks[b].end + 1e-6) {
+			if (start >= tech->breaks[b].start - ROUTE_FIT_EPS
+			    && end <= tech->breaks[b].end + ROUTE_FIT_EPS) {
 				memmove(&tech->breaks[b], &tech->breaks[b + 1],
 				    (tech->nbreaks - b - 1) * sizeof *tech->breaks);
 				tech->nbreaks--;

@@ -32,6 +32,21 @@
  * and the weight changes no comparison. */
 #define ROUTE_KM_WEIGHT 1e-3
 
+/* Tolerances. Times and loads are doubles summed along a day, so two
+ * ways of adding the same minutes can differ in the last bits; each test
+ * allows for that, far below anything a person would see (1e-6 min is
+ * 60 microseconds):
+ * ROUTE_FIT_EPS     a time or load against its bound (window, shift, break,
+ *                   day limit, capacity) in a forward pass over the day;
+ * ROUTE_SEGMENT_EPS the same test through segment joins (segment.h), which
+ *                   add and subtract in another order than the forward pass;
+ * ROUTE_GAIN_EPS    whether a move or a start is better at all: smaller, so
+ *                   a real gain of a thousandth of a minute still counts,
+ *                   and equal costs never cycle. */
+#define ROUTE_FIT_EPS 1e-6
+#define ROUTE_SEGMENT_EPS 1e-7
+#define ROUTE_GAIN_EPS 1e-9
+
 /* The weight of an emergency (priority 1; records.c gives the weights):
  * one that fits some day alone is always placed (route_place_late). */
 #define ROUTE_EMERGENCY_WEIGHT 200

@@ -14,10 +14,6 @@
 
 #include "route.h"
 
-/* Feasibility tolerance: the joins add and subtract minutes in a
- * different order from a plain forward simulation. */
-#define ROUTE_EPS 1e-7
-
 struct route_seg {
 	int first, last;	/* locations; first < 0 is the empty segment */
 	/* The drive into this segment costs but takes no time on the
@@ -89,7 +85,7 @@ route_seg_join(const struct route_instance *in, const struct route_seg *a,
 static inline int
 route_seg_feasible(const struct route_instance *in, int v, const struct route_seg *s)
 {
-	return s->warp <= ROUTE_EPS && s->load <= in->vehicles[v].capacity + ROUTE_EPS;
+	return s->warp <= ROUTE_SEGMENT_EPS && s->load <= in->vehicles[v].capacity + ROUTE_SEGMENT_EPS;
 }
 
 #endif

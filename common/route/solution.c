@@ -241,7 +241,7 @@ route_plan_check(const struct route_solution *s, int v)
 		t += route_minutes(in, at, job->loc);
 		if (t < job->ready)
 			t = job->ready;
-		if (t > job->due + 1e-6)
+		if (t > job->due + ROUTE_FIT_EPS)
 			return 0;
 		t += job->service;
 		load += job->demand;
@@ -249,5 +249,5 @@ route_plan_check(const struct route_solution *s, int v)
 	}
 	if (veh->return_in_shift)
 		t += route_minutes(in, at, veh->end_loc);
-	return t <= veh->shift_end + 1e-6 && load <= veh->capacity + 1e-6;
+	return t <= veh->shift_end + ROUTE_FIT_EPS && load <= veh->capacity + ROUTE_FIT_EPS;
 }

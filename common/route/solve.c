@@ -244,7 +244,7 @@ route_solve_from(const struct route_instance *in, const struct route_params *p,
 		if (obj < cur_obj - temperature * log(route_rng_unit(&x.rng) + 1e-300)) {
 			copy_touched(cur, work, x.touched, x.removed, n);
 			cur_obj = obj;
-			if (obj < best_obj - 1e-9) {
+			if (obj < best_obj - ROUTE_GAIN_EPS) {
 				route_local_search(cur, p, &x.rng, x.touched);
 				route_solution_copy(work, cur);
 				route_solution_copy(best, cur);

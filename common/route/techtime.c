@@ -16,7 +16,7 @@ static const struct fsd_key limit_keys[] = {
 	{ "max_stops", FSD_KEY_LLONG, 1, FSD_KEY_NO_MAX,
 	  offsetof(struct route_limits, max_stops), 1, 0 },
 	{ "max_drive_min", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,
-	  offsetof(struct route_limits, max_drive_min), 1, ROUTE_UNBOUNDED },
+	  offsetof(struct route_limits, max_drive_minutes), 1, ROUTE_UNBOUNDED },
 	{ "max_km", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,
 	  offsetof(struct route_limits, max_km), 1, ROUTE_UNBOUNDED },
 	{ "overtime_max_min", FSD_KEY_DOUBLE, 0, FSD_KEY_NO_MAX,

@@ -10,7 +10,6 @@
 #include "timeline.h"
 #include "xalloc.h"
 
-#define EPS 1e-6
 
 /* The first moment from t at which something lasting len minutes
  * overlaps none of the vehicle's time off (sorted, apart). */
@@ -18,7 +17,7 @@ static double
 clear_of_off(const struct route_vehicle *veh, double t, double len)
 {
 	for (int i = 0; i < veh->noff; i++)
-		if (t < veh->off[i].end - EPS && t + len > veh->off[i].start + EPS)
+		if (t < veh->off[i].end - ROUTE_FIT_EPS && t + len > veh->off[i].start + ROUTE_FIT_EPS)
 			t = veh->off[i].end;
 	return t;
 }
@@ -36,7 +35,7 @@ service_start(const struct route_vehicle *veh, const struct route_job *job, doub
 		double close = job->windows != NULL ? job->windows[i].end : job->due;
 		double s = clear_of_off(veh, fmax(a, open), job->service);
 
-		if (s <= fmin(close, job->due) + EPS)
+		if (s <= fmin(close, job->due) + ROUTE_FIT_EPS)
 			return s;
 	}
 	return HUGE_VAL;
@@ -54,7 +53,7 @@ needs_pickup(const struct route_job *job, int v, const double *have)
 	if (have == NULL)
 		return !pk->on_truck[v];
 	for (int i = 0; i < pk->nparts; i++)
-		if (have[pk->sku[i]] < pk->qty[i] - EPS)
+		if (have[pk->sku[i]] < pk->qty[i] - ROUTE_FIT_EPS)
 			return 1;
 	return 0;
 }
@@ -92,138 +91,215 @@ infeasible(struct route_day *day)
 	return 0;
 }
 
+/* A tech's day walked stop by stop: where the tech is, the clock (the
+ * earliest moment to leave), the load so far and the next break not
+ * yet placed. */
+struct walk {
+	const struct route_instance *in;
+	const struct route_vehicle *veh;
+	double t, load;
+	int at, b;
+	int first_break_before;		/* a break taken before the first stop */
+	struct route_break_times *breaks;	/* NULL: not wanted */
+};
+
+/* The drive to a job, through the counter holding its parts when
+ * via >= 0: then the counter stop is part of the leg, one block of time
+ * that no time off may cut. */
+struct leg {
+	double drive, km, cost;
+	int via;
+};
+
+/* Leaving, arriving and starting service at one stop; absorbed is the
+ * break time spent waiting at the door, which is not idle. */
+struct visit {
+	double depart, arrive, start, absorbed;
+};
+
+static struct leg
+leg_to(const struct walk *w, const struct route_job *job, int via)
+{
+	const struct route_instance *in = w->in;
+
+	if (via < 0)
+		return (struct leg){ route_minutes(in, w->at, job->loc), route_km(in, w->at, job->loc),
+		    route_arc_cost(in, w->at, job->loc), -1 };
+	return (struct leg){
+		route_minutes(in, w->at, via) + job->pickup->minutes + route_minutes(in, via, job->loc),
+		route_km(in, w->at, via) + route_km(in, via, job->loc),
+		route_arc_cost(in, w->at, via) + route_arc_cost(in, via, job->loc), via };
+}
+
+/* Drive to stop k's job and start its service, placing first each break
+ * that cannot wait until after it: while waiting at the door when the
+ * wait is long enough (free), else before the drive (or at the door,
+ * after a break already taken there). A break that may come after the
+ * job is left for later, where it may cost less. 0 when no time works. */
+static int
+reach(struct walk *w, const struct route_job *job, double drive, int k, struct visit *vis)
+{
+	const struct route_vehicle *veh = w->veh;
+	/* a break already taken at this door, which anything else here follows */
+	double after = -HUGE_VAL;
+
+	vis->absorbed = 0;
+	for (;;) {
+		vis->depart = clear_of_off(veh, w->t, drive);
+		vis->arrive = vis->depart + drive;
+		vis->start = service_start(veh, job, fmax(vis->arrive, after));
+		if (vis->start == HUGE_VAL)
+			return 0;
+		if (w->b >= veh->nbreaks)
+			return 1;
+
+		const struct route_break *brk = &veh->breaks[w->b];
+		double latest = brk->end - brk->duration, bs;
+		double wait = fmax(fmax(vis->arrive, after), brk->start);
+
+		if (wait <= latest + ROUTE_FIT_EPS && wait + brk->duration <= vis->start + ROUTE_FIT_EPS
+		    && clear_of_off(veh, wait, brk->duration) == wait) {
+			bs = wait;
+			vis->absorbed += brk->duration;
+			after = bs + brk->duration;
+		} else if (vis->start + job->service > latest + ROUTE_FIT_EPS) {
+			bs = clear_of_off(veh, fmax(after > -HUGE_VAL ? after : w->t, brk->start),
+			    brk->duration);
+			if (bs > latest + ROUTE_FIT_EPS)
+				return 0;
+			if (after > -HUGE_VAL) {
+				after = bs + brk->duration;
+				vis->absorbed += brk->duration;
+			} else {
+				w->t = bs + brk->duration;
+			}
+		} else {
+			return 1;
+		}
+		if (w->breaks != NULL)
+			w->breaks[w->b] = (struct route_break_times){ bs, bs + brk->duration, k };
+		if (k == 0 && w->first_break_before < 0)
+			w->first_break_before = w->b;
+		w->b++;
+	}
+}
+
+/* What stop times say of a stop reached over leg: the drive written on
+ * the stop is the leg from the counter when there is one. */
+static struct route_stop_times
+stop_times(const struct walk *w, int fixed, const struct route_job *job, const struct leg *leg,
+    const struct visit *vis)
+{
+	const struct route_instance *in = w->in;
+	int via = leg->via;
+
+	return (struct route_stop_times){ fixed, vis->arrive, vis->start, vis->start + job->service,
+	    via < 0 ? leg->drive : route_minutes(in, via, job->loc),
+	    via < 0 ? leg->km : route_km(in, via, job->loc), via,
+	    via < 0 ? NAN : vis->depart + route_minutes(in, w->at, via),
+	    via < 0 ? 0 : route_minutes(in, w->at, via), via < 0 ? 0 : route_km(in, w->at, via) };
+}
+
+/* The drive home and the day's limits. Breaks not taken yet would begin
+ * after the last job: the day is over before they are owed. */
+static int
+come_home(const struct walk *w, int total, struct route_day *day)
+{
+	const struct route_instance *in = w->in;
+	const struct route_vehicle *veh = w->veh;
+	double home = route_minutes(in, w->at, veh->end_loc), finish;
+
+	finish = day->finish = w->t;
+	day->drive_minutes += home;
+	day->km += route_km(in, w->at, veh->end_loc);
+	day->cost += route_arc_cost(in, w->at, veh->end_loc);
+	day->back = clear_of_off(veh, w->t, home) + home;
+	if (veh->return_in_shift)
+		finish = day->back;
+	day->overtime = fmax(0, finish - veh->shift_end);
+	if (day->overtime > veh->overtime_minutes + ROUTE_FIT_EPS
+	    || w->load > veh->capacity + ROUTE_FIT_EPS
+	    || (veh->max_stops > 0 && total > veh->max_stops)
+	    || day->drive_minutes > veh->max_drive_minutes + ROUTE_FIT_EPS
+	    || day->km > veh->max_km + ROUTE_FIT_EPS)
+		return infeasible(day);
+	day->cost += day->overtime * veh->overtime_cost;
+	if (day->overtime <= ROUTE_FIT_EPS)
+		day->overtime = 0;
+	return 1;
+}
+
+/* Leave as late as the first stop allows, when no break, pickup or time
+ * off lies on the way: the same start, an early schedule kept. */
+static void
+leave_late(const struct walk *w, struct route_day *day, struct route_stop_times *stops)
+{
+	double late = stops[0].start - stops[0].drive_minutes;
+
+	if (w->first_break_before >= 0 || stops[0].pickup_loc >= 0)
+		return;
+	if (late > day->depart + ROUTE_FIT_EPS
+	    && clear_of_off(w->veh, late, stops[0].drive_minutes) == late
+	    && clear_of_off(w->veh, day->depart, late - day->depart) == day->depart) {
+		day->idle -= stops[0].start - stops[0].arrive;
+		day->depart = late;
+		stops[0].arrive = stops[0].start;
+	}
+}
+
 static int
 simulate(const struct route_instance *in, int v, const int *jobs, int n, double *have,
     struct route_day *day, struct route_stop_times *stops, struct route_break_times *breaks)
 {
 	const struct route_vehicle *veh = &in->vehicles[v];
-	double t = veh->shift_start, load = 0, finish, home, home_km;
-	int at = veh->start_loc, b = 0, first_break_before = -1, total = n + veh->nfixed;
-	int next_job = 0, next_fixed = 0;
+	struct walk w = { in, veh, veh->shift_start, 0, veh->start_loc, 0, -1, breaks };
+	int total = n + veh->nfixed, next_job = 0, next_fixed = 0;
 
-	*day = (struct route_day){ 1, 0, t, t, t, 0, 0, 0, 0, 0 };
+	*day = (struct route_day){ 1, 0, w.t, w.t, w.t, 0, 0, 0, 0, 0 };
 	for (int i = 0; breaks != NULL && i < veh->nbreaks; i++)
 		breaks[i] = (struct route_break_times){ NAN, NAN, -1 };
 	if (total == 0)
 		return 1;
-	if (t <= -ROUTE_UNBOUNDED / 2)	/* no shift: the clock's zero */
-		t = 0;
+	if (w.t <= -ROUTE_UNBOUNDED / 2)	/* no shift: the clock's zero */
+		w.t = 0;
 	/* A break whose window closes before the day starts (a re-plan at
 	 * 14:00) is not this plan's to place. */
-	while (b < veh->nbreaks && veh->breaks[b].end - veh->breaks[b].duration < t - EPS)
-		b++;
-	day->depart = t;
+	while (w.b < veh->nbreaks && veh->breaks[w.b].end - veh->breaks[w.b].duration < w.t - ROUTE_FIT_EPS)
+		w.b++;
+	day->depart = w.t;
 	for (int k = 0; k < total; k++) {
 		/* A fixed stop at its place, or when the jobs have run out. */
 		int fixed = next_fixed < veh->nfixed && (veh->fixed_place[next_fixed] == k + 1
 		    || next_job >= n) ? next_fixed++ : -1;
 		const struct route_job *job = fixed >= 0 ? &veh->fixed[fixed]
 		    : &in->jobs[jobs[next_job++]];
-		double drive = route_minutes(in, at, job->loc), d, a, s, absorbed = 0;
-		double km = route_km(in, at, job->loc), cost = route_arc_cost(in, at, job->loc);
-		int need = needs_pickup(job, v, have), via = need ? pickup_place(in, at, job) : -1;
+		int need = needs_pickup(job, v, have), via = need ? pickup_place(in, w.at, job) : -1;
+		struct leg leg;
+		struct visit vis;
 
 		if (fixed < 0 && job->only_vehicle >= 0 && job->only_vehicle != v)
 			return infeasible(day);
 		if (need && via < 0)
 			return infeasible(day);
 		draw_down(job, have);
-		if (via >= 0) {
-			/* The counter stop is part of the leg: one block of
-			 * time that no time off may cut. */
-			drive = route_minutes(in, at, via) + job->pickup->minutes
-			    + route_minutes(in, via, job->loc);
-			km = route_km(in, at, via) + route_km(in, via, job->loc);
-			cost = route_arc_cost(in, at, via) + route_arc_cost(in, via, job->loc);
-		}
-		/* after: a break already taken at this door, which
-		 * anything else here follows. */
-		double after = -HUGE_VAL;
-		for (;;) {
-			d = clear_of_off(veh, t, drive);
-			a = d + drive;
-			if ((s = service_start(veh, job, fmax(a, after))) == HUGE_VAL)
-				return infeasible(day);
-			if (b >= veh->nbreaks)
-				break;
-			const struct route_break *brk = &veh->breaks[b];
-			double latest = brk->end - brk->duration, bs;
-			double w = fmax(fmax(a, after), brk->start);
-
-			if (w <= latest + EPS && w + brk->duration <= s + EPS
-			    && clear_of_off(veh, w, brk->duration) == w) {
-				bs = w;	/* while waiting at the door: free */
-				absorbed += brk->duration;
-				after = bs + brk->duration;
-			} else if (s + job->service > latest + EPS) {
-				/* After this stop would be too late: now, before
-				 * the drive (or at the door after the last). */
-				bs = clear_of_off(veh, fmax(after > -HUGE_VAL ? after : t, brk->start),
-				    brk->duration);
-				if (bs > latest + EPS)
-					return infeasible(day);
-				if (after > -HUGE_VAL) {
-					after = bs + brk->duration;
-					absorbed += brk->duration;
-				} else {
-					t = bs + brk->duration;
-				}
-			} else {
-				break;	/* later, where it may cost less */
-			}
-			if (breaks != NULL)
-				breaks[b] = (struct route_break_times){ bs, bs + brk->duration, k };
-			if (k == 0 && first_break_before < 0)
-				first_break_before = b;
-			b++;
-		}
+		leg = leg_to(&w, job, via);
+		if (!reach(&w, job, leg.drive, k, &vis))
+			return infeasible(day);
 		if (stops != NULL)
-			stops[k] = (struct route_stop_times){ fixed, a, s, s + job->service,
-			    via < 0 ? drive : route_minutes(in, via, job->loc),
-			    via < 0 ? km : route_km(in, via, job->loc), via,
-			    via < 0 ? NAN : d + route_minutes(in, at, via),
-			    via < 0 ? 0 : route_minutes(in, at, via), via < 0 ? 0 : route_km(in, at, via) };
-		day->drive_minutes += via < 0 ? drive : drive - job->pickup->minutes;
-		day->km += km;
-		day->cost += cost;
+			stops[k] = stop_times(&w, fixed, job, &leg, &vis);
+		day->drive_minutes += via < 0 ? leg.drive : leg.drive - job->pickup->minutes;
+		day->km += leg.km;
+		day->cost += leg.cost;
 		day->work += job->service;
-		day->idle += s - a - absorbed;
-		load += job->demand;
-		t = s + job->service;
-		at = job->loc;
+		day->idle += vis.start - vis.arrive - vis.absorbed;
+		w.load += job->demand;
+		w.t = vis.start + job->service;
+		w.at = job->loc;
 	}
-	/* Breaks not taken yet would begin after the last job: the day is
-	 * over before they are owed. */
-	finish = day->finish = t;
-	home = route_minutes(in, at, veh->end_loc);
-	home_km = route_km(in, at, veh->end_loc);
-	day->drive_minutes += home;
-	day->km += home_km;
-	day->cost += route_arc_cost(in, at, veh->end_loc);
-	day->back = clear_of_off(veh, t, home) + home;
-	if (veh->return_in_shift)
-		finish = day->back;
-	day->overtime = fmax(0, finish - veh->shift_end);
-	if (day->overtime > veh->overtime_minutes + EPS
-	    || load > veh->capacity + EPS
-	    || (veh->max_stops > 0 && total > veh->max_stops)
-	    || day->drive_minutes > veh->max_drive_minutes + EPS
-	    || day->km > veh->max_km + EPS)
-		return infeasible(day);
-	day->cost += day->overtime * veh->overtime_cost;
-	if (day->overtime <= EPS)
-		day->overtime = 0;
-	/* Leave as late as the first stop allows, when no break or time
-	 * off lies on the way: the same start, an early schedule kept. */
-	if (stops != NULL && first_break_before < 0 && stops[0].pickup_loc < 0) {
-		double late = stops[0].start - stops[0].drive_minutes;
-		if (late > day->depart + EPS && clear_of_off(veh, late, stops[0].drive_minutes) == late
-		    && clear_of_off(veh, day->depart, late - day->depart) == day->depart) {
-			day->idle -= stops[0].start - stops[0].arrive;
-			day->depart = late;
-			stops[0].arrive = stops[0].start;
-		}
-	}
+	if (!come_home(&w, total, day))
+		return 0;
+	if (stops != NULL)
+		leave_late(&w, day, stops);
 	return 1;
 }
 
