@@ -13,7 +13,7 @@
 #include "check/mistakes.h"
 #include "match/decide.h"
 #include "match/match.h"
-#include "match/match_records.h"
+#include "match/records.h"
 
 static const char *techs_path, *rules_path, *now_text;
 static struct fsd_time now;

@@ -121,6 +121,14 @@ $(job J2 39.74 -104.83 '["electrical"]' 60)"
 	assert_output_has '"message":"came placed on T01, who lacks fire; no tech holds every skill'
 }
 
+@test "a broken rule reads the same whether a placed tech or a nearest miss breaks it" {
+	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 600 '"required_tech":"T04"')
+$(job J2 39.62 -104.98 '["plumbing"]' 600 '"excluded_techs":["T03","T04"]')"
+	assert_eq "$(out_jq -r .exception.code | tr '\n' ' ')" "no_capacity no_qualified_tech "
+	assert_output_has "T03 has the skills but is not T04, whom the customer requires"
+	assert_output_has "T03 has the skills but is excluded by the customer; T01 is free but lacks plumbing"
+}
+
 @test "a placed tech the customer excludes, or who is not the required one, is not kept" {
 	match <<< "$(job J1 39.62 -104.98 '["plumbing"]' 60 '"tech":"T03","excluded_techs":["T03"]')
 $(job J2 39.62 -104.98 '["plumbing"]' 60 '"tech":"T03","required_tech":"T04"')"

@@ -219,12 +219,13 @@ say_why(struct match_day *day, size_t job)
 		how = xasprintf("locked to %s", day->techs[j->placed].id);
 	else if (j->placed >= 0 && j->placed != j->tech)
 		how = xasprintf("moved from %s, where it came placed", day->techs[j->placed].id);
-	for (size_t i = 0; i < day->njobs; i++) {
+	/* A job that kept the tech it came with took no one's place. */
+	for (size_t i = 0; j->placed != j->tech && i < day->njobs; i++) {
 		const struct match_job *x = &day->jobs[i];
 		char *more;
 
 		if (x->skip || x->tech >= 0 || x->placed != j->tech || x->priority <= j->priority
-		    || x->locked || j->placed == j->tech)
+		    || x->locked)
 			continue;
 		more = xasprintf("%s%s%s", took ? took : "took the place of ", took ? ", " : "",
 		    x->id);

@@ -4,17 +4,21 @@
  * fsd-match's decision is the route solver's (decide.c, on common/route/:
  * one model of a tech's day for fsd-match and fsd-route). The files
  * here, in the order a job meets them:
- *     rules.c, rules_load.c  the playbooks folded into each job
+ *     rules.c, records_rules.c  the playbooks folded into each job
  *     prepare.c    skills as bitsets, places as vectors, SLAs kept reachable
  *     decide.c     the route solver decides; each job's day taken back
  *     pinned.c     a tech a job came with who breaks a rule, said
  *     score.c      the number a tech is weighed by (and the runner-up)
  *     assign.c     the reasons, in a dispatcher's words
  *     explain.c    why no day holds a job: the nearest misses
- * and for the naive baseline (--naive) only, which keeps its own simple
- * "after the last visit" day (route.c):
+ * beside them:
+ *     eligible.c   the hard rules (skills, required, excluded, territory)
+ *                  and their words, once for every file that asks
+ *     visits.c     a tech's day as visits in time order, as the solver
+ *                  placed them; for --naive also where a new job goes
+ *     distance.c   straight-line and drive distances between places
+ * and for the naive baseline (--naive) only:
  *     order.c      jobs most urgent first
- *     eligible.c   who may take a job at all
  *     naive.c      whoever qualified is free next
  *     engine.c     match_run: the baseline's steps in turn */
 #ifndef FSD_MATCH_ENGINE_H

@@ -5,6 +5,7 @@
  * can; the one that got furthest, and the best of the stage before, are
  * named. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,32 +51,6 @@ free_minutes(const struct match_day *day, const struct match_tech *t)
 	return left > 0 ? left : 0;
 }
 
-/* How many of the job's skills t lacks; their names too when words. */
-static char *
-missing_skills(const struct match_day *day, const struct match_tech *t,
-    const struct match_job *j, int *count, int words)
-{
-	char *text = words ? xstrdup("") : NULL;
-
-	*count = 0;
-	for (size_t i = 0; i < j->nskills; i++) {
-		size_t s = j->skills[i];
-		char *more;
-
-		if (t->skillset[s / 64] & (UINT64_C(1) << (s % 64)))
-			continue;
-		if (!words) {
-			++*count;
-			continue;
-		}
-		more = xasprintf("%s%s%s", text, *count ? ", " : "", day->skill_names[s]);
-		free(text);
-		text = more;
-		++*count;
-	}
-	return text;
-}
-
 static const char *
 first_missing_part(const struct match_tech *t, const struct match_job *j)
 {
@@ -103,125 +78,159 @@ deadline(const struct match_job *j)
 	return due;
 }
 
-/* Where tech t stops, and how near it came. The words cost an
- * allocation, so they are made (words != 0) only for the techs named.
- * Every job left over is judged against every tech, so the costly part
- * (drive estimates, slots) is skipped when a bound already shows t
- * cannot come nearer than best[stage], the nearest so far: then rank is
- * infinite. best is NULL when the words are made. */
-#define SAY(...) (m->text = words ? xasprintf(__VA_ARGS__) : NULL)
-#define BEATEN(stage, bound) (best != NULL && best[stage].tech >= 0 \
-    && (bound) > best[stage].rank ? (m->rank = INFINITY, 1) : 0)
+/* The words of a miss, made only when asked (words != 0): they cost an
+ * allocation, and every tech is judged for every job left over. */
+static void
+say(struct miss *m, int words, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+static void
+say(struct miss *m, int words, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	m->text = NULL;
+	if (!words)
+		return;
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	m->text = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(m->text, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+}
+
+/* Can t come no nearer at this stage than best[stage], the nearest so
+ * far, whatever the costly part (drive estimates, slots) would show?
+ * Then t's rank is infinite and the judging stops. best is NULL when
+ * the words are made: nothing is skipped then. */
+static int
+beaten(const struct miss *best, enum stage stage, double bound, struct miss *m)
+{
+	if (best == NULL || best[stage].tech < 0 || !(bound > best[stage].rank))
+		return 0;
+	m->rank = INFINITY;
+	return 1;
+}
+
+static enum stage
+lacks_skills(const struct match_day *day, size_t tech, const struct match_job *j,
+    struct miss *m, int words, const struct miss *best)
+{
+	const struct match_tech *t = &day->techs[tech];
+	double left = free_minutes(day, t);
+	/* Fewest missing, then most free time, then nearest. */
+	double rank = (double)match_count_missing(t, j) * 1e6 - left * 100;
+	char *rule;
+
+	if (beaten(best, LACKS_SKILLS, rank, m))
+		return LACKS_SKILLS;
+	rule = words ? match_rule_words(day, tech, j, MATCH_LACKS_SKILLS) : NULL;
+	if (t->nroute == 0)
+		say(m, words, "%s is free but %s", t->id, rule);
+	else
+		say(m, words, "%s has %.0f min free but %s", t->id, left, rule);
+	m->rank = rank + match_road_km(day, t->xyz, j->xyz);
+	free(rule);
+	return LACKS_SKILLS;
+}
+
+static enum stage
+too_late(const struct match_tech *t, const struct match_job *j, const struct match_slot *slot,
+    struct miss *m, int words)
+{
+	double due = INFINITY;
+	const char *what = "sla_due";
+	char clock[16], until[16];
+
+	if (j->has_window && j->window.end < due) {
+		due = j->window.end;
+		what = "the window's end";
+	}
+	if (j->has_sla && j->sla_due < due) {
+		due = j->sla_due;
+		what = "sla_due";
+	}
+	say(m, words, "%s has the skills but could arrive %s at the earliest, after %s %s",
+	    t->id, match_clock(slot->arrive, j->offset_minutes, clock), what,
+	    match_clock(due, j->offset_minutes, until));
+	m->rank = slot->arrive;
+	return TOO_LATE;
+}
+
+/* A tech with visits already, whose day has too little left after the
+ * last: how much is left, time off after the last visit not counted. */
+static enum stage
+full(const struct match_day *day, const struct match_tech *t, const struct match_job *j,
+    struct miss *m, int words, const struct miss *best)
+{
+	const struct match_job *last = &day->jobs[t->route[t->nroute - 1].job];
+	double from = t->route[t->nroute - 1].end, left = t->shift.end - from;
+	double drive, extra;
+	char off[64] = "", pickup[48] = "", clock[16], until[16];
+
+	for (size_t i = 0; i < t->noff; i++) {
+		double a = t->off[i].start > from ? t->off[i].start : from;
+		double b = t->off[i].end < t->shift.end ? t->off[i].end : t->shift.end;
+
+		if (b > a) {
+			left -= b - a;
+			if (words && off[0] == '\0')
+				snprintf(off, sizeof off, ", off %s-%s",
+				    match_clock(t->off[i].start, t->offset_minutes, clock),
+				    match_clock(t->off[i].end, t->offset_minutes, until));
+		}
+	}
+	if (beaten(best, NO_ROOM, j->duration - left, m))
+		return NO_ROOM;
+	drive = match_drive(day, last->xyz, j->xyz);
+	extra = match_tech_has_parts(t, j) ? 0 : j->pickup_minutes;
+	if (words && extra > 0)
+		snprintf(pickup, sizeof pickup, " + %.0f min parts pickup", extra);
+	say(m, words, "%s has the skills but is full from %s (%.0f min left%s; "
+	    "the job needs %.0f + %.0f min drive%s)",
+	    t->id, match_clock(from, j->offset_minutes, clock), left > 0 ? left : 0,
+	    off, j->duration, drive, pickup);
+	/* Nearest: the smallest shortfall. */
+	m->rank = j->duration + drive + extra - left;
+	return NO_ROOM;
+}
+
+/* Where tech t stops, and how near it came (lower rank is nearer). The
+ * words are made (words != 0) only for the techs named. */
 static enum stage
 judge(const struct match_day *day, size_t tech, const struct match_job *j,
     struct miss *m, int words, const struct miss *best)
 {
 	const struct match_tech *t = &day->techs[tech];
-	double km;
+	enum match_rule rule = match_rule_broken(day, tech, j);
 	struct match_slot slot;
 	char clock[16], until[16];
-	int nmissing;
-	char *missing;
 
 	m->tech = (long)tech;
-	missing_skills(day, t, j, &nmissing, 0);
-	if (nmissing > 0) {
-		double left = free_minutes(day, t);
+	if (rule == MATCH_LACKS_SKILLS)
+		return lacks_skills(day, tech, j, m, words, best);
+	m->rank = match_road_km(day, t->xyz, j->xyz);
+	if (rule != MATCH_RULE_KEPT) {
+		char *broken = words ? match_rule_words(day, tech, j, rule) : NULL;
 
-		if (BEATEN(LACKS_SKILLS, nmissing * 1e6 - left * 100))
-			return LACKS_SKILLS;
-		missing = missing_skills(day, t, j, &nmissing, words);
-		km = match_road_km(day, t->xyz, j->xyz);
-		if (t->nroute == 0)
-			SAY("%s is free but lacks %s", t->id, missing);
-		else
-			SAY("%s has %.0f min free but lacks %s", t->id, left, missing);
-		/* Fewest missing, then most free time, then nearest. */
-		m->rank = nmissing * 1e6 - left * 100 + km;
-		free(missing);
-		return LACKS_SKILLS;
-	}
-	km = match_road_km(day, t->xyz, j->xyz);
-	m->rank = km;
-	if (j->required >= 0 && (size_t)j->required != tech) {
-		SAY("%s has the skills but the customer requires %s",
-		    t->id, day->techs[j->required].id);
-		return RULED_OUT;
-	}
-	for (size_t i = 0; i < j->nexcluded; i++)
-		if (j->excluded[i] == tech) {
-			SAY("%s has the skills but is excluded by the customer", t->id);
-			return RULED_OUT;
-		}
-	if (j->territory_binds && j->territory && t->territory
-	    && strcmp(j->territory, t->territory) != 0) {
-		SAY("%s has the skills but works %s, the job is in %s",
-		    t->id, t->territory, j->territory);
+		say(m, words, "%s has the skills but %s", t->id, broken);
+		free(broken);
 		return RULED_OUT;
 	}
 	if (!j->parts_pickup && !match_tech_has_parts(t, j)) {
-		SAY("%s has the skills but no %s on the truck, and %s allows no pickup",
+		say(m, words, "%s has the skills but no %s on the truck, and %s allows no pickup",
 		    t->id, first_missing_part(t, j), j->type ? j->type : "the rules");
 		return NO_PARTS;
 	}
-	if (match_best_slot(day, t, j, 1, &slot) && slot.arrive > deadline(j)) {
-		double due = INFINITY;
-		const char *what = "sla_due";
-
-		if (j->has_window && j->window.end < due) {
-			due = j->window.end;
-			what = "the window's end";
-		}
-		if (j->has_sla && j->sla_due < due) {
-			due = j->sla_due;
-			what = "sla_due";
-		}
-		SAY("%s has the skills but could arrive %s at the earliest, after %s %s",
-		    t->id, match_clock(slot.arrive, j->offset_minutes, clock), what,
-		    match_clock(due, j->offset_minutes, until));
-		m->rank = slot.arrive;
-		return TOO_LATE;
-	}
-	if (t->nroute > 0) {
-		double from = t->route[t->nroute - 1].end, left = t->shift.end - from;
-		char off[64] = "";
-
-		/* Time off after the last visit is not time left. */
-		for (size_t i = 0; i < t->noff; i++) {
-			double a = t->off[i].start > from ? t->off[i].start : from;
-			double b = t->off[i].end < t->shift.end ? t->off[i].end : t->shift.end;
-
-			if (b > a) {
-				left -= b - a;
-				if (words && off[0] == '\0')
-					snprintf(off, sizeof off, ", off %s-%s",
-					    match_clock(t->off[i].start, t->offset_minutes, clock),
-					    match_clock(t->off[i].end, t->offset_minutes, until));
-			}
-		}
-		{
-			const struct match_job *last = &day->jobs[t->route[t->nroute - 1].job];
-			double drive, extra;
-			char pickup[48] = "";
-
-			if (BEATEN(NO_ROOM, j->duration - left))
-				return NO_ROOM;
-			drive = match_drive(day, last->xyz, j->xyz);
-			extra = match_tech_has_parts(t, j) ? 0 : j->pickup_minutes;
-			if (words && extra > 0)
-				snprintf(pickup, sizeof pickup, " + %.0f min parts pickup", extra);
-			SAY("%s has the skills but is full from %s (%.0f min left%s; the job needs %.0f + %.0f min drive%s)",
-			    t->id, match_clock(from, j->offset_minutes, clock), left > 0 ? left : 0,
-			    off, j->duration, drive, pickup);
-			/* Nearest: the smallest shortfall. */
-			m->rank = j->duration + drive + extra - left;
-		}
-	} else {
-		SAY("%s has the skills but no room in the shift %s-%s for %.0f min",
-		    t->id, match_clock(t->shift.start, t->offset_minutes, clock),
-		    match_clock(t->shift.end, t->offset_minutes, until), j->duration);
-	}
+	if (match_best_slot(day, t, j, 1, &slot) && slot.arrive > deadline(j))
+		return too_late(t, j, &slot, m, words);
+	if (t->nroute > 0)
+		return full(day, t, j, m, words, best);
+	say(m, words, "%s has the skills but no room in the shift %s-%s for %.0f min",
+	    t->id, match_clock(t->shift.start, t->offset_minutes, clock),
+	    match_clock(t->shift.end, t->offset_minutes, until), j->duration);
 	return NO_ROOM;
 }
 

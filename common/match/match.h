@@ -215,6 +215,7 @@ double match_road_km(const struct match_day *day, const double a[3], const doubl
 double match_drive(const struct match_day *day, const double a[3], const double b[3]);
 int match_has_skills(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j);
+size_t match_count_missing(const struct match_tech *t, const struct match_job *j);
 /* Where j would go on t's day: the best position by score, or -1. With
  * ignore_deadline, windows' ends and sla_due do not bind (for messages). */
 struct match_slot {
@@ -232,8 +233,20 @@ int match_tech_has_parts(const struct match_tech *t, const struct match_job *j);
 /* j in the gap left were stops from..to-1 of t's day taken away. */
 int match_slot_between(const struct match_day *day, const struct match_tech *t,
     const struct match_job *j, size_t from, size_t to, struct match_slot *slot);
-/* The rules beside skills and time: required, excluded, territory. */
-int match_may_take(const struct match_day *day, size_t tech, const struct match_job *j);
+/* The hard rules, in the order they are checked and explained: the first
+ * one tech breaks for job j, and its words after the tech's id ("lacks
+ * cert:gasfit", "is excluded by the customer"; NULL for MATCH_RULE_KEPT). */
+enum match_rule {
+	MATCH_RULE_KEPT,
+	MATCH_LACKS_SKILLS,
+	MATCH_NOT_REQUIRED,	/* the customer requires another tech */
+	MATCH_EXCLUDED,		/* the customer excluded this one */
+	MATCH_OUT_OF_TERRITORY,	/* and the playbook binds the territory */
+};
+enum match_rule match_rule_broken(const struct match_day *day, size_t tech,
+    const struct match_job *j);
+char *match_rule_words(const struct match_day *day, size_t tech, const struct match_job *j,
+    enum match_rule rule);
 
 /* Could j fit a day with these idle blocks? 0 only when it cannot. */
 struct match_need {

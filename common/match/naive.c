@@ -17,7 +17,7 @@ weigh(const struct match_day *day, struct match_choice *c, size_t tech,
 	struct match_slot slot;
 	double free_at;
 
-	if (!match_may_take(day, tech, j))
+	if (match_rule_broken(day, tech, j) != MATCH_RULE_KEPT)
 		return;
 	free_at = t->nroute ? t->route[t->nroute - 1].end : match_day_start(day, t);
 	if (!match_append_slot(day, t, j, &slot))

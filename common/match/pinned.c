@@ -9,36 +9,6 @@
 #include "engine.h"
 #include "xalloc.h"
 
-/* Why the tech a job came with may not take it, after the tech's id:
- * "lacks cert:gasfit", "is excluded by the customer"; NULL when fine. */
-static char *
-pin_problem(const struct match_day *day, const struct match_job *j)
-{
-	const struct match_tech *t = &day->techs[j->placed];
-	char *text = NULL, *more;
-
-	if (!match_has_skills(day, t, j)) {
-		for (size_t i = 0; i < j->nskills; i++) {
-			size_t s = j->skills[i];
-
-			if (t->skillset[s / 64] & (UINT64_C(1) << (s % 64)))
-				continue;
-			more = xasprintf("%s%s%s", text ? text : "lacks ", text ? ", " : "",
-			    day->skill_names[s]);
-			free(text);
-			text = more;
-		}
-		return text;
-	}
-	if (j->required >= 0 && j->required != j->placed)
-		return xasprintf("is not %s, whom the customer requires", day->techs[j->required].id);
-	if (match_is_excluded(j, (size_t)j->placed))
-		return xstrdup("is excluded by the customer");
-	if (!match_may_take(day, (size_t)j->placed, j))
-		return xasprintf("works %s, the job is in %s", t->territory, j->territory);
-	return NULL;
-}
-
 /* A tech a job came with who breaks a hard rule is not kept quietly: a
  * locked job keeps them (a promise to the customer the dispatcher made
  * knowingly) with a warning; any other goes back to be matched anew,
@@ -46,7 +16,8 @@ pin_problem(const struct match_day *day, const struct match_job *j)
 void
 match_check_pin(struct match_day *day, struct match_job *j)
 {
-	char *problem = pin_problem(day, j);
+	char *problem = match_rule_words(day, (size_t)j->placed, j,
+	    match_rule_broken(day, (size_t)j->placed, j));
 	const char *id = day->techs[j->placed].id;
 
 	if (problem == NULL)

@@ -7,7 +7,7 @@
 
 #include "field.h"
 #include "match.h"
-#include "match_records.h"
+#include "records.h"
 #include "xalloc.h"
 
 static double

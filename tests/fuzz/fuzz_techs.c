@@ -1,9 +1,9 @@
-/* The techs file (common/match/match_records.h): each line read as a
+/* The techs file (common/match/records.h): each line read as a
  * technician, as fsd-match and fsd-route read --techs. */
 #include <string.h>
 
 #include "match/match.h"
-#include "match/match_records.h"
+#include "match/records.h"
 #include "record.h"
 #include "fuzz.h"
 

@@ -1,5 +1,5 @@
-/* Records (JSON) into the matcher's structs: the only part of
- * common/match/ that knows jansson, besides the rules file. */
+/* Records (JSON) into the matcher's structs: with records_rules.c (the
+ * rules file), the only part of common/match/ that knows jansson. */
 #ifndef FSD_MATCH_RECORDS_H
 #define FSD_MATCH_RECORDS_H
 

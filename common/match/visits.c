@@ -1,51 +1,14 @@
-/* A tech's day as a list of visits in time order, and where a new job
- * can go in it. A job only fills idle time: it never moves a visit that
- * is already promised, so every earlier decision stays true. */
+/* A tech's day as fsd-match keeps it for its words: the visits in time
+ * order, as the route solver placed them (decide.c takes them back with
+ * match_insert), which the reasons and the nearest misses (explain.c)
+ * read. Where a new job could go in it is the naive baseline's own
+ * simple model (--naive), not the decision's: a job only fills idle
+ * time, never moving a visit already promised. */
 #include <math.h>
 #include <string.h>
 
 #include "match.h"
 #include "xalloc.h"
-
-void
-match_unit_vector(double lat, double lon, double xyz[3])
-{
-	double phi = lat * (M_PI / 180), lambda = lon * (M_PI / 180);
-
-	xyz[0] = cos(phi) * cos(lambda);
-	xyz[1] = cos(phi) * sin(lambda);
-	xyz[2] = sin(phi);
-}
-
-/* The great-circle distance is the haversine's, written through the
- * chord c between the two unit vectors: hav(theta) = c^2 / 4, so
- * theta = 2 asin(c / 2). Exact, not an approximation; the trigonometry
- * is done once per place instead of once per pair. */
-double
-match_road_km(const struct match_day *day, const double a[3], const double b[3])
-{
-	double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
-	double half_chord = sqrt(dx * dx + dy * dy + dz * dz) / 2;
-
-	return 2 * FSD_EARTH_RADIUS_KM * asin(half_chord < 1 ? half_chord : 1)
-	    * day->travel.road_factor;
-}
-
-double
-match_drive(const struct match_day *day, const double a[3], const double b[3])
-{
-	return fsd_travel_minutes(&day->travel, match_road_km(day, a, b));
-}
-
-int
-match_has_skills(const struct match_day *day, const struct match_tech *t,
-    const struct match_job *j)
-{
-	for (size_t w = 0; w < day->words; w++)
-		if ((j->skillset[w] & ~t->skillset[w]) != 0)
-			return 0;
-	return 1;
-}
 
 /* Does the truck hold every part, counting what earlier jobs used up? */
 static int
