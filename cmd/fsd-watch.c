@@ -8,7 +8,7 @@
 
 #include "fsd.h"
 #include "watch/watch.h"
-#include "watch/watch_records.h"
+#include "watch/records.h"
 
 static const char *now_text, *rules_path, *state_path;
 static struct fsd_time now_given;

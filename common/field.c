@@ -79,9 +79,8 @@ fsd_field_wrong(const struct fsd_pos *pos, const char *path, enum fsd_field_want
 	return fsd_field_fail(pos, "\"%s\" must be %s, not %s", path, shapes[want], quoted);
 }
 
-/* The value as it was written, cut short, to quote in a message. */
-static const char *
-quote(const json_t *v, char *buf, size_t size)
+const char *
+fsd_quote_value(const json_t *v, char *buf, size_t size)
 {
 	char *s = json_dumps(v, JSON_ENCODE_ANY | FSD_JSON_FLAGS);
 
@@ -102,7 +101,7 @@ fsd_field_string(const json_t *record, const char *path, const char **out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_string(v))
-		return fsd_field_wrong(pos, path, FSD_WANT_STRING, quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_STRING, fsd_quote_value(v, buf, sizeof buf));
 	*out = json_string_value(v);
 	return FSD_FIELD_OK;
 }
@@ -126,7 +125,7 @@ fsd_field_int(const json_t *record, const char *path, long long *out,
 		*out = (long long)d;
 		return FSD_FIELD_OK;
 	}
-	return fsd_field_wrong(pos, path, FSD_WANT_WHOLE, quote(v, buf, sizeof buf));
+	return fsd_field_wrong(pos, path, FSD_WANT_WHOLE, fsd_quote_value(v, buf, sizeof buf));
 }
 
 int
@@ -139,7 +138,7 @@ fsd_field_number(const json_t *record, const char *path, double *out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_number(v))
-		return fsd_field_wrong(pos, path, FSD_WANT_NUMBER, quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_NUMBER, fsd_quote_value(v, buf, sizeof buf));
 	*out = json_number_value(v);
 	return FSD_FIELD_OK;
 }
@@ -154,7 +153,7 @@ fsd_field_bool(const json_t *record, const char *path, int *out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_boolean(v))
-		return fsd_field_wrong(pos, path, FSD_WANT_BOOL, quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_BOOL, fsd_quote_value(v, buf, sizeof buf));
 	*out = json_is_true(v);
 	return FSD_FIELD_OK;
 }
@@ -169,7 +168,7 @@ fsd_field_time(const json_t *record, const char *path, struct fsd_time *out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_string(v) || fsd_time_parse(json_string_value(v), out) != 0)
-		return fsd_field_wrong(pos, path, FSD_WANT_TIME, quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_TIME, fsd_quote_value(v, buf, sizeof buf));
 	return FSD_FIELD_OK;
 }
 
@@ -201,7 +200,7 @@ fsd_field_object(const json_t *record, const char *path, json_t **out,
 	if (v == NULL)
 		return FSD_FIELD_ABSENT;
 	if (!json_is_object(v))
-		return fsd_field_wrong(pos, path, FSD_WANT_OBJECT, quote(v, buf, sizeof buf));
+		return fsd_field_wrong(pos, path, FSD_WANT_OBJECT, fsd_quote_value(v, buf, sizeof buf));
 	*out = v;
 	return FSD_FIELD_OK;
 }

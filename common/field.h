@@ -55,6 +55,10 @@ enum fsd_field_want {
 int fsd_field_wrong(const struct fsd_pos *pos, const char *path,
     enum fsd_field_want want, const char *quoted);
 
+/* A value as it was written, cut short to fit buf ("..."), to quote in
+ * such a message (field.h's and sidefile.h's). Returns buf. */
+const char *fsd_quote_value(const json_t *v, char *buf, size_t size);
+
 /* Report a field problem the tool found itself (a value out of range, an
  * unknown id): same shape, sets fsd_field_error, returns FSD_FIELD_BAD. */
 int fsd_field_fail(const struct fsd_pos *pos, const char *fmt, ...)

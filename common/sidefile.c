@@ -12,32 +12,14 @@
 #include "output.h"
 #include "record.h"
 #include "sidefile.h"
+#include "text.h"
 #include "xalloc.h"
-
-static char *
-read_text(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-
-	if (f == NULL)
-		return NULL;
-	do {
-		text = xgrow(text, &cap, len + 4097, 1);
-		got = fread(text + len, 1, 4096, f);
-		len += got;
-	} while (got > 0);
-	text[len] = '\0';
-	fclose(f);
-	return text;
-}
 
 void
 fsd_side_open(struct fsd_sidefile *f, const char *path, const char *what)
 {
 	*f = (struct fsd_sidefile){ path, what, fsd_load_json_object(path), NULL, 1, 0 };
-	f->text = read_text(path);
+	f->text = fsd_read_text(path, 0, NULL);
 }
 
 void
@@ -110,19 +92,6 @@ fsd_side_problem(struct fsd_sidefile *f, const char *path, const char *fmt, ...)
 	f->problems++;
 }
 
-/* The value as written, cut short, to quote in a message. */
-static const char *
-quote(const json_t *v, char *buf, size_t size)
-{
-	char *s = json_dumps(v, JSON_ENCODE_ANY | FSD_JSON_FLAGS);
-
-	snprintf(buf, size, "%s", s ? s : "?");
-	if (s && strlen(s) >= size && size > 4)
-		memcpy(buf + size - 4, "...", 4);
-	free(s);
-	return buf;
-}
-
 /* A bound as a reader writes it: 1000000, not 1e+06. */
 static const char *
 bound(double x, char *buf, size_t size)
@@ -170,7 +139,7 @@ take(const struct fsd_key *k, const json_t *v, void *target, char *why, size_t s
 		    || (k->type == FSD_KEY_INT && (x < INT_MIN || x > INT_MAX))
 		    || ((k->min != 0 || k->max != 0) && (x < k->min || x > k->max))) {
 			want_number(k, want, sizeof want);
-			snprintf(why, size, "must be %s, not %s", want, quote(v, q, sizeof q));
+			snprintf(why, size, "must be %s, not %s", want, fsd_quote_value(v, q, sizeof q));
 			return -1;
 		}
 		if (k->type == FSD_KEY_INT)
@@ -186,14 +155,14 @@ take(const struct fsd_key *k, const json_t *v, void *target, char *why, size_t s
 		return 0;
 	case FSD_KEY_BOOL:
 		if (!json_is_boolean(v)) {
-			snprintf(why, size, "must be true or false, not %s", quote(v, q, sizeof q));
+			snprintf(why, size, "must be true or false, not %s", fsd_quote_value(v, q, sizeof q));
 			return -1;
 		}
 		*(int *)(void *)slot = json_is_true(v);
 		return 0;
 	case FSD_KEY_STRING:
 		if (!json_is_string(v)) {
-			snprintf(why, size, "must be a string, not %s", quote(v, q, sizeof q));
+			snprintf(why, size, "must be a string, not %s", fsd_quote_value(v, q, sizeof q));
 			return -1;
 		}
 		free(*(char **)(void *)slot);
@@ -201,13 +170,13 @@ take(const struct fsd_key *k, const json_t *v, void *target, char *why, size_t s
 		return 0;
 	case FSD_KEY_OBJECT:
 		if (!json_is_object(v)) {
-			snprintf(why, size, "must be an object, not %s", quote(v, q, sizeof q));
+			snprintf(why, size, "must be an object, not %s", fsd_quote_value(v, q, sizeof q));
 			return -1;
 		}
 		return 0;
 	case FSD_KEY_ARRAY:
 		if (!json_is_array(v)) {
-			snprintf(why, size, "must be an array, not %s", quote(v, q, sizeof q));
+			snprintf(why, size, "must be an array, not %s", fsd_quote_value(v, q, sizeof q));
 			return -1;
 		}
 		return 0;

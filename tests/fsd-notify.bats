@@ -246,13 +246,14 @@ job() {
 	P=1
 	run fsd-notify --dry-run --rules "$F/rules.json" <(job ',"status":"en_route","type":"gas-leak"' | sed 's/"type":"no-heat",//')
 	assert_eq "$(out_jq -r .channel | tr '\n' ' ')" 'sms email '
-	echo '{"messages":{"on_the_way":["fax"]}}' > bad.json
+	printf '{\n"messages": {"on_the_way": ["fax"]},\n"quiet": {},\n"quiet_hours": {"start": "25:00", "end": "07:00"}\n}\n' > bad.json
 	run fsd-notify --dry-run --rules bad.json <(job '')
 	[ "$status" -eq 1 ]
-	assert_output_has 'bad.json: "on_the_way": channel must be "sms" or "email"'
-	echo '{"quiet":{}}' > bad.json
-	run fsd-notify --dry-run --rules bad.json <(job '')
-	assert_output_has 'bad.json: unknown key "quiet"'
+	assert_output_has 'bad.json:2: "messages.on_the_way" has a channel that is not "sms" or "email"'
+	assert_output_has 'bad.json:3: "quiet" is not a known key (known: from, company, quiet_hours, messages, types, dispatch, contacts)'
+	assert_output_has 'bad.json:4: "quiet_hours.start" must be a time of day HH:MM'
+	assert_output_has 'bad.json: 3 problems in the rules file; nothing done'
+	[ "$(printf '%s\n' "$output" | grep -c '^fsd-notify:')" -eq 4 ]
 }
 
 @test "records that are no jobs get no message" {

@@ -10,6 +10,9 @@ side_file() {
 	fsd-invoice) run fsd-invoice --rates "$2" --date 2026-11-23 </dev/null ;;
 	fsd-match) run fsd-match --techs "$FIXTURES/match/techs.ndjson" --rules "$2" </dev/null ;;
 	fsd-route) run fsd-route --techs "$FIXTURES/route/techs.ndjson" --rules "$2" </dev/null ;;
+	fsd-notify) run fsd-notify --dry-run --now 2026-11-23T12:00:00-07:00 --rules "$2" </dev/null ;;
+	fsd-track) run fsd-track --plan "$FIXTURES/track/plan.ndjson" --rules "$2" </dev/null ;;
+	fsd-watch) run fsd-watch --now 2026-11-23T12:00:00-07:00 --rules "$2" </dev/null ;;
 	esac
 }
 
@@ -24,7 +27,7 @@ bogus_and_wrong() {
 	bogus_line=$(grep -n '"bogus"' "$f" | cut -d: -f1)
 	key_line=$(grep -n "\"$3\"" "$f" | cut -d: -f1)
 	assert_output_has "$1: $f:$bogus_line: \"bogus\" is not a known key (known: "
-	assert_output_has "$1: $f:$key_line: \"$3\" must be a "
+	assert_output_has "$1: $f:$key_line: \"$3\" must be a"
 	assert_output_has ', not "far"'
 	assert_output_has "$1: $f: 2 problems in the "
 	assert_output_has '; nothing done'
@@ -40,6 +43,19 @@ bogus_and_wrong() {
 
 @test "route rules: an unknown key and a wrong type, each with its line" {
 	bogus_and_wrong fsd-route "$FIXTURES/route/rules-drive.json" max_km
+}
+
+@test "notify rules: an unknown key and a wrong type, each with its line" {
+	bogus_and_wrong fsd-notify "$FIXTURES/notify/rules.json" quiet_hours
+}
+
+@test "track rules: an unknown key and a wrong type, each with its line" {
+	echo '{"geofence_km": 0.2, "idle_min": 20}' >"$BATS_TEST_TMPDIR/track.json"
+	bogus_and_wrong fsd-track "$BATS_TEST_TMPDIR/track.json" idle_min
+}
+
+@test "watch rules: an unknown key and a wrong type, each with its line" {
+	bogus_and_wrong fsd-watch "$FIXTURES/watch/rules.json" overrun_min
 }
 
 @test "the rules file: every problem in one run, nested keys named by their path" {

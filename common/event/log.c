@@ -5,6 +5,7 @@
 
 #include "err.h"
 #include "statefile.h"
+#include "text.h"
 #include "xalloc.h"
 #include "event/log.h"
 #include "event/records.h"
@@ -14,28 +15,14 @@
 static char *
 slurp(const char *path, long offset, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *data = NULL;
-	size_t cap = 0, n;
+	char *data = fsd_read_text(path, offset, len);
 
+	if (data != NULL)
+		return data;
+	if (errno != ENOENT)
+		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
 	*len = 0;
-	if (f == NULL) {
-		if (errno == ENOENT)
-			return NULL;
-		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
-	}
-	if (offset > 0 && fseek(f, offset, SEEK_SET) != 0)
-		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
-	do {
-		data = xgrow(data, &cap, *len + 65536 + 1, 1);
-		n = fread(data + *len, 1, cap - *len - 1, f);
-		*len += n;
-	} while (n > 0);
-	if (ferror(f))
-		fsd_die(FSD_EXIT_DATA, "%s: read error: %s", path, strerror(errno));
-	fclose(f);
-	data[*len] = '\0';
-	return data;
+	return NULL;
 }
 
 /* The lines from byte offset on, numbered from after line; *read gets

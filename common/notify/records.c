@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,8 +7,50 @@
 #include "money.h"
 #include "record.h"
 #include "rfc3339.h"
+#include "sidefile.h"
 #include "xalloc.h"
 #include "notify/records.h"
+
+/* The rules file (fsd-notify(1), RULES), read by the shared side-file
+ * loader (common/sidefile.h): every problem with its line, in the one
+ * wording, all in one run. */
+#define AT(field) offsetof(struct notify_rules, field)
+static const struct fsd_key rule_keys[] = {
+	{ "from", FSD_KEY_STRING, 0, 0, AT(from) },
+	{ "company", FSD_KEY_STRING, 0, 0, AT(company) },
+	{ "quiet_hours", FSD_KEY_OBJECT },
+	{ "messages", FSD_KEY_OBJECT },
+	{ "types", FSD_KEY_OBJECT },
+	{ "dispatch", FSD_KEY_OBJECT },
+	{ "contacts", FSD_KEY_OBJECT },
+	{ NULL }
+};
+#undef AT
+
+static const struct fsd_key type_keys[] = {
+	{ "messages", FSD_KEY_OBJECT },
+	{ NULL }
+};
+
+#define AT(field) offsetof(struct notify_contact, field)
+static const struct fsd_key contact_keys[] = {
+	{ "email", FSD_KEY_STRING, 0, 0, AT(email) },
+	{ "phone", FSD_KEY_STRING, 0, 0, AT(phone) },
+	{ NULL }
+};
+#undef AT
+
+struct quiet_hours {
+	char *start, *end;
+};
+
+#define AT(field) offsetof(struct quiet_hours, field)
+static const struct fsd_key quiet_keys[] = {
+	{ "start", FSD_KEY_STRING, 0, 0, AT(start) },
+	{ "end", FSD_KEY_STRING, 0, 0, AT(end) },
+	{ NULL }
+};
+#undef AT
 
 static int
 hh_mm(const char *text, int *minute)
@@ -22,17 +65,45 @@ hh_mm(const char *text, int *minute)
 	return 0;
 }
 
+/* A text the rules give may be left out, but not given empty: a sender
+ * or a company name of "" would go out on every message. */
+static void
+not_empty(struct fsd_sidefile *f, const char *path, char **text)
+{
+	if (*text != NULL && **text == '\0') {
+		fsd_side_problem(f, path, "must not be empty");
+		free(*text);
+		*text = NULL;
+	}
+}
+
+static void
+read_quiet_hours(struct fsd_sidefile *f, const json_t *v, struct notify_rules *r)
+{
+	struct quiet_hours q = { NULL, NULL };
+
+	if (fsd_side_read(f, v, "quiet_hours", quiet_keys, &q) == 0) {
+		if (hh_mm(q.start, &r->quiet_start_min) != 0)
+			fsd_side_problem(f, "quiet_hours.start", "must be a time of day HH:MM");
+		if (hh_mm(q.end, &r->quiet_end_min) != 0)
+			fsd_side_problem(f, "quiet_hours.end", "must be a time of day HH:MM");
+	}
+	free(q.start);
+	free(q.end);
+}
+
 /* A list of channels: ["sms", "email"]; [] is none. */
 static unsigned
-read_channels(const char *path, const char *key, const json_t *list)
+read_channels(struct fsd_sidefile *f, const char *path, const json_t *list)
 {
 	unsigned channels = 0;
 	size_t i;
 	json_t *c;
 
-	if (!json_is_array(list))
-		fsd_die(FSD_EXIT_DATA, "%s: \"%s\" must be a list of channels (\"sms\", \"email\")",
-		    path, key);
+	if (!json_is_array(list)) {
+		fsd_side_problem(f, path, "must be a list of channels (\"sms\", \"email\")");
+		return 0;
+	}
 	json_array_foreach(list, i, c) {
 		const char *name = json_string_value(c);
 
@@ -41,114 +112,124 @@ read_channels(const char *path, const char *key, const json_t *list)
 		else if (name != NULL && strcmp(name, "email") == 0)
 			channels |= CHANNEL_EMAIL;
 		else
-			fsd_die(FSD_EXIT_DATA, "%s: \"%s\": channel must be \"sms\" or \"email\"",
-			    path, key);
+			fsd_side_problem(f, path, "has a channel that is not \"sms\" or \"email\"");
 	}
 	return channels;
 }
 
+/* messages: { message: channels }, at path ("messages", or a type's). */
 static void
-read_messages(const char *path, const json_t *messages, unsigned channels[MSG_NKINDS],
-    unsigned char *set)
+read_messages(struct fsd_sidefile *f, const char *path, const json_t *messages,
+    unsigned channels[MSG_NKINDS], unsigned char *set)
 {
 	const char *key;
 	json_t *v;
 
-	if (!json_is_object(messages))
-		fsd_die(FSD_EXIT_DATA, "%s: \"messages\" must be an object of message: channels", path);
 	json_object_foreach((json_t *)messages, key, v) {
+		char *where = xasprintf("%s.%s", path, key);
 		int k = msg_kind_parse(key);
 
-		if (k < 0)
-			fsd_die(FSD_EXIT_DATA, "%s: \"messages\": \"%s\" is none of confirmation, "
-			    "reminder, eta, new_eta, on_the_way, arrived, done, invoice, apology, alert",
-			    path, key);
-		channels[k] = read_channels(path, key, v);
-		if (set != NULL)
-			set[k] = 1;
+		if (k < 0) {
+			fsd_side_problem(f, where, "is not a message (known: confirmation, reminder, "
+			    "eta, new_eta, on_the_way, arrived, done, invoice, apology, alert)");
+		} else {
+			channels[k] = read_channels(f, where, v);
+			if (set != NULL)
+				set[k] = 1;
+		}
+		free(where);
 	}
 }
 
-static char *
-read_text(const char *path, const json_t *doc, const char *key)
+static void
+read_types(struct fsd_sidefile *f, const json_t *types, struct notify_rules *r)
 {
-	json_t *v = json_object_get(doc, key);
+	const char *key;
+	json_t *v;
 
-	if (v == NULL || json_is_null(v))
-		return NULL;
-	if (!json_is_string(v) || json_string_length(v) == 0)
-		fsd_die(FSD_EXIT_DATA, "%s: \"%s\" must be a non-empty string", path, key);
-	return xstrdup(json_string_value(v));
+	json_object_foreach((json_t *)types, key, v) {
+		char *where = xasprintf("types.%s", key);
+		json_t *messages = json_object_get(v, "messages");
+
+		if (!json_is_object(v)) {
+			fsd_side_problem(f, where, "must be an object with \"messages\"");
+		} else {
+			struct notify_type_rules *t;
+
+			r->types = xrealloc(r->types, (r->ntypes + 1) * sizeof *r->types);
+			t = &r->types[r->ntypes++];
+			memset(t, 0, sizeof *t);
+			t->type = xstrdup(key);
+			fsd_side_read(f, v, where, type_keys, t);
+			if (messages == NULL) {
+				fsd_side_problem(f, where, "needs \"messages\"");
+			} else if (json_is_object(messages)) {
+				char *in = xasprintf("%s.messages", where);
+
+				read_messages(f, in, messages, t->channels, t->set);
+				free(in);
+			}
+		}
+		free(where);
+	}
 }
 
 static void
-add_contact(struct notify_rules *r, const char *path, const char *name, const json_t *c)
+add_contact(struct fsd_sidefile *f, struct notify_rules *r, const char *path,
+    const char *name, const json_t *c)
 {
 	struct notify_contact *contact;
+	char *email, *phone;
 
-	if (!json_is_object(c))
-		fsd_die(FSD_EXIT_DATA, "%s: contact \"%s\" must be {\"email\", \"phone\"}", path, name);
+	if (!json_is_object(c)) {
+		fsd_side_problem(f, path, "must be {\"email\", \"phone\"}");
+		return;
+	}
 	r->contacts = xrealloc(r->contacts, (r->ncontacts + 1) * sizeof *r->contacts);
 	contact = &r->contacts[r->ncontacts++];
-	contact->name = xstrdup(name);
-	contact->email = read_text(path, c, "email");
-	contact->phone = read_text(path, c, "phone");
+	*contact = (struct notify_contact){ xstrdup(name), NULL, NULL };
+	fsd_side_read(f, c, path, contact_keys, contact);
+	email = xasprintf("%s.email", path);
+	phone = xasprintf("%s.phone", path);
+	not_empty(f, email, &contact->email);
+	not_empty(f, phone, &contact->phone);
+	free(email);
+	free(phone);
 }
 
 void
 notify_rules_load(struct notify_rules *r, const char *path)
 {
-	json_t *doc = fsd_load_json_object(path), *v, *types, *quiet, *dispatch;
-	static const char *const known[] = { "from", "company", "quiet_hours", "messages",
-	    "types", "dispatch", "contacts", NULL };
+	struct fsd_sidefile f;
+	const json_t *v;
 	const char *key;
 
-	json_object_foreach(doc, key, v) {
-		int i = 0;
-		while (known[i] != NULL && strcmp(known[i], key) != 0)
-			i++;
-		if (known[i] == NULL)
-			fsd_die(FSD_EXIT_DATA, "%s: unknown key \"%s\" (from, company, quiet_hours, "
-			    "messages, types, dispatch, contacts)", path, key);
-	}
-	r->from = read_text(path, doc, "from");
-	r->company = read_text(path, doc, "company");
-	if ((quiet = json_object_get(doc, "quiet_hours")) != NULL
-	    && (!json_is_object(quiet)
-		|| hh_mm(json_string_value(json_object_get(quiet, "start")), &r->quiet_start_min) != 0
-		|| hh_mm(json_string_value(json_object_get(quiet, "end")), &r->quiet_end_min) != 0))
-		fsd_die(FSD_EXIT_DATA, "%s: \"quiet_hours\" must be {\"start\": \"HH:MM\", "
-		    "\"end\": \"HH:MM\"}", path);
-	if ((v = json_object_get(doc, "messages")) != NULL)
-		read_messages(path, v, r->channels, NULL);
-	if ((types = json_object_get(doc, "types")) != NULL) {
-		if (!json_is_object(types))
-			fsd_die(FSD_EXIT_DATA, "%s: \"types\" must be an object of type: {\"messages\"}", path);
-		json_object_foreach(types, key, v) {
-			struct notify_type_rules *t;
-			json_t *messages = json_object_get(v, "messages");
-
-			if (messages == NULL)
-				fsd_die(FSD_EXIT_DATA, "%s: \"types\": \"%s\" needs \"messages\"", path, key);
-			r->types = xrealloc(r->types, (r->ntypes + 1) * sizeof *r->types);
-			t = &r->types[r->ntypes++];
-			memset(t, 0, sizeof *t);
-			t->type = xstrdup(key);
-			read_messages(path, messages, t->channels, t->set);
-		}
-	}
-	if ((dispatch = json_object_get(doc, "dispatch")) != NULL)
-		add_contact(r, path, "dispatch", dispatch);
-	if ((v = json_object_get(doc, "contacts")) != NULL) {
+	fsd_side_open(&f, path, "rules file");
+	fsd_side_read(&f, f.doc, "", rule_keys, r);
+	not_empty(&f, "from", &r->from);
+	not_empty(&f, "company", &r->company);
+	if (json_is_object(v = json_object_get(f.doc, "quiet_hours")))
+		read_quiet_hours(&f, v, r);
+	if (json_is_object(v = json_object_get(f.doc, "messages")))
+		read_messages(&f, "messages", v, r->channels, NULL);
+	if (json_is_object(v = json_object_get(f.doc, "types")))
+		read_types(&f, v, r);
+	if (json_is_object(v = json_object_get(f.doc, "dispatch")))
+		add_contact(&f, r, "dispatch", "dispatch", v);
+	if (json_is_object(v = json_object_get(f.doc, "contacts"))) {
 		json_t *c;
 
-		if (!json_is_object(v))
-			fsd_die(FSD_EXIT_DATA, "%s: \"contacts\" must be an object of name: "
-			    "{\"email\", \"phone\"}", path);
-		json_object_foreach(v, key, c)
-			add_contact(r, path, key, c);
+		json_object_foreach((json_t *)v, key, c) {
+			char *where = xasprintf("contacts.%s", key);
+
+			add_contact(&f, r, where, key, c);
+			free(where);
+		}
 	}
-	json_decref(doc);
+	if (fsd_side_close(&f) > 0) {
+		notify_rules_free(r);
+		fsd_side_die(&f);
+	}
 }
 
 /* The local day of a time text, in its own offset. */

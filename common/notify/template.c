@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "xalloc.h"
 #include "notify/template.h"
 
@@ -48,23 +49,5 @@ template_render(const char *text, template_lookup_fn lookup, void *ctx,
 char *
 template_read(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	size_t len = 0, cap = 0, n;
-
-	if (f == NULL)
-		return NULL;
-	do {
-		text = xgrow(text, &cap, len + 4096 + 1, 1);
-		n = fread(text + len, 1, cap - len - 1, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		fclose(f);
-		free(text);
-		return NULL;
-	}
-	fclose(f);
-	text[len] = '\0';
-	return text;
+	return fsd_read_text(path, 0, NULL);
 }

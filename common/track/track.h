@@ -3,9 +3,10 @@
  *
  * The files, in the order a ping meets them:
  *   rules.c      the thresholds (struct track_rules) and their defaults,
- *                one table row a rule; rules_load.c reads a rules file
+ *                one table row a rule; records_rules.c reads a rules file
  *   records.c    the plan (job records) into each tech's stops, and the
- *                events and alerts out as records (the only JSON here)
+ *                events and alerts out as records (with records_rules.c,
+ *                the only JSON here)
  *   noise.c      whether a ping is believed: accuracy, order, jumps
  *   engine.c     a believed ping moves the tech's state: geofences,
  *                en route, off route, idle, late, speeding; the clock

@@ -13,7 +13,7 @@
 #include "jsonbuf.h"
 #include "record.h"
 #include "watch.h"
-#include "watch_records.h"
+#include "records.h"
 
 static int64_t
 when(const json_t *rec, const char *path, const struct fsd_pos *pos, int *bad, int *offset)

@@ -3,9 +3,11 @@
  *
  * The files, in the order a run meets them:
  *   rules.c     the timers' thresholds and the SLA rows by job type and
- *               priority (struct watch_rules), read from a rules file
+ *               priority (struct watch_rules), their table rows and defaults
+ *   records_rules.c  reads them from a rules file
  *   records.c   job, invoice, payment and check-in records into the
- *               structs below, and alerts out (the only JSON here)
+ *               structs below, and alerts out (with records_rules.c,
+ *               the only JSON here)
  *   timers.c    what is due by now: per job (SLA steps, late start,
  *               overrun, completed without closed proof, lone-worker
  *               check-ins) and per invoice (unpaid past due, repeated

@@ -1,13 +1,16 @@
 /* Unit tests for common/: time, dates, money, geo, fields, the record loop. */
+#include <errno.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "fsd.h"
 #include "jsonbuf.h"
+#include "text.h"
 #include "unit.h"
 
 static void
@@ -346,9 +349,35 @@ test_sidefile(void)
 	fsd_status = 0;
 }
 
+/* A whole file, from the start or from where a reader left it; a file
+ * that is not there says so in errno. */
+static void
+test_read_text(void)
+{
+	char path[] = "/tmp/fsd-test-text-XXXXXX";
+	int fd = mkstemp(path);
+	size_t len = 99;
+	char *text;
+
+	CHECK(fd >= 0 && write(fd, "one\ntwo\n", 8) == 8, "read_text: a file written");
+	close(fd);
+	text = fsd_read_text(path, 0, &len);
+	CHECK(text != NULL && len == 8 && strcmp(text, "one\ntwo\n") == 0,
+	    "read_text: the whole file, NUL-terminated, its length said");
+	free(text);
+	text = fsd_read_text(path, 4, NULL);
+	CHECK_STR(text, "two\n", "read_text: from a byte offset on");
+	free(text);
+	unlink(path);
+	errno = 0;
+	CHECK(fsd_read_text(path, 0, &len) == NULL && errno == ENOENT,
+	    "read_text: a missing file is NULL with ENOENT");
+}
+
 int
 main(void)
 {
+	test_read_text();
 	test_sidefile();
 	test_sort();
 	test_time();
