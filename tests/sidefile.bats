@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# Side files (rate card, rules files) are read by one loader
+# Side files (rate card, rules files, forms) are read by one loader
 # (common/sidefile.h): an unknown key and a value of the wrong type read
 # the same in each, with the line the key is on, all in one run.
 load helper
@@ -56,6 +56,16 @@ bogus_and_wrong() {
 
 @test "watch rules: an unknown key and a wrong type, each with its line" {
 	bogus_and_wrong fsd-watch "$FIXTURES/watch/rules.json" overrun_min
+}
+
+@test "forms: an unknown key and a wrong type inside a form, each with its line" {
+	local f=$BATS_TEST_TMPDIR/forms.json
+	jq '."no-heat" += {"bogus": 1, "signature": "far"}' "$FIXTURES/close/forms.json" >"$f"
+	run fsd-close --forms "$f" --rates "$FIXTURES/invoice/ratecard.json" </dev/null
+	[ "$status" -eq 1 ]
+	assert_output_has "fsd-close: $f:$(grep -n '"bogus"' "$f" | cut -d: -f1): \"no-heat.bogus\" is not a known key (known: "
+	assert_output_has "fsd-close: $f:$(grep -n '"signature": "far"' "$f" | cut -d: -f1): \"no-heat.signature\" must be true or false, not \"far\""
+	assert_output_has "fsd-close: $f: 2 problems in the forms file; nothing done"
 }
 
 @test "the rules file: every problem in one run, nested keys named by their path" {
