@@ -3,8 +3,8 @@
  * web map: each tech's route a LineString, each stop a Point with its
  * times and customer, the homes, and the jobs the plan could not place. */
 #include "fsd.h"
-#include "views/geojson.h"
 #include "views/plan.h"
+#include "views/records_geojson.h"
 
 static const char *techs_path;
 

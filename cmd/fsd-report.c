@@ -9,8 +9,8 @@
 
 #include "fsd.h"
 #include "views/kpi.h"
-#include "views/kpi_records.h"
 #include "views/plan.h"
+#include "views/records_kpi.h"
 #include "views/report.h"
 
 static const char *techs_path, *events_path, *invoices_path, *payments_path;

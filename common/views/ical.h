@@ -66,7 +66,7 @@ int view_ical_write(FILE *f, const struct view_events *ev, const char *calendar,
 
 void view_events_free(struct view_events *ev);
 
-/* The state file, as ical_records.c reads and writes it. A missing file
+/* The state file, as records_ical.c reads and writes it. A missing file
  * is an empty state; a bad line stops the run (exit 1) at its place
  * before anything is written, since a sequence lost would go back to 0. */
 void view_ical_state_load(struct view_ical_state *s, const char *path);

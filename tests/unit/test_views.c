@@ -10,9 +10,9 @@
 #include <libical/ical.h>
 
 #include "fsd.h"
-#include "views/geojson.h"
 #include "views/ical.h"
 #include "views/plan.h"
+#include "views/records_geojson.h"
 #include "unit.h"
 
 #define DAY "2026-11-23T"

@@ -1,6 +1,6 @@
 /* A row of figures as a fsd-report record (kind "kpi"). */
-#ifndef FSD_VIEWS_KPI_RECORDS_H
-#define FSD_VIEWS_KPI_RECORDS_H
+#ifndef FSD_VIEWS_RECORDS_KPI_H
+#define FSD_VIEWS_RECORDS_KPI_H
 
 #include <jansson.h>
 

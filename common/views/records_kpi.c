@@ -4,7 +4,7 @@
 #include <math.h>
 
 #include "views/kpi.h"
-#include "views/kpi_records.h"
+#include "views/records_kpi.h"
 
 static json_t *
 number(double v, double scale)

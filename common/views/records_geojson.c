@@ -10,7 +10,7 @@
 
 #include "rfc3339.h"
 #include "xalloc.h"
-#include "views/geojson.h"
+#include "views/records_geojson.h"
 
 static json_t *
 position(double lat, double lon)
