@@ -135,11 +135,9 @@ stop_pieces(FILE *f, const struct span *sp, const struct view_stop *s, const cha
 	if (s->has_break)
 		piece(f, sp, "brk", s->break_start.seconds, s->break_end.seconds);
 	if (s->kind == VIEW_PICKUP) {
-		const char *location = json_string_value(json_object_get(s->record, "location"));
-
 		fprintf(f, "<div class=\"pick\" style=\"left:%.3f%%;width:%.3f%%\" title=\"",
 		    pct(sp, s->start.seconds), pct(sp, s->end.seconds) - pct(sp, s->start.seconds));
-		view_html_printf(f, "parts pickup at %s for %s", location ? location : "?", s->id);
+		view_html_printf(f, "parts pickup at %s for %s", s->location ? s->location : "?", s->id);
 		fputs("\">&#8675;</div>", f);
 		return;
 	}

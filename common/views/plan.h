@@ -2,21 +2,21 @@
  * fsd-report): the techs, each tech's stops in the order they are driven,
  * and the jobs the plan could not place, from fsd-route's output (see
  * fsd-route(1) OUTPUT and fsd(5)). Plain structs over the records, which
- * the plan holds. JSON is read or written in records.c, ical_records.c,
- * kpi_records.c and geojson.c (whose output is JSON) only.
+ * the plan holds. JSON is read or written in the records* files only;
+ * the rest is plain C over these structs.
  *
  * Map of the files, in the order a plan meets them:
  *   records.c   records and the techs file -> struct view_plan
  *   plan.c      each tech's route in driving order, local clock times
- *   geojson.c   RFC 7946 of a plan (fsd-geojson)
+ *   records_geojson.c  RFC 7946 of a plan (fsd-geojson)
  *   ical.c      RFC 5545 events through libical, SEQUENCE bumps (fsd-ical)
- *   ical_records.c  fsd-ical's state file
+ *   records_ical.c  fsd-ical's state file
  *   html.c      escaping, the pages' one style sheet, dates in words
  *   board.c     the dispatcher's board: figures, timelines, alerts, jobs not placed
  *   svgmap.c    the board's map as inline SVG
  *   sheet.c     a tech's printable day sheet
  *   kpi.c       fsd-report's figures, one function a figure
- *   kpi_records.c  a row of figures as a record
+ *   records_kpi.c  a row of figures as a record
  *   report.c    the figures as a table and as a page with charts */
 #ifndef FSD_VIEWS_PLAN_H
 #define FSD_VIEWS_PLAN_H
@@ -42,6 +42,13 @@ struct view_tech {
 /* VIEW_SUPERSEDED: a job whose id comes again later in the input (a
  * plan, then the same jobs closed): the later record is the job. */
 enum view_stop_kind { VIEW_JOB, VIEW_PICKUP, VIEW_SUPERSEDED };
+
+/* A part to take, as the record listed it; sku is NULL where the entry
+ * had none (it still counts for the list's commas). */
+struct view_part {
+	const char *sku;
+	long long qty;			/* 1 when not given as a whole number */
+};
 
 struct view_stop {
 	json_t *record;			/* held by the plan */
@@ -70,7 +77,9 @@ struct view_stop {
 	struct fsd_time break_start, break_end;
 	int late;			/* the plan's late: after sla_due */
 	int eta_changed;		/* a re-plan moved it */
-	json_t *parts;			/* the job's parts, or a pickup's skus (borrowed) */
+	const char *location;		/* a pickup's location, NULL when none */
+	struct view_part *parts;	/* the job's parts, or a pickup's skus */
+	size_t nparts;
 	/* The day as it went (status events, or the fields fsd-status folds
 	 * into the job): the last status and when, arrival on site and the
 	 * end of the work. */

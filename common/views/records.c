@@ -1,5 +1,6 @@
-/* Plan records and the techs file into struct view_plan: the only file
- * of the views that reads JSON fields. */
+/* Plan records and the techs file into struct view_plan, down to a
+ * pickup's location and the parts to take, so the pages (board.c,
+ * sheet.c, ...) never look inside a record. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,8 +27,10 @@ view_plan_init(struct view_plan *p)
 void
 view_plan_free(struct view_plan *p)
 {
-	for (size_t i = 0; i < p->nstops; i++)
+	for (size_t i = 0; i < p->nstops; i++) {
 		json_decref(p->stops[i].record);
+		free(p->stops[i].parts);
+	}
 	free(p->stops);
 	free(p->techs);
 	free(p->alerts);
@@ -120,6 +123,25 @@ time_pair(const json_t *rec, const char *a, const char *b, struct fsd_time *ta,
 	return r;
 }
 
+/* What to take, [{sku, qty}], read as the sheet lists it: an entry with
+ * no string sku keeps its place (sku NULL), a qty that is not a whole
+ * number is 1; anything but an array is no parts. */
+static void
+read_parts(struct view_stop *s, const json_t *parts)
+{
+	size_t i;
+	json_t *part;
+
+	s->nparts = json_array_size(parts);
+	s->parts = xcalloc(s->nparts + 1, sizeof *s->parts);
+	json_array_foreach(parts, i, part) {
+		json_t *qty = json_object_get(part, "qty");
+
+		s->parts[i].sku = json_string_value(json_object_get(part, "sku"));
+		s->parts[i].qty = json_is_integer(qty) ? (long long)json_integer_value(qty) : 1LL;
+	}
+}
+
 static int
 read_stop(struct view_plan *p, struct view_stop *s, const struct fsd_pos *pos)
 {
@@ -180,7 +202,9 @@ read_stop(struct view_plan *p, struct view_stop *s, const struct fsd_pos *pos)
 	s->has_sla = r == FSD_FIELD_OK;
 	s->late = fsd_field(rec, "late") != NULL;
 	s->eta_changed = fsd_field(rec, "eta_changed") != NULL;
-	s->parts = fsd_field(rec, s->kind == VIEW_PICKUP ? "skus" : "parts");
+	read_parts(s, fsd_field(rec, s->kind == VIEW_PICKUP ? "skus" : "parts"));
+	if (s->kind == VIEW_PICKUP)
+		s->location = json_string_value(json_object_get(rec, "location"));
 	/* What fsd-status folds in, or a closed job's work (fsd-invoice's
 	 * input); read as it comes, since a time of another shape is not
 	 * the plan's to judge. */

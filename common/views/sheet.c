@@ -20,23 +20,17 @@ map_link(FILE *f, const struct view_stop *s)
 	    s->lat, s->lon, s->lat, s->lon);
 }
 
-/* "2 × VALVE-1, 1 × FLT-16X25X1" from [{sku, qty}]. */
+/* "2 × VALVE-1, 1 × FLT-16X25X1" from the stop's parts. */
 static void
-parts_list(FILE *f, const json_t *parts)
+parts_list(FILE *f, const struct view_stop *s)
 {
-	size_t i;
-	json_t *part;
-
-	json_array_foreach(parts, i, part) {
-		const char *sku = json_string_value(json_object_get(part, "sku"));
-		json_t *qty = json_object_get(part, "qty");
-
-		if (sku == NULL)
+	for (size_t i = 0; i < s->nparts; i++) {
+		if (s->parts[i].sku == NULL)
 			continue;
 		if (i > 0)
 			fputs(", ", f);
-		fprintf(f, "%lld &times; ", json_is_integer(qty) ? (long long)json_integer_value(qty) : 1LL);
-		view_html_escape(f, sku);
+		fprintf(f, "%lld &times; ", s->parts[i].qty);
+		view_html_escape(f, s->parts[i].sku);
 	}
 }
 
@@ -85,9 +79,9 @@ stop_row(FILE *f, const struct view_stop *s, size_t number)
 		fputs("<br>", f);
 		view_html_escape(f, s->notes);
 	}
-	if (json_array_size(s->parts) > 0) {
+	if (s->nparts > 0) {
 		fputs("<br><b>Take:</b> ", f);
-		parts_list(f, s->parts);
+		parts_list(f, s);
 	}
 	fputs("</td></tr>\n", f);
 }
@@ -95,19 +89,18 @@ stop_row(FILE *f, const struct view_stop *s, size_t number)
 static void
 pickup_row(FILE *f, const struct view_stop *s)
 {
-	const char *location = json_string_value(json_object_get(s->record, "location"));
 	char a[VIEW_HHMM_LEN], b[VIEW_HHMM_LEN];
 
 	fprintf(f, "<tr class=\"aside\"><td></td><td class=\"t\">%s–%s</td><td colspan=\"3\"><b>Pick up</b> at ",
 	    view_hhmm(&s->start, a), view_hhmm(&s->end, b));
-	view_html_escape(f, location != NULL ? location : "?");
+	view_html_escape(f, s->location != NULL ? s->location : "?");
 	if (s->address != NULL) {
 		fputs(", ", f);
 		view_html_escape(f, s->address);
 	}
 	map_link(f, s);
 	fputs(": ", f);
-	parts_list(f, s->parts);
+	parts_list(f, s);
 	fputs(" for ", f);
 	view_html_escape(f, s->id);
 	fputs("</td></tr>\n", f);
