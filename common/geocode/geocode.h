@@ -4,11 +4,11 @@
  * every answer kept in a cache file, so an address is asked once ever
  * and a run can go on with no network at all (--offline).
  *
- * Map of the files:
- *   http.c       one GET with libcurl, at most one a --interval
- *   nominatim.c  the request's URL and the answer's first match
- *   cache.c      the cache file: NDJSON, one answer a line, replaced
- *                whole through common/statefile.h under its lock */
+ * Map of the files (JSON is read and written in the records_* files only):
+ *   http.c              one GET with libcurl, at most one a --interval
+ *   records_nominatim.c the request's URL and the answer's first match
+ *   records_cache.c     the cache file: NDJSON, one answer a line, replaced
+ *                       whole through common/statefile.h under its lock */
 #ifndef FSD_GEOCODE_H
 #define FSD_GEOCODE_H
 
@@ -28,7 +28,7 @@ int geocode_http_get(struct geocode_http *h, const char *url, char **body,
 /* A URL-encoded copy of text (caller frees). */
 char *geocode_http_escape(struct geocode_http *h, const char *text);
 
-/* --- nominatim.c --- */
+/* --- records_nominatim.c --- */
 /* base ("http://127.0.0.1:8080", "https://nominatim.example.org") and an
  * address -> the search URL (caller frees). */
 char *geocode_search_url(struct geocode_http *h, const char *base, const char *address);
@@ -36,7 +36,7 @@ char *geocode_search_url(struct geocode_http *h, const char *base, const char *a
  * when body is not a Nominatim answer (why in err). */
 int geocode_first_match(const char *body, double *lat, double *lon, char *err, size_t errlen);
 
-/* --- cache.c --- */
+/* --- records_cache.c --- */
 struct geocode_answer {
 	int found;
 	double lat, lon;
