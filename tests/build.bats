@@ -31,7 +31,7 @@ load helper
 	build=${build#"$TOP"/}
 	run make -s -n -C "$TOP" B="$build" -W common/sidefile.h all
 	assert_output_has "obj/common/sidefile.o"
-	assert_output_has "obj/common/invoice/ratecard.o"
+	assert_output_has "obj/common/invoice/records_ratecard.o"
 }
 
 @test "sources say FSD_EXIT_DATA, not 1, and guard headers as FSD_*_H" {

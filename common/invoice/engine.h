@@ -32,6 +32,7 @@
 #include "invoice/issue.h"
 #include "invoice/paylink.h"
 #include "invoice/ratecard.h"
+#include "invoice/records_ratecard.h"
 #include "invoice/run.h"
 #include "invoice/service.h"
 

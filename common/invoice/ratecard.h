@@ -1,7 +1,7 @@
 /* The shop's rate card: what an hour, a trip, a flat-rate task and a part
  * cost, how taxes and discounts apply, and how money rounds. Loaded once
- * from JSON (documented in fsd-invoice(1)) into plain structs that the
- * invoice calculator reads without touching JSON again.
+ * from JSON (documented in fsd-invoice(1); records_ratecard.h) into plain
+ * structs that the invoice calculator reads without touching JSON again.
  *
  * Money is in integer minor units of the card's currency; rates,
  * percentages and multipliers are exact decimals held as ratios, so no
@@ -11,8 +11,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-#include <jansson.h>
 
 #include "money.h"
 
@@ -146,21 +144,12 @@ struct inv_ratecard {
 	size_t ncoupons;
 };
 
-/* Fill card from a parsed rate card. text is the file's contents (to
- * find the line a bad key is on) and name the file name for messages;
- * every problem is reported as "fsd-invoice: name:line: what". Returns
- * the number of problems; the card is usable only when it is 0, and must
- * be freed either way. */
-int inv_ratecard_from_json(struct inv_ratecard *card, const json_t *doc,
-    const char *text, const char *name);
-
-/* Read and load a rate card file; dies (exit 1) when it has problems. */
-void inv_ratecard_load(struct inv_ratecard *card, const char *path);
-
 void inv_ratecard_free(struct inv_ratecard *card);
 
 /* Look a name up in a sorted table whose members start with a char *. */
 void *inv_find(const void *table, size_t n, size_t size, const char *name);
+/* Sort such a table by name, for inv_find. */
+void inv_sort_by_name(void *table, size_t n, size_t size);
 
 /* The customer's unit price for a part of the given cost by the tiers. */
 int64_t inv_markup_price(const struct inv_ratecard *card, int64_t cost);

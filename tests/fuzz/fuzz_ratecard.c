@@ -1,11 +1,11 @@
-/* The rate card (common/invoice/ratecard.h): any JSON object jansson
+/* The rate card (common/invoice/records_ratecard.h): any JSON object jansson
  * reads, through the card's checks. A card taken prices a job. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "invoice/calc.h"
-#include "invoice/ratecard.h"
+#include "invoice/records_ratecard.h"
 #include "fuzz.h"
 
 static void

@@ -14,7 +14,7 @@
 #include "invoice/group.h"
 #include "jsonbuf.h"
 #include "invoice/paylink.h"
-#include "invoice/ratecard.h"
+#include "invoice/records_ratecard.h"
 #include "unit.h"
 
 static const char base_card[] =
