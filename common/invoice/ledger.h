@@ -29,10 +29,6 @@ struct inv_ledger {
 	struct inv_ledger_map jobs;	/* a job's own number -> the invoice it is on */
 };
 
-/* Lock path (waiting for a run that holds it) and read the invoices in
- * it. A missing file is an empty ledger. card gives the invoice prefix
- * for the jobs a grouped invoice lists. */
-void inv_ledger_open(struct inv_ledger *l, const char *path, const struct inv_ratecard *card);
 /* The invoice a job (by its own number) was billed on, or NULL. */
 const char *inv_ledger_billed(const struct inv_ledger *l, const char *job_number);
 int inv_ledger_has_number(const struct inv_ledger *l, const char *number);
@@ -44,7 +40,8 @@ void inv_ledger_append(struct inv_ledger *l, const char *data, size_t len);
 /* Release the lock and free the maps. */
 void inv_ledger_close(struct inv_ledger *l);
 
-/* The maps alone, for a run without a ledger file. */
+/* The maps alone: for a run without a ledger file, and for
+ * inv_ledger_open (records_ledger.h) to fill. */
 void inv_ledger_init_set(struct inv_ledger *l);
 
 #endif

@@ -2,6 +2,7 @@
 #include "jsonbuf.h"
 #include "invoice/issue.h"
 #include "invoice/paylink.h"
+#include "invoice/records_ledger.h"
 #include "invoice/run.h"
 
 void
