@@ -35,5 +35,6 @@
 #include "invoice/records_ratecard.h"
 #include "invoice/run.h"
 #include "invoice/service.h"
+#include "invoice/records_service.h"
 
 #endif

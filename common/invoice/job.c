@@ -8,6 +8,7 @@
 #include "xalloc.h"
 #include "invoice/job.h"
 #include "invoice/ratecard.h"
+#include "invoice/records_service.h"
 
 static int64_t
 local_day(const struct fsd_time *t)

@@ -2,13 +2,12 @@
  * visit was, who did it (by name, from --techs), where when that is not
  * the billing address, what was done and noted, the findings, who signed
  * and the evidence fsd-close recorded. Read from the job's record beside
- * its pricing (job.c), written by render.c and html.c. */
+ * its pricing (records_service.h; job.c), written by render.c and html.c. */
 #ifndef FSD_INVOICE_SERVICE_H
 #define FSD_INVOICE_SERVICE_H
 
 #include <stddef.h>
 
-#include "jsonscan.h"
 #include "rfc3339.h"
 
 /* --techs: technician ids to the names customers know them by. */
@@ -21,9 +20,8 @@ struct inv_techs {
 	size_t n;
 };
 
-/* Load technician records ({"id", "name"}, fsd(5)); a record without
- * both is reported at its line (exit 1 at the end) and left out. */
-void inv_techs_load(struct inv_techs *t, const char *path);
+/* Sorted by id, once the names are in (inv_techs_load does it). */
+void inv_techs_sort(struct inv_techs *t);
 /* The name for an id, or NULL. */
 const char *inv_techs_name(const struct inv_techs *t, const char *id);
 void inv_techs_free(struct inv_techs *t);
@@ -49,12 +47,6 @@ struct inv_service {
 	const char **findings;
 	size_t nfindings, findings_cap;
 };
-
-/* Fill s from the scanned job d (node 0). Nothing in it is required, and
- * a field of the wrong shape is left out: the pricing has said what
- * matters, and the service only describes. */
-void inv_service_read(struct inv_service *s, const struct fsd_scan *d,
-    const struct inv_techs *techs);
 
 /* Anything to show: a time, a tech or a word of the work. */
 int inv_service_any(const struct inv_service *s);
