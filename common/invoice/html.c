@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "field.h"
 #include "rfc3339.h"
 #include "jsonbuf.h"
 #include "statefile.h"
@@ -43,15 +42,6 @@ put_line(FILE *f, const char *tag, const char *text)
 	fprintf(f, "</%s>\n", tag);
 }
 
-static const char *
-field_text(const json_t *job, const char *path)
-{
-	const char *s = NULL;
-
-	fsd_field_string(job, path, &s, NULL);
-	return s;
-}
-
 static void
 put_money(FILE *f, const struct inv_ratecard *card, int64_t minor)
 {
@@ -73,7 +63,7 @@ static const char style[] =
 	"@media print{.pay{color:#000;background:none;border:1px solid #000}}";
 
 static void
-put_header(FILE *f, const struct inv_ratecard *card, const json_t *job,
+put_header(FILE *f, const struct inv_ratecard *card, const struct inv_bill_to *to,
     const struct inv_heading *h)
 {
 	char date[FSD_DATE_LEN];
@@ -101,16 +91,15 @@ put_header(FILE *f, const struct inv_ratecard *card, const json_t *job,
 		}
 	} else {
 		fputs("</p>\n<p>Job: ", f);
-		put_escaped(f, field_text(job, "id"));
+		put_escaped(f, to->job_id);
 	}
 	fputs("</p>\n</div></header>\n<section>\n<p class=\"muted\">Bill to</p>\n", f);
-	put_line(f, "p", field_text(job, "customer.name"));
+	put_line(f, "p", to->name);
 	/* Billed at the site unless the customer has a billing address; a
 	 * site elsewhere is the service address, shown with the work. */
-	put_line(f, "p", field_text(job, "customer.billing.address") ? field_text(job,
-	    "customer.billing.address") : field_text(job, "site.address"));
-	put_line(f, "p", field_text(job, "customer.email"));
-	put_line(f, "p", field_text(job, "customer.phone"));
+	put_line(f, "p", to->billing_address ? to->billing_address : to->site_address);
+	put_line(f, "p", to->email);
+	put_line(f, "p", to->phone);
 	fputs("</section>\n", f);
 }
 
@@ -296,14 +285,14 @@ put_lines(FILE *f, const struct inv_ratecard *card, const struct inv_invoice *in
 }
 
 void
-inv_html_write(FILE *f, const struct inv_ratecard *card, const json_t *job,
+inv_html_write(FILE *f, const struct inv_ratecard *card, const struct inv_bill_to *to,
     const struct inv_invoice *inv, const struct inv_heading *h)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", f);
 	fputs(h->stage == INV_STAGE_DEPOSIT ? "Deposit invoice " : "Invoice ", f);
 	put_escaped(f, h->number);
 	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
-	put_header(f, card, job, h);
+	put_header(f, card, to, h);
 	if (h->service != NULL && inv_service_any(h->service))
 		put_service(f, h->service, h->media_url);
 	put_lines(f, card, inv);
@@ -360,7 +349,7 @@ inv_html_file_name(const char *number)
 }
 
 int
-inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *job,
+inv_html_save(const char *dir, const struct inv_ratecard *card, const struct inv_bill_to *to,
     const struct inv_invoice *inv, const struct inv_heading *h, char *err, size_t errlen)
 {
 	char *name = inv_html_file_name(h->number);
@@ -369,7 +358,7 @@ inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *jo
 	int r = -1;
 
 	if (fsd_replace_open(&file, path) != NULL) {
-		inv_html_write(file.f, card, job, inv, h);
+		inv_html_write(file.f, card, to, inv, h);
 		r = fsd_replace_finish(&file);
 	}
 	if (r != 0)

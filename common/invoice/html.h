@@ -6,18 +6,26 @@
 
 #include <stdio.h>
 
-#include <jansson.h>
+#include "invoice/heading.h"
 
-#include "invoice/render.h"
+/* Who the invoice is to, as the job's record (or a group's customer)
+ * says it; read by the records layer (records_issue.c). Any may be NULL:
+ * the line is left out. */
+struct inv_bill_to {
+	const char *job_id;	/* shown for a job's own invoice */
+	const char *name, *email, *phone;
+	const char *billing_address;	/* shown when given, else... */
+	const char *site_address;	/* ...the site's */
+};
 
-/* Write the invoice to f. job is the job's record (customer, site). */
-void inv_html_write(FILE *f, const struct inv_ratecard *card, const json_t *job,
+/* Write the invoice to f. */
+void inv_html_write(FILE *f, const struct inv_ratecard *card, const struct inv_bill_to *to,
     const struct inv_invoice *inv, const struct inv_heading *h);
 
 /* Write it to dir/inv_html_file_name(h->number), all or nothing
  * (common/statefile.h): a reader never sees half an invoice. Returns 0,
  * or -1 with why in err: one invoice's copy failing stops nothing. */
-int inv_html_save(const char *dir, const struct inv_ratecard *card, const json_t *job,
+int inv_html_save(const char *dir, const struct inv_ratecard *card, const struct inv_bill_to *to,
     const struct inv_invoice *inv, const struct inv_heading *h, char *err, size_t errlen);
 
 /* The file name for an invoice number, one number one name: letters,

@@ -39,13 +39,31 @@ ask_approval(struct inv_run *r, const struct fsd_scan *d, const struct inv_job *
 	r->approvals++;
 }
 
+static const char *
+field_text(const json_t *rec, const char *path)
+{
+	const char *s = NULL;
+
+	fsd_field_string(rec, path, &s, NULL);
+	return s;
+}
+
 void
 inv_issue_html(struct inv_run *r, const json_t *rec, const struct inv_invoice *inv,
     const struct inv_heading *h)
 {
 	char err[FSD_STATE_ERROR_LEN + 64];
+	/* Borrowed from rec, which outlives the copy's writing. */
+	struct inv_bill_to to = {
+		.job_id = field_text(rec, "id"),
+		.name = field_text(rec, "customer.name"),
+		.email = field_text(rec, "customer.email"),
+		.phone = field_text(rec, "customer.phone"),
+		.billing_address = field_text(rec, "customer.billing.address"),
+		.site_address = field_text(rec, "site.address"),
+	};
 
-	if (inv_html_save(r->html_dir, &r->card, rec, inv, h, err, sizeof err) == 0)
+	if (inv_html_save(r->html_dir, &r->card, &to, inv, h, err, sizeof err) == 0)
 		return;
 	/* Said on the record too: the invoice is issued, its copy is not. */
 	fsd_warn_at(NULL, "%s", err);
