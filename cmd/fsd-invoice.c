@@ -2,7 +2,7 @@
 /* fsd-invoice: completed jobs in, each with its invoice out, priced by
  * the shop's rate card, with a signed payment link, an optional printable
  * HTML copy, and a ledger so that nothing is billed twice. The pricing
- * and the issuing are common/invoice/ (run.h, issue.h); this file is
+ * and the issuing are common/invoice/ (run.h, records_issue.h); this file is
  * options, side files and the record loop. */
 #include <errno.h>
 #include <signal.h>
@@ -15,7 +15,7 @@
 #include "fsd.h"
 #include "jsonscan.h"
 #include "invoice/engine.h"
-#include "invoice/reissue.h"
+#include "invoice/records_reissue.h"
 
 static const char *rates_path, *ledger_path, *key_path, *pay_url, *html_dir,
     *verify_url, *group_text, *techs_path, *media_url;
@@ -199,7 +199,7 @@ main(int argc, char **argv)
 	r.reader.techs = &techs;
 	r.reader.media_url = media_url;
 	/* With a ledger, output that goes away is an error to report: its
-	 * invoices are in the ledger and must be named (emit.h). */
+	 * invoices are in the ledger and must be named (records_emit.h). */
 	if (ledger_path != NULL)
 		signal(SIGPIPE, SIG_IGN);
 	inv_run_start(&r, ledger_path);

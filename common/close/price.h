@@ -12,7 +12,7 @@
 #include "jsonbuf.h"
 #include "jsonscan.h"
 #include "invoice/calc.h"
-#include "invoice/job.h"
+#include "invoice/records_job.h"
 #include "invoice/ratecard.h"
 
 struct close_pricer {

@@ -1,6 +1,6 @@
 #include "err.h"
 #include "jsonbuf.h"
-#include "invoice/issue.h"
+#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
 #include "invoice/records_ledger.h"
 #include "invoice/run.h"

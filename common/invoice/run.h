@@ -2,7 +2,7 @@
  * its invoice, an approval request or why it has none; with --group, the
  * customers' invoices at the end. The tool settles its options and side
  * files into a run (inv_run_start), hands every scanned job to
- * inv_issue_job (issue.h) and ends with inv_run_end. */
+ * inv_issue_job (records_issue.h) and ends with inv_run_end. */
 #ifndef FSD_INVOICE_RUN_H
 #define FSD_INVOICE_RUN_H
 
@@ -13,7 +13,7 @@
 #include "jsonscan.h"
 #include "invoice/calc.h"
 #include "invoice/group.h"
-#include "invoice/job.h"
+#include "invoice/records_job.h"
 #include "invoice/ledger.h"
 #include "invoice/ratecard.h"
 
@@ -35,7 +35,7 @@ struct inv_run {
 	struct inv_ledger ledger;
 	struct inv_job_reader reader;
 	struct inv_invoice inv;	/* the job being priced */
-	struct fsd_buf out, ledger_out;	/* the batch (emit.h) */
+	struct fsd_buf out, ledger_out;	/* the batch (records_emit.h) */
 	struct fsd_buf batch_numbers;	/* its invoices' numbers, by spaces */
 	size_t pending;		/* records in it */
 	struct inv_groups groups;

@@ -2,7 +2,8 @@
  * visit was, who did it (by name, from --techs), where when that is not
  * the billing address, what was done and noted, the findings, who signed
  * and the evidence fsd-close recorded. Read from the job's record beside
- * its pricing (records_service.h; job.c), written by render.c and html.c. */
+ * its pricing (records_service.h; records_job.c), written by
+ * records_render.c and html.c. */
 #ifndef FSD_INVOICE_SERVICE_H
 #define FSD_INVOICE_SERVICE_H
 

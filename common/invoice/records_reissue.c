@@ -8,7 +8,7 @@
 #include "record.h"
 #include "statefile.h"
 #include "xalloc.h"
-#include "invoice/reissue.h"
+#include "invoice/records_reissue.h"
 
 struct wanted {
 	char **numbers;

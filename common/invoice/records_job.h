@@ -1,8 +1,8 @@
 /* A completed job record read into the calculator's struct: the only
  * place that knows the field names of on-site capture (work, labor,
  * tasks, parts_used, after_hours, nte, deposit, ...). */
-#ifndef FSD_INVOICE_JOB_H
-#define FSD_INVOICE_JOB_H
+#ifndef FSD_INVOICE_RECORDS_JOB_H
+#define FSD_INVOICE_RECORDS_JOB_H
 
 #include "err.h"
 #include "invoice/calc.h"

@@ -6,11 +6,11 @@
 
 #include "err.h"
 #include "xalloc.h"
-#include "invoice/emit.h"
+#include "invoice/records_emit.h"
 #include "invoice/html.h"
-#include "invoice/issue.h"
+#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
-#include "invoice/render.h"
+#include "invoice/records_render.h"
 
 /* A group's number: its customer and period, and "-2", "-3"... when an
  * earlier run already issued that number for other jobs. */

@@ -6,7 +6,7 @@
 #include "jsonscan.h"
 #include "rfc3339.h"
 #include "xalloc.h"
-#include "invoice/job.h"
+#include "invoice/records_job.h"
 #include "invoice/ratecard.h"
 #include "invoice/records_service.h"
 

@@ -5,7 +5,7 @@
 #include "err.h"
 #include "output.h"
 #include "record.h"
-#include "invoice/emit.h"
+#include "invoice/records_emit.h"
 #include "invoice/ledger.h"
 
 /* Big enough that a write or an fsync is rare, small enough that the

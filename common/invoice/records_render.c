@@ -1,7 +1,7 @@
 #include <stdio.h>
 
 #include "rfc3339.h"
-#include "invoice/render.h"
+#include "invoice/records_render.h"
 #include "invoice/shown.h"
 
 /* ,"key": with the quotes and colon in the literal: keys are constants,

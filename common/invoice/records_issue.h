@@ -1,17 +1,18 @@
-/* Issuing invoices: a job's own (issue.c), or with --group its
- * customer's for the period (issue_group.c), each with its payment link,
- * its printable copy and its place in the ledger. Every job that comes
- * in goes out: invoiced, marked with the invoice that bills it, or with
- * an exception saying why not. */
-#ifndef FSD_INVOICE_ISSUE_H
-#define FSD_INVOICE_ISSUE_H
+/* Issuing invoices: a job's own (records_issue.c), or with --group its
+ * customer's for the period (records_issue_group.c), each with its
+ * payment link, its printable copy and its place in the ledger. Every
+ * job that comes in goes out: invoiced, marked with the invoice that
+ * bills it, or with an exception saying why not. These write into the
+ * record they scanned: the engine's records layer. */
+#ifndef FSD_INVOICE_RECORDS_ISSUE_H
+#define FSD_INVOICE_RECORDS_ISSUE_H
 
 #include <stdint.h>
 
 #include "err.h"
 #include "jsonscan.h"
 #include "invoice/calc.h"
-#include "invoice/render.h"
+#include "invoice/records_render.h"
 #include "invoice/run.h"
 
 /* One scanned job: priced and invoiced, held for approval, skipped as

@@ -1,7 +1,7 @@
 /* An invoice (or an approval request) written as the JSON object that
  * goes into the job's record, straight from the calculator's structs. */
-#ifndef FSD_INVOICE_RENDER_H
-#define FSD_INVOICE_RENDER_H
+#ifndef FSD_INVOICE_RECORDS_RENDER_H
+#define FSD_INVOICE_RECORDS_RENDER_H
 
 #include "jsonbuf.h"
 #include "invoice/heading.h"

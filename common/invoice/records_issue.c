@@ -5,11 +5,11 @@
 #include "money.h"
 #include "statefile.h"
 #include "xalloc.h"
-#include "invoice/emit.h"
+#include "invoice/records_emit.h"
 #include "invoice/html.h"
-#include "invoice/issue.h"
+#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
-#include "invoice/render.h"
+#include "invoice/records_render.h"
 
 static int
 reject(struct inv_run *r, const struct fsd_scan *d, const char *message)

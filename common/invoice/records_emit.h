@@ -3,8 +3,8 @@
  * invoice anyone has seen is in the ledger. Records are written straight
  * into the batch (common/jsonbuf.h): the job's members as they came, then
  * what this tool adds. */
-#ifndef FSD_INVOICE_EMIT_H
-#define FSD_INVOICE_EMIT_H
+#ifndef FSD_INVOICE_RECORDS_EMIT_H
+#define FSD_INVOICE_RECORDS_EMIT_H
 
 #include <stddef.h>
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: ISC (see LICENSE) */
 /* Invoices printed again from the ledger, byte for byte as they were
  * issued, billing nothing: for a run whose output failed after its
- * invoices were written to the ledger (emit.h names them). */
-#ifndef FSD_INVOICE_REISSUE_H
-#define FSD_INVOICE_REISSUE_H
+ * invoices were written to the ledger (records_emit.h names them). */
+#ifndef FSD_INVOICE_RECORDS_REISSUE_H
+#define FSD_INVOICE_RECORDS_REISSUE_H
 
 /* Print each ledger line whose "invoice.number" is one of numbers, in
  * ledger order, holding the ledger's lock. A number the ledger does not
