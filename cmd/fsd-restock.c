@@ -2,7 +2,7 @@
 /* fsd-restock: apply the parts used on site to the truck stock, and say
  * what each truck must pull from a warehouse and what must be bought.
  *
- * The stock file is the whole state (common/restock/stockio.h). Usage
+ * The stock file is the whole state (common/restock/records_stock.h). Usage
  * events decrement it, each exactly once (their ids are kept in the
  * stock); receipts of open orders add to it; the new state is written by
  * write-temp, fsync and rename under a lock, or not at all. */
@@ -11,12 +11,13 @@
 #include <time.h>
 
 #include "fsd.h"
-#include "restock/events.h"
-#include "restock/line.h"
-#include "restock/orders.h"
+#include "restock/records_events.h"
+#include "restock/records_line.h"
+#include "restock/records_orders.h"
 #include "restock/plan.h"
+#include "restock/records_plan.h"
 #include "restock/reorder.h"
-#include "restock/stockio.h"
+#include "restock/records_stock.h"
 
 static const char *stock_path, *plan_path, *out_path;
 static struct fsd_time now;

@@ -2,7 +2,7 @@
  * parts it lists. Jobs come from a plan file of job records carrying
  * `tech` and `parts` [{sku, qty}], or route records carrying `tech` and
  * `stops` that are such jobs (fsd-route's output); other records are
- * not about parts and are passed over. */
+ * not about parts and are passed over (records_plan.h reads them). */
 #ifndef FSD_RESTOCK_PLAN_H
 #define FSD_RESTOCK_PLAN_H
 
@@ -13,6 +13,7 @@
 struct restock_part {
 	int sku;	/* -1: a SKU no location stocks */
 	long long qty;
+	const char *sku_text;	/* as the job wrote it; borrowed from its record */
 };
 
 struct restock_plan_job {
@@ -32,17 +33,14 @@ struct restock_plan {
 	long long *need;	/* by stock row: what the jobs need */
 };
 
-/* Read the plan; bad jobs are reported at their line and left out.
- * Rows are added to s for every (truck, SKU) a job needs. Returns the
- * number of problems. */
-long restock_plan_load(struct restock_plan *p, struct restock_stock *s, const char *path);
+/* Rows added to s for every (truck, SKU) a job needs, and each row's
+ * need summed (restock_plan_load does it once the jobs are read). */
+void restock_plan_need(struct restock_plan *p, struct restock_stock *s);
 
 /* Once the warehouses have been asked: with uncovered[row] of each
  * truck's need not to be had, give the parts to jobs by priority and
  * mark the jobs that cannot get all of theirs. */
 void restock_plan_cover(struct restock_plan *p, const struct restock_stock *s,
     const long long *uncovered);
-
-void restock_plan_free(struct restock_plan *p);
 
 #endif

@@ -1,7 +1,7 @@
 /* The stock model: locations (trucks, warehouses, supply houses), one row
  * per location and SKU, the open orders (purchase orders and warehouse
  * pulls not yet received) and the usage ids already applied. Plain C over
- * structs; stockio.c turns the stock file into this and back. */
+ * structs; records_stock.c turns the stock file into this and back. */
 #ifndef FSD_RESTOCK_STOCK_H
 #define FSD_RESTOCK_STOCK_H
 

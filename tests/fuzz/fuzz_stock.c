@@ -1,11 +1,11 @@
-/* The stock file (common/restock/stockio.h): a file taken without
+/* The stock file (common/restock/records_stock.h): a file taken without
  * problems is written back, and that reads back to the same bytes. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "restock/stockio.h"
+#include "restock/records_stock.h"
 #include "fuzz.h"
 
 static char *

@@ -4,7 +4,7 @@
 
 #include "err.h"
 #include "money.h"
-#include "orders.h"
+#include "records_orders.h"
 #include "rfc3339.h"
 #include "xalloc.h"
 

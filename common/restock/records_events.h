@@ -4,12 +4,13 @@
  * by field, and one that cannot be applied comes out with an exception
  * saying why; a usage of more than the stock holds comes out as a
  * count_discrepancy record beside it. This is the engine's records layer
- * for events: the JSON is read through line.h and written by fsd_emit. */
-#ifndef FSD_RESTOCK_EVENTS_H
-#define FSD_RESTOCK_EVENTS_H
+ * for events: the JSON is read through records_line.h and written by
+ * fsd_emit. */
+#ifndef FSD_RESTOCK_RECORDS_EVENTS_H
+#define FSD_RESTOCK_RECORDS_EVENTS_H
 
 #include "rfc3339.h"
-#include "restock/line.h"
+#include "restock/records_line.h"
 #include "restock/stock.h"
 
 struct restock_events {

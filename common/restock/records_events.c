@@ -1,4 +1,4 @@
-/* Usage and receipt events applied to the stock (events.h). */
+/* Usage and receipt events applied to the stock (records_events.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #include "output.h"
 #include "xalloc.h"
 #include "restock/applied.h"
-#include "restock/events.h"
+#include "restock/records_events.h"
 #include "restock/names.h"
 
 /* A record that could not be applied comes out with the reason. */

@@ -7,8 +7,8 @@
  * event). The lines come from the shared scanned-record loop,
  * fsd_scan_records, so BOM, CR, blank lines, positions, --strict and
  * --rejects behave as in every tool. */
-#ifndef FSD_RESTOCK_LINE_H
-#define FSD_RESTOCK_LINE_H
+#ifndef FSD_RESTOCK_RECORDS_LINE_H
+#define FSD_RESTOCK_RECORDS_LINE_H
 
 #include <stddef.h>
 #include <jansson.h>

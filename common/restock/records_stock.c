@@ -7,7 +7,7 @@
 #include "output.h"
 #include "record.h"
 #include "rfc3339.h"
-#include "stockio.h"
+#include "records_stock.h"
 #include "xalloc.h"
 
 struct load {

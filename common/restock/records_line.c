@@ -1,4 +1,4 @@
-#include "line.h"
+#include "records_line.h"
 #include "record.h"
 
 struct line_reader {

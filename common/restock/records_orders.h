@@ -1,8 +1,8 @@
 /* Decisions into records: one `pull` record per truck and warehouse, one
  * `purchase_order` record per supplier (and currency), each line also
  * kept in the stock as an open order so a later run does not ask again. */
-#ifndef FSD_RESTOCK_ORDERS_H
-#define FSD_RESTOCK_ORDERS_H
+#ifndef FSD_RESTOCK_RECORDS_ORDERS_H
+#define FSD_RESTOCK_RECORDS_ORDERS_H
 
 #include <stdint.h>
 #include <jansson.h>

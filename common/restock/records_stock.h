@@ -12,8 +12,8 @@
  *   applied                     usage ids applied: prefix, digits, ranges
  *                               [[first,last],...], or ids [...]
  * Members a tool does not know are kept and written back. */
-#ifndef FSD_RESTOCK_STOCKIO_H
-#define FSD_RESTOCK_STOCKIO_H
+#ifndef FSD_RESTOCK_RECORDS_STOCK_H
+#define FSD_RESTOCK_RECORDS_STOCK_H
 
 #include <stdio.h>
 
