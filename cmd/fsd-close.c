@@ -12,7 +12,7 @@
 #include "close/files.h"
 #include "close/forms.h"
 #include "close/media.h"
-#include "close/price.h"
+#include "close/records_price.h"
 #include "close/proof.h"
 #include "close/records.h"
 #include "invoice/engine.h"

@@ -1,17 +1,20 @@
 /* The forms file: for each job type, what closing it takes -- the
  * fields to fill, the checklist, the readings with their units and
  * ranges, the photos by role, whether the customer signs, and which
- * fields name the equipment worked on. Loaded once (forms_load.c, the
+ * fields name the equipment worked on. Loaded once (records_forms.c, the
  * only file here that sees its JSON) into these structs, which the
  * checks (proof.h) read. The format is in fsd-close(1); the file is read
  * by common/sidefile.h's table-driven loader.
  *
  * The map of common/close/, in the order a job meets it:
- *   forms.h     the forms file, loaded by forms_load.c
+ *   forms.h     the forms file, loaded by records_forms.c (forms.c: a
+ *               job's form found)
  *   records.h   the JSON: a job record read into a visit and its answers
  *               and the result written back (records.c); the side files
- *               (capture.c, assets.c, evidence_log.c)
- *   price.h     the total a signature must cover, by fsd-invoice's calculator
+ *               (records_capture.c, records_assets.c,
+ *               records_evidence_log.c)
+ *   records_price.h  the total a signature must cover, by fsd-invoice's
+ *               calculator over the job's record (records_price.c)
  *   files.h     every file a job cites, found, hashed and judged:
  *   media.h     a path in a record resolved under --media, never outside
  *   photo.h     a photo's SHA-256 and its EXIF time and place (libexif)
@@ -55,10 +58,13 @@ struct close_forms {
 	size_t n;
 };
 
-/* Load and check path; every problem is reported with its line and the
+/* Load and check path (records_forms.c); every problem is reported with its line and the
  * run stops (exit 1) when there was one: a form misread would close jobs
  * that should not be. */
 void close_forms_load(struct close_forms *forms, const char *path);
+
+/* Sorted by type, for close_form_for (close_forms_load does it). */
+void close_forms_sort(struct close_forms *forms);
 
 /* The form for a job type: its own, else the "*" form, else NULL. */
 const struct close_form *close_form_for(const struct close_forms *forms, const char *type);

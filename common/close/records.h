@@ -1,8 +1,9 @@
 /* The JSON around fsd-close's checks: a job record read into a
  * close_job (records.c), the side files joined to it or changed by it
- * (capture.c: a form app's export; assets.c: equipment and its readings;
- * evidence log: pictures already used), and the result written back into
- * the record. The only files of common/close/ that see JSON. */
+ * (records_capture.c: a form app's export; records_assets.c: equipment
+ * and its readings; records_evidence_log.c: pictures already used), and
+ * the result written back into the record. With records_forms.c and
+ * records_price.c, the only files of common/close/ that see JSON. */
 #ifndef FSD_CLOSE_RECORDS_H
 #define FSD_CLOSE_RECORDS_H
 

@@ -4,7 +4,7 @@
 
 #include "field.h"
 #include "invoice/shown.h"
-#include "close/price.h"
+#include "close/records_price.h"
 
 void
 close_pricer_init(struct close_pricer *p, const struct inv_ratecard *card)

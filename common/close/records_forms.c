@@ -1,7 +1,7 @@
-/* Loading and checking the forms file through the shared side-file
- * loader (common/sidefile.h): every problem is reported with the line of
- * its key and loading goes on, so one run shows them all; then the run
- * stops. */
+/* Loading and checking the forms file (forms.h) through the shared
+ * side-file loader (common/sidefile.h): every problem is reported with
+ * the line of its key and loading goes on, so one run shows them all;
+ * then the run stops. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,12 +178,6 @@ read_form(struct fsd_sidefile *f, const char *type, const json_t *def, struct cl
 				    form->items[i].id);
 }
 
-static int
-by_type(const void *a, const void *b)
-{
-	return strcmp(((const struct close_form *)a)->type, ((const struct close_form *)b)->type);
-}
-
 void
 close_forms_load(struct close_forms *forms, const char *path)
 {
@@ -196,47 +190,9 @@ close_forms_load(struct close_forms *forms, const char *path)
 	forms->forms = xcalloc(json_object_size(f.doc) + 1, sizeof *forms->forms);
 	json_object_foreach(f.doc, type, def)
 		read_form(&f, type, def, &forms->forms[forms->n++]);
-	qsort(forms->forms, forms->n, sizeof *forms->forms, by_type);
+	close_forms_sort(forms);
 	if (fsd_side_close(&f) > 0) {
 		close_forms_free(forms);
 		fsd_side_die(&f);
 	}
-}
-
-const struct close_form *
-close_form_for(const struct close_forms *forms, const char *type)
-{
-	struct close_form key = { .type = (char *)(type ? type : "*") };
-	const struct close_form *found = bsearch(&key, forms->forms, forms->n,
-	    sizeof *forms->forms, by_type);
-
-	if (found == NULL) {
-		key.type = "*";
-		found = bsearch(&key, forms->forms, forms->n, sizeof *forms->forms, by_type);
-	}
-	return found;
-}
-
-void
-close_forms_free(struct close_forms *forms)
-{
-	for (size_t i = 0; i < forms->n; i++) {
-		struct close_form *form = &forms->forms[i];
-
-		for (size_t j = 0; j < form->nitems; j++) {
-			free(form->items[j].id);
-			free(form->items[j].label);
-			free(form->items[j].unit);
-		}
-		free(form->items);
-		for (size_t j = 0; j < form->nphotos; j++)
-			free(form->photos[j]);
-		free(form->photos);
-		free(form->type);
-		free(form->title);
-		free(form->asset_serial);
-		free(form->asset_model);
-	}
-	free(forms->forms);
-	memset(forms, 0, sizeof *forms);
 }

@@ -1,8 +1,8 @@
 /* The total a job's customer is shown, priced by the rate card with
  * fsd-invoice's own calculator (common/invoice/), so the amount a
  * signature must cover is the amount the invoice will ask for. */
-#ifndef FSD_CLOSE_PRICE_H
-#define FSD_CLOSE_PRICE_H
+#ifndef FSD_CLOSE_RECORDS_PRICE_H
+#define FSD_CLOSE_RECORDS_PRICE_H
 
 #include <stdint.h>
 
