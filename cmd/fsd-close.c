@@ -12,9 +12,9 @@
 #include "close/files.h"
 #include "close/forms.h"
 #include "close/media.h"
-#include "close/records_price.h"
 #include "close/proof.h"
 #include "close/records.h"
+#include "close/records_price.h"
 #include "invoice/engine.h"
 
 static const char *forms_path, *rates_path, *capture_path, *media_dir, *assets_path,

@@ -11,13 +11,13 @@
 #include <time.h>
 
 #include "fsd.h"
+#include "restock/plan.h"
 #include "restock/records_events.h"
 #include "restock/records_line.h"
 #include "restock/records_orders.h"
-#include "restock/plan.h"
 #include "restock/records_plan.h"
-#include "restock/reorder.h"
 #include "restock/records_stock.h"
+#include "restock/reorder.h"
 
 static const char *stock_path, *plan_path, *out_path;
 static struct fsd_time now;

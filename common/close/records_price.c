@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "field.h"
-#include "invoice/shown.h"
 #include "close/records_price.h"
+#include "invoice/shown.h"
 
 void
 close_pricer_init(struct close_pricer *p, const struct inv_ratecard *card)

@@ -12,8 +12,8 @@
 #include "jsonbuf.h"
 #include "jsonscan.h"
 #include "invoice/calc.h"
-#include "invoice/records_job.h"
 #include "invoice/ratecard.h"
+#include "invoice/records_job.h"
 
 struct close_pricer {
 	const struct inv_ratecard *card;

@@ -39,12 +39,12 @@
 
 #include "invoice/calc.h"
 #include "invoice/group.h"
-#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
 #include "invoice/ratecard.h"
+#include "invoice/records_issue.h"
 #include "invoice/records_ratecard.h"
+#include "invoice/records_service.h"
 #include "invoice/run.h"
 #include "invoice/service.h"
-#include "invoice/records_service.h"
 
 #endif

@@ -5,8 +5,8 @@
 #include "err.h"
 #include "output.h"
 #include "record.h"
-#include "invoice/records_emit.h"
 #include "invoice/ledger.h"
+#include "invoice/records_emit.h"
 
 /* Big enough that a write or an fsync is rare, small enough that the
  * memory stays flat however many jobs come in. */

@@ -5,10 +5,10 @@
 #include "money.h"
 #include "statefile.h"
 #include "xalloc.h"
-#include "invoice/records_emit.h"
 #include "invoice/html.h"
-#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
+#include "invoice/records_emit.h"
+#include "invoice/records_issue.h"
 #include "invoice/records_render.h"
 
 static int

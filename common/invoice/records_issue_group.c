@@ -6,10 +6,10 @@
 
 #include "err.h"
 #include "xalloc.h"
-#include "invoice/records_emit.h"
 #include "invoice/html.h"
-#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
+#include "invoice/records_emit.h"
+#include "invoice/records_issue.h"
 #include "invoice/records_render.h"
 
 /* A group's number: its customer and period, and "-2", "-3"... when an

@@ -6,8 +6,8 @@
 #include "jsonscan.h"
 #include "rfc3339.h"
 #include "xalloc.h"
-#include "invoice/records_job.h"
 #include "invoice/ratecard.h"
+#include "invoice/records_job.h"
 #include "invoice/records_service.h"
 
 static int64_t

@@ -1,7 +1,7 @@
 #include "err.h"
 #include "jsonbuf.h"
-#include "invoice/records_issue.h"
 #include "invoice/paylink.h"
+#include "invoice/records_issue.h"
 #include "invoice/records_ledger.h"
 #include "invoice/run.h"
 

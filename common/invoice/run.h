@@ -13,9 +13,9 @@
 #include "jsonscan.h"
 #include "invoice/calc.h"
 #include "invoice/group.h"
-#include "invoice/records_job.h"
 #include "invoice/ledger.h"
 #include "invoice/ratecard.h"
+#include "invoice/records_job.h"
 
 struct inv_signer;
 

@@ -7,8 +7,8 @@
 #include "output.h"
 #include "xalloc.h"
 #include "restock/applied.h"
-#include "restock/records_events.h"
 #include "restock/names.h"
+#include "restock/records_events.h"
 
 /* A record that could not be applied comes out with the reason. */
 static int
