@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <jansson.h>
 
-#include "clock.h"
-#include "places.h"
+#include "records_clock.h"
+#include "records_places.h"
 #include "route.h"
 #include "solution.h"
 

@@ -2,8 +2,8 @@
  * (a working day) or plain numbers of minutes (benchmark instances). The
  * solver counts minutes from the first time it was given; output is
  * written in the form, and for RFC 3339 in the offset, the input used. */
-#ifndef FSD_ROUTE_CLOCK_H
-#define FSD_ROUTE_CLOCK_H
+#ifndef FSD_ROUTE_RECORDS_CLOCK_H
+#define FSD_ROUTE_RECORDS_CLOCK_H
 
 #include <jansson.h>
 

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "field.h"
-#include "places.h"
 #include "record.h"
+#include "records_places.h"
 #include "xalloc.h"
 
 static const char *const kind_name[] = { "", "{lat, lon}", "{x, y}", "a location_index" };

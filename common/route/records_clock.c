@@ -1,7 +1,7 @@
 #include <math.h>
 
-#include "clock.h"
 #include "field.h"
+#include "records_clock.h"
 #include "rfc3339.h"
 
 static const char *const form_name[] = { "", "RFC 3339 times", "plain minutes" };

@@ -4,8 +4,8 @@
  * distance, and one unit of distance takes one minute), or, with a travel
  * matrix from a road router, the record's location_index into it. One
  * kind per run. */
-#ifndef FSD_ROUTE_PLACES_H
-#define FSD_ROUTE_PLACES_H
+#ifndef FSD_ROUTE_RECORDS_PLACES_H
+#define FSD_ROUTE_RECORDS_PLACES_H
 
 #include <stddef.h>
 #include <jansson.h>
