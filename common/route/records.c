@@ -133,9 +133,11 @@ parse_tech(struct route_run *run, struct route_tech *t, json_t *rec, int day,
 		return fsd_field_fail(pos, "give \"shift\" or \"shifts\", not both");
 	if (read_shift(run, t, day, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	if (read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos) == FSD_FIELD_BAD)
+	if (read_amount(rec, "capacity", HUGE_VAL, &t->capacity, pos) == FSD_FIELD_BAD
+	    || route_tech_read_time(run, t, pos) == FSD_FIELD_BAD)
 		return FSD_FIELD_BAD;
-	return route_tech_read_time(run, t, pos);
+	route_tech_read_stock(t);
+	return FSD_FIELD_OK;
 }
 
 /* An on-call tech's callout entry: from home, from the end of the shift
@@ -191,6 +193,7 @@ route_run_load_techs(struct route_run *run, const char *path)
 				for (int k = first; k < run->ntechs; k++) {
 					free(run->techs[k].off);
 					free(run->techs[k].breaks);
+					free(run->techs[k].stock);
 				}
 				run->ntechs = first;
 				break;
@@ -590,10 +593,13 @@ route_run_free(struct route_run *run)
 		json_decref(run->jobs[i].record);
 		free(run->jobs[i].windows);
 		free(run->jobs[i].came_with);
+		free(run->jobs[i].parts);
 	}
 	for (int t = 0; t < run->ntechs; t++) {
 		free(run->techs[t].off);
 		free(run->techs[t].breaks);
+		if (!run->techs[t].on_call)
+			free(run->techs[t].stock);
 	}
 	free(run->jobs);
 	free(run->techs);

@@ -12,6 +12,12 @@
 #include "route.h"
 #include "solution.h"
 
+/* A SKU and how many: a job's part, or what a truck carries of it. */
+struct route_part {
+	const char *sku;	/* borrowed from the record */
+	long long qty;
+};
+
 struct route_tech {
 	json_t *record;
 	long line;		/* its line in the techs file */
@@ -40,6 +46,12 @@ struct route_tech {
 		double max_drive_minutes, max_km;	/* ROUTE_UNBOUNDED: none */
 		double overtime_max_min, overtime_cost_per_min;
 	} limits;
+	/* Its own "stock" (an object of sku: qty; records_parts.c): when
+	 * has_stock, its truck is counted from it, not the stock file. An
+	 * on-call entry borrows its day's. */
+	int has_stock;
+	struct route_part *stock;
+	int nstock;
 };
 
 /* Where a job stands when re-planning (--now). */
@@ -73,7 +85,8 @@ struct route_job_record {
 	int fixed_place;	/* locked with seq: its place in the day, or 0 */
 	/* Parts and where to pick them up (parts.c), with --stock. */
 	struct route_pickup *pickup;
-	json_t *parts;		/* borrowed from record */
+	struct route_part *parts;
+	int nparts;
 };
 
 /* The --stock file (fsd-restock's format): places and their stock. */
@@ -139,9 +152,10 @@ struct route_run {
 	struct route_stock stock;
 	long stale_pickups;	/* pickup records of the plan read, replaced */
 	long ended_unsaid;	/* jobs planned to end before --now, no status */
-	/* SKUs the jobs' parts name (index by name), and each tech's truck
-	 * stock of them, ntechs x nskus (parts.c). */
-	json_t *sku_index;
+	/* SKUs the jobs' pickups name (sku_names[k] is number k), and each
+	 * tech's truck stock of them, ntechs x nskus (parts.c). */
+	const char **sku_names;
+	size_t sku_names_cap;
 	int nskus;
 	double *truck_stock;
 };
@@ -176,15 +190,26 @@ void route_fixed_attach(struct route_run *run, struct route_instance *in);
  * routed jobs, as timeline.c put them: stops[0..count-1]. */
 struct route_job_record *route_fixed_record(struct route_run *run, int v, int fixed);
 
-/* --stock FILE: where parts are (parts.c). Rows naming an unknown
- * location or supplier are reported where they are (exit 1). */
+/* --stock FILE: where parts are (records_parts.c). Rows naming an
+ * unknown location or supplier are reported where they are (exit 1). */
 void route_stock_load(struct route_run *run, const char *path);
+/* The stock file's location of that id, or -1 (parts.c). */
+int route_stock_find(const struct route_stock *st, const char *id);
+/* Tech t's own "stock", when its record has one (records_parts.c). */
+void route_tech_read_stock(struct route_tech *t);
 /* A job's parts against each allowed tech's truck and the stock file:
  * 1 when some tech can have them (ok[] narrowed to those), 0 when none
- * can (marked parts_unavailable), -1 for a bad field. */
+ * can (marked parts_unavailable), -1 for a bad field (records_parts.c). */
 int route_parts_read(struct route_run *run, struct route_job_record *jr,
     struct route_job *job, unsigned char *ok, const struct fsd_pos *pos);
-/* Each vehicle's truck stock, for the timeline to draw down. */
+/* The counting behind route_parts_read, over the parts read into jr
+ * (parts.c): without a stock file (pickup is then 0) the techs whose
+ * truck carries them all; with one, also the warehouses and suppliers
+ * that have them all, as jr's pickup. 1 when some tech can have them
+ * (ok[] narrowed to those), 0 when none can. */
+int route_parts_sources(struct route_run *run, struct route_job_record *jr,
+    struct route_job *job, unsigned char *ok, int pickup);
+/* Each vehicle's truck stock, for the timeline to draw down (parts.c). */
 void route_parts_attach(struct route_run *run, struct route_instance *in);
 /* The pickup record before a job: kind "pickup", where, what the truck
  * lacks of its parts (have: the truck as drawn down so far). */
