@@ -2,35 +2,12 @@
  * place in the day (the customer was told "you are second"; a part is
  * picked up on the way to it). Such a job is not the search's to move:
  * it is a fixed stop of its tech's vehicle, and timeline.c puts it at
- * its place among whatever the search routes. */
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "fsd.h"
+ * its place among whatever the search routes. records_fixed.c reads
+ * which jobs are locked where. */
 #include "records.h"
+#include "sort.h"
 #include "timeline.h"
-
-int
-route_fixed_read(struct route_run *run, struct route_job_record *jr, const struct fsd_pos *pos)
-{
-	int locked = 0;
-	long long seq;
-	int r;
-
-	(void)run;
-	if (fsd_field_bool(jr->record, "locked", &locked, NULL) != FSD_FIELD_OK || !locked
-	    || jr->tech < 0)
-		return 0;
-	if ((r = fsd_field_int(jr->record, "seq", &seq, pos)) == FSD_FIELD_BAD)
-		return -1;
-	if (r == FSD_FIELD_ABSENT)
-		return 0;
-	if (seq < 1 || seq > 10000)
-		return fsd_field_fail(pos, "\"seq\" must be a place in the day from 1, not %lld", seq), -1;
-	jr->fixed_place = (int)seq;
-	return 1;
-}
+#include "xalloc.h"
 
 /* Jobs done, in progress or on the way ahead of tech t's plan: a
  * re-plan's seq counts them, the vehicle's day does not. */
@@ -41,7 +18,7 @@ heads(const struct route_run *run, int t)
 
 	for (size_t i = 0; i < run->njobs; i++)
 		n += run->jobs[i].tech == t && run->jobs[i].status != ROUTE_OPEN
-		    && json_object_get(run->jobs[i].record, "exception") == NULL;
+		    && !route_job_has_exception(&run->jobs[i]);
 	return run->has_now ? n : 0;
 }
 
@@ -102,21 +79,8 @@ route_fixed_attach(struct route_run *run, struct route_instance *in)
 		v->exact = 1;
 		if (route_timeline(in, t, NULL, 0, &day, NULL, NULL))
 			continue;
-		for (int f = 0; f < v->nfixed; f++) {
-			struct route_job_record *jr = route_fixed_record(run, t, f);
-			fsd_set_exception(jr->record, "locked_unreachable", "%s cannot keep it at seq %d "
-			    "within its window, the shift and the day's other fixed stops",
-			    run->techs[t].id, jr->fixed_place);
-		}
+		for (int f = 0; f < v->nfixed; f++)
+			route_fixed_unreachable(run, t, route_fixed_record(run, t, f));
 		v->nfixed = 0;
 	}
-}
-
-struct route_job_record *
-route_fixed_record(struct route_run *run, int v, int fixed)
-{
-	for (int f = 0; f < run->nfixed; f++)
-		if (run->jobs[run->fixed_records[f]].tech == v)
-			return &run->jobs[run->fixed_records[f + fixed]];
-	return NULL;
 }

@@ -481,6 +481,12 @@ bad:
 	return 1;
 }
 
+int
+route_job_has_exception(const struct route_job_record *jr)
+{
+	return json_object_get(jr->record, "exception") != NULL;
+}
+
 /* The local day a time on the run's clock falls on, as days since the
  * epoch. */
 static long

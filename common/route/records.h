@@ -180,12 +180,15 @@ int route_read_interval(struct route_run *run, const json_t *rec, const char *pa
     double *start, double *end, int *offset, const struct fsd_pos *pos);
 
 /* A locked job with a seq and a tech keeps its place: a fixed stop of
- * its tech (fixed.c). 1 when it is one, 0 when not, -1 for a bad seq. */
+ * its tech (records_fixed.c). 1 when it is one, 0 when not, -1 for a
+ * bad seq. */
 int route_fixed_read(struct route_run *run, struct route_job_record *jr,
     const struct fsd_pos *pos);
-/* Give each vehicle its fixed stops; a stop its tech cannot keep at its
- * place is marked and left out. */
+/* Give each vehicle its fixed stops (fixed.c); a stop its tech cannot
+ * keep at its place is marked and left out. */
 void route_fixed_attach(struct route_run *run, struct route_instance *in);
+/* Mark jr, a fixed stop of tech t, as one t cannot keep (locked_unreachable). */
+void route_fixed_unreachable(const struct route_run *run, int t, struct route_job_record *jr);
 /* The records of vehicle v's day in order, fixed stops among the
  * routed jobs, as timeline.c put them: stops[0..count-1]. */
 struct route_job_record *route_fixed_record(struct route_run *run, int v, int fixed);
@@ -216,6 +219,9 @@ void route_parts_attach(struct route_run *run, struct route_instance *in);
 json_t *route_pickup_record(const struct route_run *run, const struct route_job_record *jr,
     int tech, int loc, const double *have);
 void route_stock_free(struct route_run *run);
+
+/* Does the job's record carry an exception (its own, or one given here)? */
+int route_job_has_exception(const struct route_job_record *jr);
 
 /* Read the techs file; a bad tech is reported and left out (exit 1). */
 void route_run_load_techs(struct route_run *run, const char *path);
