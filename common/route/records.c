@@ -435,6 +435,7 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->matched_arrival = NAN;
 	jr->sla_due = NAN;
 	jr->old_arrive = jr->old_start = jr->old_end = NAN;
+	jr->old_break_start = jr->old_break_end = NAN;
 	run->pending = xgrow(run->pending, &run->pending_cap, run->npending + 1, sizeof *run->pending);
 	run->pending_qualified = xrealloc(run->pending_qualified,
 	    run->pending_cap * (run->ntechs + 1));
@@ -577,8 +578,10 @@ route_run_instance(struct route_run *run)
 		v->overtime_minutes = run->techs[t].limits.overtime_max_min;
 		v->overtime_cost = run->techs[t].limits.overtime_cost_per_min;
 	}
-	if (run->has_now)
+	if (run->has_now) {
+		route_replan_read_breaks(run);
 		route_replan_heads(run, in);
+	}
 	route_parts_attach(run, in);
 	route_fixed_attach(run, in);
 	if (run->any_free) {

@@ -65,6 +65,8 @@ struct route_job_record {
 	double started;		/* in progress: since when */
 	double old_arrive;	/* the arrival the plan it came from gave, or NAN */
 	double old_start, old_end;	/* its start of service and end, or NAN */
+	/* Re-planning: the break that plan put before it, or NAN. */
+	double old_break_start, old_break_end;
 	/* In progress or on the way: fixed times, and the place the drive
 	 * to it starts from. */
 	double fixed_arrive, fixed_start, fixed_end;
@@ -236,12 +238,16 @@ void route_run_free(struct route_run *run);
 void route_run_set_now(struct route_run *run, const char *text);
 /* fsd-match's --now: days start no earlier than TIME, nothing else. */
 void route_run_set_not_before(struct route_run *run, const char *text);
-/* Re-planning (replan.c). The job's status and the times it needs, read
- * when --now was given; -1 for a bad one (reported). */
+/* Re-planning (records_replan.c). The job's status and the times it
+ * needs, read when --now was given; -1 for a bad one (reported). */
 int route_replan_read(struct route_run *run, struct route_job_record *jr,
     const struct fsd_pos *pos);
+/* Each job's old_break_start and _end, from the "break" the plan being
+ * re-planned gave it, for route_replan_heads. */
+void route_replan_read_breaks(struct route_run *run);
 /* Each tech's day so far -- done, in progress, on the way -- decides
- * where and when the rest starts: the vehicles are moved there. */
+ * where and when the rest starts: the vehicles are moved there, and
+ * the breaks taken leave their lists (replan.c). */
 void route_replan_heads(struct route_run *run, struct route_instance *in);
 /* Write tech t's jobs that are done, in progress or on the way; returns
  * how many (the routed jobs' seq follow them). */

@@ -2,81 +2,12 @@
  * stays as it was, the job in progress ends when it is expected to (or,
  * when it has overrun, a while after now), the job a tech is driving to
  * is theirs next, and everything not started is planned again from where
- * and when each tech will be free. */
+ * and when each tech will be free. records_replan.c reads the statuses
+ * and times this goes by. */
 #include <math.h>
 #include <string.h>
 
-#include "fsd.h"
 #include "records.h"
-
-static const char *const status_names[] = { "open", "assigned", "done", "cancelled",
-	"in_progress", "en_route", NULL };
-static const enum route_status status_values[] = { ROUTE_OPEN, ROUTE_OPEN, ROUTE_DONE,
-	ROUTE_DONE, ROUTE_IN_PROGRESS, ROUTE_EN_ROUTE };
-
-/* TIME on the run's clock, or a usage error naming the option. */
-static double
-read_option_time(struct route_run *run, const char *text)
-{
-	json_t *holder = json_pack("{s:s}", "now", text);
-	double minutes;
-	int r = route_clock_read(&run->clock, holder, "now", &minutes, NULL, NULL);
-
-	json_decref(holder);
-	if (r != FSD_FIELD_OK || run->clock.form != ROUTE_TIME_RFC3339)
-		fsd_usage_error("option '--now': \"%s\" is not an RFC 3339 time like the shifts'",
-		    text);
-	return minutes;
-}
-
-void
-route_run_set_now(struct route_run *run, const char *text)
-{
-	run->now = read_option_time(run, text);
-}
-
-void
-route_run_set_not_before(struct route_run *run, const char *text)
-{
-	run->not_before = read_option_time(run, text);
-	run->has_not_before = 1;
-}
-
-int
-route_replan_read(struct route_run *run, struct route_job_record *jr,
-    const struct fsd_pos *pos)
-{
-	const char *status = NULL;
-	int i, r;
-
-	jr->status = ROUTE_OPEN;
-	if ((r = fsd_field_string(jr->record, "status", &status, pos)) == FSD_FIELD_BAD)
-		return -1;
-	if (r == FSD_FIELD_ABSENT) {
-		if (!isnan(jr->old_end) && jr->old_end <= run->now) {
-			jr->ended_unsaid = 1;
-			run->ended_unsaid++;
-		}
-		return 0;
-	}
-	for (i = 0; status_names[i] != NULL; i++)
-		if (strcmp(status, status_names[i]) == 0)
-			break;
-	if (status_names[i] == NULL)
-		return fsd_field_fail(pos, "\"status\" \"%s\" is none of open, assigned, en_route, "
-		    "in_progress, done, cancelled", status), -1;
-	jr->status = status_values[i];
-	if (jr->status != ROUTE_IN_PROGRESS)
-		return 0;
-	r = route_clock_read(&run->clock, jr->record, "started", &jr->started, NULL, pos);
-	if (r == FSD_FIELD_BAD)
-		return -1;
-	if (r == FSD_FIELD_ABSENT)
-		return fsd_field_fail(pos, "\"status\" \"in_progress\" needs \"started\""), -1;
-	if (jr->started > run->now)
-		return fsd_field_fail(pos, "\"started\" is after --now"), -1;
-	return 0;
-}
 
 /* Breaks the plan being re-planned put before now (a job's "break")
  * have been taken: they leave the tech's list; one under way at now
@@ -87,12 +18,10 @@ taken_breaks(struct route_run *run, int t, struct route_vehicle *v, double free_
 	struct route_tech *tech = &run->techs[t];
 
 	for (size_t i = 0; i < run->njobs; i++) {
-		struct route_job_record *jr = &run->jobs[i];
-		double start, end;
+		const struct route_job_record *jr = &run->jobs[i];
+		double start = jr->old_break_start, end = jr->old_break_end;
 
-		if (jr->tech != t || route_clock_read(&run->clock, jr->record, "break.start", &start,
-		    NULL, NULL) != FSD_FIELD_OK || route_clock_read(&run->clock, jr->record,
-		    "break.end", &end, NULL, NULL) != FSD_FIELD_OK || start > run->now)
+		if (jr->tech != t || isnan(start) || start > run->now)
 			continue;
 		for (int b = 0; b < tech->nbreaks; b++)
 			if (start >= tech->breaks[b].start - ROUTE_FIT_EPS
@@ -164,19 +93,4 @@ route_replan_heads(struct route_run *run, struct route_instance *in)
 		v->start_loc = at;
 		v->shift_start = free_at;
 	}
-}
-
-void
-route_replan_mark_eta(const struct route_run *run, struct route_job_record *jr, double start)
-{
-	json_t *change;
-
-	json_object_del(jr->record, "eta_changed");	/* an earlier re-plan's */
-	if (isnan(jr->old_start) || fabs(start - jr->old_start) <= run->eta_threshold)
-		return;
-	change = json_object();
-	json_object_set_new(change, "old", route_clock_value(&run->clock, jr->old_start, jr->offset));
-	json_object_set_new(change, "new", route_clock_value(&run->clock, start, jr->offset));
-	json_object_set_new(change, "minutes", json_real(round((start - jr->old_start) * 100) / 100));
-	json_object_set_new(jr->record, "eta_changed", change);
 }
