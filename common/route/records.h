@@ -1,6 +1,7 @@
 /* fsd-route's records: techs and jobs in, a routing instance out, and the
- * solution back onto the job records (plan.c). This is the only part of
- * the solver that knows JSON. */
+ * solution back onto the job records (records_plan.c). The run is read
+ * and written in the records* files only (engine.h's map); the solver
+ * never sees JSON. */
 #ifndef FSD_ROUTE_RECORDS_H
 #define FSD_ROUTE_RECORDS_H
 
@@ -36,7 +37,7 @@ struct route_tech {
 	 * jobs only, for up to run->on_call_minutes. on_call marks it. */
 	int on_call;
 	/* Its time off and breaks (sorted), limits and overtime
-	 * (techtime.c): the instance's vehicle borrows them. */
+	 * (records_techtime.c): the instance's vehicle borrows them. */
 	struct route_interval *off;
 	int noff;
 	struct route_break *breaks;
@@ -165,13 +166,14 @@ struct route_run {
 /* --rules FILE: the limits every tech has unless its record says
  * otherwise; an unknown key or a bad value ends the run (exit 1). */
 void route_rules_load(struct route_limits *limits, const char *path);
-/* Tech t's off, breaks and limits (techtime.c); FSD_FIELD_OK or _BAD. */
+/* Tech t's off, breaks and limits (records_techtime.c); FSD_FIELD_OK
+ * or _BAD. */
 int route_tech_read_time(struct route_run *run, struct route_tech *t,
     const struct fsd_pos *pos);
 /* A job's "windows"; FSD_FIELD_OK, _ABSENT or _BAD. */
 int route_job_read_windows(struct route_run *run, struct route_job_record *jr,
     struct route_job *job, const struct fsd_pos *pos);
-/* A job's "due_range" of dates (days.c): a window on each day of it
+/* A job's "due_range" of dates (records_days.c): a window on each day of it
  * (the window's hours, else the whole day); FSD_FIELD_OK, _ABSENT or
  * _BAD. */
 int route_job_read_days(struct route_run *run, struct route_job_record *jr,
@@ -265,7 +267,7 @@ struct route_solution *route_run_seed(const struct route_run *run,
     const struct route_instance *in);
 
 /* Write every job, routed or with its exception, and the per-tech summary
- * (plan.c). eta_width is the customer window's width in minutes. */
+ * (records_plan.c). eta_width is the customer window's width in minutes. */
 void route_run_emit(struct route_run *run, const struct route_instance *in,
     const struct route_solution *s, double eta_width, FILE *summary);
 
