@@ -41,3 +41,24 @@ load helper
 	run sh -c "grep -h '^#ifndef' common/*.h common/*/*.h | grep -v '^#ifndef FSD\(_[A-Z0-9_]*\)\{0,1\}_H\$'"
 	[ -z "$output" ] || { echo "$output"; return 1; }
 }
+
+# The layout's one rule (HACKING.md, Layout): inside an engine's folder,
+# only files named records* read or write JSON; the rest of an engine is
+# plain C over its own structs, which may carry a record as an opaque
+# json_t * but never look inside it. common/'s top and common/csv/ are
+# the shared library's records layer, not an engine.
+@test "inside an engine, only files named records* read or write JSON" {
+	cd "$TOP"
+	local json='\b(json_[a-z_]+|fsd_field_[a-z_]+|fsd_emit|fsd_load_records|fsd_read_record[a-z_]*|fsd_scan_[a-z_]+|fsd_parse_record_line|fsd_set_exception|fsd_side_[a-z_]+|fsd_keys_read|fsd_buf_key|fsd_buf_string|fsd_buf_json)[[:space:]]*\('
+	local f bad= n=0
+	for f in common/*/*.[ch]; do
+		case $f in common/csv/*) continue ;; esac
+		case ${f##*/} in records*) n=$((n + 1)); continue ;; esac
+		if grep -qE "$json" "$f"; then
+			bad="$bad $f:$(grep -nE "$json" "$f" | head -1)"
+		fi
+	done
+	[ -z "$bad" ] || { printf '%s\n' $bad; return 1; }
+	# and the rule is not empty: the engines do have records layers
+	[ "$n" -gt 20 ]
+}
