@@ -418,8 +418,10 @@ main(int argc, char **argv)
 	if (rules_path != NULL)
 		notify_rules_load(&run.rules, rules_path);
 	/* One run at a time sends: the log it reads is the log it adds to. */
-	if (sent_path != NULL && !dry_run)
+	if (sent_path != NULL && !dry_run) {
 		lock = fsd_lock(sent_path);
+		fsd_append_repair(sent_path);	/* a send cut short by a crash */
+	}
 	if (sent_path != NULL)
 		sent_log_load(&run.sent, sent_path);
 

@@ -277,8 +277,10 @@ main(int argc, char **argv)
 	watch_rules_default(&run.rules);
 	if (rules_path != NULL)
 		watch_rules_load(&run.rules, rules_path);
-	if (state_path != NULL)
+	if (state_path != NULL) {
 		lock = fsd_lock(state_path);	/* two crons at once raise once */
+		fsd_append_repair(state_path);	/* a run cut short by a crash */
+	}
 	run.jobs = json_array();
 	run.invoices = json_array();
 	run.payments = json_array();

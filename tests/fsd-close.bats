@@ -185,6 +185,16 @@ records() {
 	assert_eq "$(records -r '.missing[0]')" "before photo J1/before.jpg is the same picture as job J1's before photo"
 }
 
+@test "photos: an --evidence log whose last line a crash cut short keeps the whole lines and sets the part aside" {
+	close_job . --evidence "$T/evidence.ndjson"
+	head -c -20 "$T/evidence.ndjson" > "$T/torn" && mv "$T/torn" "$T/evidence.ndjson"
+	close_job . --evidence "$T/evidence.ndjson"
+	assert_output_has "moved to $T/evidence.ndjson.torn"
+	assert_eq "$(records '.closed != null')" true
+	assert_eq "$(jq -r '[.job, .role] | join(" ")' "$T/evidence.ndjson")" $'J1 before\nJ1 after'
+	assert_eq "$(wc -l < "$T/evidence.ndjson.torn")" 1
+}
+
 @test "media: a path outside --media (absolute, climbing, or a link out) is refused" {
 	ln -s /etc/hostname "$M/J1/link.jpg"
 	for c in '/etc/hostname|is outside the media folder' '../media/J1/before.jpg|is outside the media folder' \

@@ -142,13 +142,28 @@ line_hash() {
 	TABLE
 }
 
-@test "a log whose last line is cut short is not appended to" {
+@test "a log whose last line was cut short by a crash: the part line set aside, the chain goes on" {
 	fsd-event --log "$L" J1 booked --at "$AT" > /dev/null
+	cp "$L" whole
 	printf '{"kind":"status","job":"J2"' >> "$L"
+	run fsd-event --log "$L" J3 booked --at "$AT"
+	[ "$status" -eq 0 ]
+	assert_output_has "its last line was cut short by a run that stopped while writing it (a crash or a full disk); moved to $L.torn"
+	assert_eq "$(cat "$L.torn")" '{"kind":"status","job":"J2"'
+	assert_eq "$(head -1 "$L")" "$(cat whole)"
+	assert_eq "$(jq -r .job "$L" | tr '\n' ' ')" "J1 J3 "
+	run fsd-event --log "$L" --verify
+	assert_eq "$(jq -c '[.intact, .verified]' <<< "$output")" '[true,2]'
+}
+
+@test "a log whose last line is whole but not sealed is not appended to" {
+	fsd-event --log "$L" J1 booked --at "$AT" > /dev/null
+	echo '{"kind":"status","job":"J2"}' >> "$L"
 	cp "$L" before
 	run fsd-event --log "$L" J3 booked
 	[ "$status" -eq 1 ]
-	assert_output_has "$L:2: the last line is not whole (no newline); nothing appended"
+	assert_output_has "$L:2: "
+	assert_output_has "nothing appended"
 	cmp "$L" before
 }
 

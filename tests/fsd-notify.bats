@@ -153,6 +153,21 @@ job() {
 	assert_eq "$(jq -r .result sent.log | sort | uniq -c | tr -s ' ')" ' 5 sent'
 }
 
+@test "a sent log whose last line a crash cut short: set aside, that message sent again (at least once), no other" {
+	start_smtp
+	job ',"status":"en_route"' > j.ndjson
+	job ',"status":"en_route"' | sed 's/"J1"/"J2"/' >> j.ndjson
+	run notify j.ndjson
+	assert_eq "$(out_jq -r .status | sort | uniq -c | tr -s ' ')" ' 2 sent'
+	head -c -20 sent.log > torn && mv torn sent.log
+	run notify j.ndjson
+	[ "$status" -eq 0 ]
+	assert_output_has "sent.log: its last line was cut short by a run that stopped while writing it (a crash or a full disk); moved to sent.log.torn"
+	assert_eq "$(printf '%s\n' "$output" | grep '"status":"sent"' | jq -r .job)" J2
+	assert_eq "$(wc -l < sent.log) $(wc -l < sent.log.torn)" "2 1"
+	jq -e . sent.log > /dev/null
+}
+
 @test "the same job twice in one run (a plan and its invoice) is told once" {
 	job ',"status":"done"' > j.ndjson
 	job ',"status":"done"' >> j.ndjson

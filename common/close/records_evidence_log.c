@@ -23,6 +23,7 @@ close_evidence_log_open(struct close_evidence_log *log, const char *path,
 	if (path == NULL)
 		return;
 	log->lock = fsd_lock(path);
+	fsd_append_repair(path);	/* a run cut short by a crash */
 	/* A first run starts the log. */
 	if ((f = fopen(path, "a")) != NULL)
 		fclose(f);

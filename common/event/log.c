@@ -139,6 +139,9 @@ event_log_lock(struct event_log *log)
 	memset(&o, 0, sizeof o);
 	o.log = log;
 	log->lock = fsd_lock(log->path);
+	/* A line a crashed writer left half written goes aside (.torn), so
+	 * the day's log takes events again; --verify still reads as is. */
+	fsd_append_repair(log->path);
 	/* Only what others appended since we last held it. */
 	lines_from(log->path, log->size, log->lines, take_line, &o, &read);
 	log->size += read;
