@@ -131,9 +131,10 @@ main(int argc, char **argv)
 	if (target != NULL) {
 		char err[FSD_STATE_ERROR_LEN];
 
-		/* Said before any work: the run would have nowhere to go. */
+		/* Said before any work, as a usage error: the command line
+		 * names a place the run could not write (a device, a fifo). */
 		if (fsd_replace_check(target, err, sizeof err) != 0)
-			fsd_die(FSD_EXIT_DATA, "%s", err);
+			fsd_usage_error("%s", err);
 		stock_lock = fsd_lock(stock_path);
 		fsd_remove_stale_temps(target);
 	}

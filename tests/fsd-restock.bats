@@ -223,15 +223,15 @@ qty() {
 # --out and --in-place write only regular files, through links, keeping
 # mode and owner (issue 17).
 
-@test "--out onto a device node or a fifo is refused before any work; the node is untouched" {
+@test "--out onto a device node or a fifo is refused before any work (usage, exit 2); the node is untouched" {
 	mkfifo "$BATS_TEST_TMPDIR/fifo"
 	run fsd-restock --stock "$S" --out "$BATS_TEST_TMPDIR/fifo" --now "$NOW" "$F/usage.ndjson"
-	[ "$status" -eq 1 ]
+	[ "$status" -eq 2 ]
 	assert_output_has "fifo: not a regular file; not replaced"
 	[ -p "$BATS_TEST_TMPDIR/fifo" ]
 	if mknod "$BATS_TEST_TMPDIR/null" c 1 3 2>/dev/null; then
 		run fsd-restock --stock "$S" --out "$BATS_TEST_TMPDIR/null" --now "$NOW" "$F/usage.ndjson"
-		[ "$status" -eq 1 ]
+		[ "$status" -eq 2 ]
 		assert_output_has "null: not a regular file; not replaced"
 		[ -c "$BATS_TEST_TMPDIR/null" ]
 	fi
