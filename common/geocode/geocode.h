@@ -9,8 +9,8 @@
  *   records_nominatim.c the request's URL and the answer's first match
  *   records_cache.c     the cache file: NDJSON, one answer a line, replaced
  *                       whole through common/statefile.h under its lock */
-#ifndef FSD_GEOCODE_H
-#define FSD_GEOCODE_H
+#ifndef FSD_GEOCODE_GEOCODE_H
+#define FSD_GEOCODE_GEOCODE_H
 
 #include <stddef.h>
 #include <jansson.h>

@@ -1,3 +1,4 @@
+/* Reading and writing times as records_clock.h says. */
 #include <math.h>
 
 #include "field.h"

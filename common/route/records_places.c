@@ -1,3 +1,4 @@
+/* Reading places and the travel matrix as records_places.h says. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
