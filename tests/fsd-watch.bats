@@ -110,12 +110,13 @@ watch_at() {
 
 @test "--state whose last line a crash cut short: set aside, that alert raised again, the rest not" {
 	S=$BATS_TEST_TMPDIR/raised.ndjson
-	fsd-watch --now "${D}10:30:00$Z" --state "$S" --rules "$F/rules.json" "$F/jobs.ndjson" "$F/events.ndjson" > first
-	head -c -20 "$S" > torn && mv torn "$S"
+	fsd-watch --now "${D}10:30:00$Z" --state "$S" --rules "$F/rules.json" "$F/jobs.ndjson" "$F/events.ndjson" \
+		> "$BATS_TEST_TMPDIR/first"
+	head -c -20 "$S" > "$BATS_TEST_TMPDIR/torn" && mv "$BATS_TEST_TMPDIR/torn" "$S"
 	run fsd-watch --now "${D}10:30:00$Z" --state "$S" --rules "$F/rules.json" "$F/jobs.ndjson" "$F/events.ndjson"
 	[ "$status" -eq 0 ]
 	assert_output_has "its last line was cut short by a run that stopped while writing it (a crash or a full disk); moved to $S.torn"
-	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -r .id)" "$(tail -1 first | jq -r .id)"
+	assert_eq "$(printf '%s\n' "$output" | grep '^{' | jq -r .id)" "$(tail -1 "$BATS_TEST_TMPDIR/first" | jq -r .id)"
 	assert_eq "$(wc -l < "$S") $(wc -l < "$S.torn")" "4 1"
 	jq -e . "$S" > /dev/null
 }
