@@ -53,8 +53,6 @@ struct run {
 	struct notify_rules rules;
 	char templates[PATH_MAX];
 	struct fsd_time now;
-	int64_t today;
-	int minute;
 	struct sent_log sent;
 	struct fsd_buf text, mail, line;
 };
@@ -63,6 +61,7 @@ struct run {
 struct recipient {
 	const char *name, *address;
 	int dispatch;		/* the dispatcher: no quiet hours, no opt-out */
+	int minute;		/* the minute of the day where they are */
 };
 
 static int
@@ -198,7 +197,7 @@ deliver(struct run *run, const json_t *job, const char *job_id, const struct msg
 		goto out;
 	}
 	if (!to->dispatch && channel == CHANNEL_SMS && priority != 1
-	    && notify_quiet(&run->rules, run->minute)) {
+	    && notify_quiet(&run->rules, to->minute)) {
 		json_object_set_new(message, "status", json_string("held"));
 		json_object_set_new(message, "reason", json_string("quiet hours; sent on a later run"));
 		goto out;
@@ -319,6 +318,20 @@ alert_text(const json_t *job, const struct msg_due *due)
 	return xasprintf("%s %s: %s", id, due->alert, why != NULL ? why : due->detail);
 }
 
+/* Today and the minute of the day by the customer's clock: the offset
+ * the job's planned time is written in (the site's; a plan keeps each
+ * site's), else --now's. A crew working two zones must not text Denver
+ * at 7:30 because the dispatcher's Chicago clock says 8:30. */
+static void
+local_clock(const struct run *run, const struct job_facts *f, int64_t *today, int *minute)
+{
+	int offset = f->has_day ? f->offset_minutes : run->now.offset_minutes;
+	int64_t local = run->now.seconds + (int64_t)offset * 60;
+
+	*today = local / 86400 - (local % 86400 < 0);
+	*minute = (int)(local - *today * 86400) / 60;
+}
+
 static int
 per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 {
@@ -326,6 +339,8 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 	struct job_facts facts;
 	struct msg_due due[MSG_NKINDS];
 	const char *kind = NULL;
+	int64_t today;
+	int minute;
 	size_t n;
 
 	if (fsd_field_string(record, "kind", &kind, NULL) == FSD_FIELD_OK
@@ -338,7 +353,8 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 		fsd_emit(record);
 		return 1;
 	}
-	n = notify_decide(&facts, run->today, due);
+	local_clock(run, &facts, &today, &minute);
+	n = notify_decide(&facts, today, due);
 	for (size_t i = 0; i < n; i++) {
 		if (due[i].kind == MSG_ALERT) {
 			char *text = alert_text(record, &due[i]);
@@ -352,7 +368,7 @@ per_job(json_t *record, const struct fsd_pos *pos, void *ctx)
 				deliver(run, record, facts.id, &due[i], c, &(struct recipient){
 				    json_string_value(fsd_field(record, "customer.name")),
 				    json_string_value(fsd_field(record, c == CHANNEL_SMS
-					? "customer.phone" : "customer.email")), 0 }, NULL);
+					? "customer.phone" : "customer.email")), 0, minute }, NULL);
 	}
 	return 0;
 }
@@ -394,7 +410,6 @@ main(int argc, char **argv)
 	struct run run = { 0 };
 	char now_buf[FSD_TIME_LEN];
 	int lock = -1;
-	int64_t local;
 
 	if (sent_path == NULL && !dry_run)
 		fsd_usage_error("--sent FILE is required to send (or --dry-run)");
@@ -410,9 +425,6 @@ main(int argc, char **argv)
 	}
 	if (sendmail_command == NULL)
 		sendmail_command = "/usr/sbin/sendmail -t -i";
-	local = run.now.seconds + (int64_t)run.now.offset_minutes * 60;
-	run.today = local / 86400 - (local % 86400 < 0);
-	run.minute = (int)(local - run.today * 86400) / 60;
 	find_templates(run.templates);
 	notify_rules_default(&run.rules);
 	if (rules_path != NULL)

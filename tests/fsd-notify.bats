@@ -218,6 +218,16 @@ job() {
 	assert_eq "$(out_jq -c 'select(.channel == "sms") | .status')" '"dry_run"'
 }
 
+@test "quiet hours are the customer's: the site's offset from the plan, not the dispatcher's clock" {
+	job ',"status":"done","invoice":{"number":"FRH-J1","total":100,"currency":"USD","due":"2026-12-08","payment_link":"https://p/J1"}' > j.ndjson
+	# 21:30 in Chicago is 20:30 at the Denver site (the plan's -07:00): not quiet there
+	NOW=2026-11-23T21:30:00-06:00 run notify --dry-run j.ndjson
+	assert_eq "$(out_jq -c 'select(.channel == "sms") | .status')" '"dry_run"'
+	# 07:30 in Chicago is 06:30 in Denver: quiet there
+	NOW=2026-11-24T07:30:00-06:00 run notify --dry-run <(job ',"status":"en_route"' | sed 's/2026-11-23/2026-11-24/g')
+	assert_eq "$(out_jq -c 'select(.channel == "sms") | [.message, .status]')" '["on_the_way","held"]'
+}
+
 @test "opt-out: none at all, or only the channels refused" {
 	CUSTOMER=',"opt_out":true'
 	run notify --dry-run <(job ',"status":"en_route"')

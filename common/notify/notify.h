@@ -65,6 +65,8 @@ struct job_facts {
 	int booked;
 	int has_day;		/* the local day it is planned for */
 	int64_t day;
+	int offset_minutes;	/* the offset its planned time is written in:
+				 * the site's clock, for quiet hours */
 	const char *eta;	/* the ETA it announces: eta_window start or arrive */
 	const char *new_eta;	/* eta_changed.new */
 	const char *invoice;	/* invoice.number, with a payment link */

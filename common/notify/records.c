@@ -232,9 +232,9 @@ notify_rules_load(struct notify_rules *r, const char *path)
 	}
 }
 
-/* The local day of a time text, in its own offset. */
+/* The local day of a time text, in its own offset, and that offset. */
 static int
-local_day(const char *text, int64_t *day)
+local_day(const char *text, int64_t *day, int *offset_minutes)
 {
 	struct fsd_time t;
 	int64_t local;
@@ -243,6 +243,8 @@ local_day(const char *text, int64_t *day)
 		return -1;
 	local = t.seconds + (int64_t)t.offset_minutes * 60;
 	*day = local / 86400 - (local % 86400 < 0);
+	if (offset_minutes != NULL)
+		*offset_minutes = t.offset_minutes;
 	return 0;
 }
 
@@ -273,7 +275,7 @@ notify_job_facts(const json_t *record, struct job_facts *f, const struct fsd_pos
 		fsd_field_string(record, "arrive", &f->eta, NULL);
 	if (fsd_field_string(record, "start", &planned, NULL) != FSD_FIELD_OK)
 		fsd_field_string(record, "window.start", &planned, NULL);
-	f->has_day = local_day(planned, &f->day) == 0;
+	f->has_day = local_day(planned, &f->day, &f->offset_minutes) == 0;
 	payment = fsd_field(record, "invoice.payment_link");
 	if (f->invoice != NULL && payment == NULL)
 		f->invoice = NULL;	/* nothing to pay through yet */
@@ -312,7 +314,7 @@ set_date(json_t *msg, const json_t *job)
 
 	if (fsd_field_string(job, "start", &planned, NULL) != FSD_FIELD_OK)
 		fsd_field_string(job, "window.start", &planned, NULL);
-	if (local_day(planned, &day) != 0)
+	if (local_day(planned, &day, NULL) != 0)
 		return;
 	fsd_civil_from_days(day, &year, &month, &mday);
 	json_object_set_new(msg, "date", json_sprintf("%s %d %s", days[fsd_weekday(day) - 1],
