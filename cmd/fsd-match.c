@@ -155,10 +155,15 @@ read_job(json_t *rec, const struct fsd_pos *pos, void *ctx)
 	struct match_job *j = match_add_job(&day);
 
 	json_array_append(l->jobs, rec);
-	say_mistakes(l, rec, pos);
 	l->where = xgrow(l->where, &l->where_cap, day.njobs, sizeof *l->where);
 	l->where[day.njobs - 1] = *pos;
-	/* Not ours to decide (an import's bad_record): out as it came. */
+	/* Not a job (an alert, a plan's pickup stop), or not ours to decide
+	 * (an import's bad_record): out as it came. */
+	if (!fsd_record_is_job(rec)) {
+		j->skip = 1;
+		return 0;
+	}
+	say_mistakes(l, rec, pos);
 	if (fsd_upstream_exception(rec)) {
 		j->skip = 1;
 		return 0;

@@ -233,6 +233,15 @@ static const char *const planning_codes[] = {
 };
 
 int
+fsd_record_is_job(const json_t *record)
+{
+	json_t *kind = json_object_get(record, "kind");
+
+	return kind == NULL || json_is_null(kind)
+	    || (json_is_string(kind) && strcmp(json_string_value(kind), "job") == 0);
+}
+
+int
 fsd_upstream_exception(const json_t *record)
 {
 	json_t *e = json_object_get(record, "exception");

@@ -76,4 +76,9 @@ void fsd_set_exception(json_t *record, const char *code, const char *fmt, ...)
  * word, and they decide the job again. */
 int fsd_upstream_exception(const json_t *record);
 
+/* Is the record a job? A record that says its kind (a status event, an
+ * alert, a plan's pickup stop, a message, an asset) is not, unless the
+ * kind is "job": the planners pass it through as it came (fsd(5)). */
+int fsd_record_is_job(const json_t *record);
+
 #endif

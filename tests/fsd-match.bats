@@ -314,6 +314,18 @@ $(job J2 39.62 -104.98 '[]' 60)"
 	assert_output_has "has no usable technician"
 }
 
+@test "records that are not jobs (an alert, a plan's pickup stop) pass through untouched, in their place" {
+	alert='{"kind":"alert","id":"AL-1","code":"running_late","tech":"T01","job":"J1","eta":"2026-11-23T09:50:00-07:00"}'
+	pickup='{"kind":"pickup","tech":"T01","location":"Supply House"}'
+	match <<< "$alert
+$(job J1 39.62 -104.98 '["plumbing"]' 60)
+$pickup"
+	[ "$status" -eq 0 ]
+	assert_eq "$(printf '%s\n' "$output" | sed -n 1p)" "$alert"
+	assert_eq "$(printf '%s\n' "$output" | sed -n 3p)" "$pickup"
+	assert_eq "$(printf '%s\n' "$output" | sed -n 2p | jq -r .tech)" T03
+}
+
 @test "an exception from upstream stays: the job is not matched until it is fixed" {
 	bad='{"id":"J1","tech":"T01","exception":{"code":"bad_record","message":"row 7 has 9 cells, the header 8"}}'
 	match <<< "$bad"

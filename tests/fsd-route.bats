@@ -325,6 +325,51 @@ morning() { grep -v J1010 "$F/replan-morning.ndjson" | fsd-route $(techs) --keep
 	assert_eq "$(out_jq -r 'select(.id == "J1003") | [.arrive, .drive.min] | join(" ")')" "2026-11-23T09:00:00-07:00 0"
 }
 
+# A running_late alert as fsd-track writes it: ALERT ID TECH JOB ETA
+late_alert() {
+	printf '{"kind":"alert","id":"%s","code":"running_late","tech":"%s","job":"%s","at":"2026-11-23T09:00:00-07:00","eta":"%s","minutes":30}\n' "$@"
+}
+
+@test "re-plan: a running_late alert's ETA is heeded, told as a new ETA, and the alert goes on as it came" {
+	morning | jq -c 'if .id == "J1002" then .status = "done" elif .id == "J1003" then .status = "en_route" else . end' >"$BATS_TEST_TMPDIR/noon"
+	late_alert AL-1 T01 J1003 2026-11-23T09:50:00-07:00 >>"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T09:00:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | [.arrive, .start, .eta_changed.new] | join(" ")')" \
+	    "2026-11-23T09:50:00-07:00 2026-11-23T09:50:00-07:00 2026-11-23T09:50:00-07:00"
+	assert_eq "$(out_jq -r 'select(.id == "J1001") | .start > "2026-11-23T11:20:00-07:00"')" true
+	assert_eq "$(printf '%s\n' "$output" | grep '"kind":"alert"')" "$(late_alert AL-1 T01 J1003 2026-11-23T09:50:00-07:00)"
+}
+
+@test "re-plan: running late for a job not set out for yet (the one before overran): the tech is free that much later" {
+	morning | jq -c 'if .id == "J1002" then .status = "in_progress" | .started = "2026-11-23T08:10:00-07:00" else . end' >"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T09:00:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | .start < "2026-11-23T09:30:00-07:00"')" true
+	late_alert AL-2 T01 J1003 2026-11-23T10:00:00-07:00 >>"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T09:00:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | [.tech, .start] | join(" ")')" "T01 2026-11-23T10:00:00-07:00"
+}
+
+@test "re-plan: an alert about a tech the job has left is not heeded; one without its ETA is a bad record" {
+	morning | jq -c 'if .id == "J1002" then .status = "done" elif .id == "J1003" then .status = "en_route" else . end' >"$BATS_TEST_TMPDIR/noon"
+	late_alert AL-1 T02 J1003 2026-11-23T11:50:00-07:00 >>"$BATS_TEST_TMPDIR/noon"
+	echo '{"kind":"alert","id":"AL-3","code":"running_late","tech":"T01","job":"J1003"}' >>"$BATS_TEST_TMPDIR/noon"
+	run fsd-route $(techs) --now 2026-11-23T09:00:00-07:00 "$BATS_TEST_TMPDIR/noon"
+	[ "$status" -eq 1 ]
+	assert_output_has 'noon:7: a running_late alert needs "job", "tech" and "eta" for --now to heed it'
+	output=$(printf '%s\n' "$output" | grep '^{')
+	assert_eq "$(out_jq -r 'select(.id == "J1003") | .arrive')" "$(morning | jq -r 'select(.id == "J1003") | .arrive')"
+	assert_eq "$(out_jq -r 'select(.kind == "alert") | "\(.id) \(.exception.code)"' | tr '\n' ' ')" "AL-1 null AL-3 bad_record "
+}
+
+@test "records that are not jobs (an alert, a status event) pass through untouched, with or without --now" {
+	{ late_alert AL-1 T01 J1003 2026-11-23T09:50:00-07:00
+	  echo '{"kind":"status","job":"J1","status":"en_route"}'; } >"$BATS_TEST_TMPDIR/other"
+	run fsd-route $(techs) "$BATS_TEST_TMPDIR/other"
+	[ "$status" -eq 0 ]
+	assert_eq "$output" "$(cat "$BATS_TEST_TMPDIR/other")"
+}
+
 @test "re-plan: a status without what it needs, an unknown status, a bad --now" {
 	run fsd-route $(techs) --now 2026-11-23T10:00:00-07:00 <<'EOF2'
 {"id":"A","site":{"lat":39.7,"lon":-105},"tech":"T01","status":"in_progress"}

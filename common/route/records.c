@@ -423,6 +423,12 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 		run->stale_pickups++;
 		return 0;
 	}
+	if (!fsd_record_is_job(record)) {
+		if (route_pass_record(run, record, pos) == 0)
+			return 0;
+		fsd_set_exception(record, "bad_record", "%s", fsd_field_error);
+		return 1;	/* still goes out, after the plan */
+	}
 	run->jobs = xgrow(run->jobs, &run->jobs_cap, run->njobs + 1, sizeof *run->jobs);
 	jr = &run->jobs[run->njobs++];
 	memset(jr, 0, sizeof *jr);
@@ -435,6 +441,7 @@ route_run_add_job(struct route_run *run, json_t *record, const struct fsd_pos *p
 	jr->matched_arrival = NAN;
 	jr->sla_due = NAN;
 	jr->old_arrive = jr->old_start = jr->old_end = NAN;
+	jr->late_eta = NAN;
 	jr->old_break_start = jr->old_break_end = NAN;
 	run->pending = xgrow(run->pending, &run->pending_cap, run->npending + 1, sizeof *run->pending);
 	run->pending_qualified = xrealloc(run->pending_qualified,
@@ -580,6 +587,7 @@ route_run_instance(struct route_run *run)
 	}
 	if (run->has_now) {
 		route_replan_read_breaks(run);
+		route_replan_read_late(run);
 		route_replan_heads(run, in);
 	}
 	route_parts_attach(run, in);
@@ -618,5 +626,7 @@ route_run_free(struct route_run *run)
 	free(run->pending);
 	free(run->pending_qualified);
 	json_decref(run->tech_records);
+	json_decref(run->passed);
+	free(run->late_etas);
 	route_places_free(&run->places);
 }

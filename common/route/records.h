@@ -68,6 +68,9 @@ struct route_job_record {
 	double old_start, old_end;	/* its start of service and end, or NAN */
 	/* Re-planning: the break that plan put before it, or NAN. */
 	double old_break_start, old_break_end;
+	/* --now: the latest running_late alert (fsd-track) for this job on
+	 * its tech says the tech is not there before this; NAN when none. */
+	double late_eta;
 	/* In progress or on the way: fixed times, and the place the drive
 	 * to it starts from. */
 	double fixed_arrive, fixed_start, fixed_end;
@@ -113,6 +116,13 @@ struct route_stock {
 	int nrows;
 };
 
+/* A running_late alert read with the plan (--now): tech will not be at
+ * job before eta, as fsd-track saw at at. */
+struct route_late_eta {
+	const char *job, *tech;	/* borrowed from the alert */
+	double eta, at;
+};
+
 struct route_run {
 	int has_now;		/* re-planning: statuses count */
 	double now;		/* minutes on the clock */
@@ -154,6 +164,11 @@ struct route_run {
 	int has_stock;
 	struct route_stock stock;
 	long stale_pickups;	/* pickup records of the plan read, replaced */
+	/* Records that are not jobs (alerts from fsd-track and fsd-watch):
+	 * out as they came, after the plan; running_late ones are heeded. */
+	json_t *passed;
+	struct route_late_eta *late_etas;
+	size_t nlate_etas, late_etas_cap;
 	long ended_unsaid;	/* jobs planned to end before --now, no status */
 	/* SKUs the jobs' pickups name (sku_names[k] is number k), and each
 	 * tech's truck stock of them, ntechs x nskus (parts.c). */
@@ -247,6 +262,12 @@ int route_replan_read(struct route_run *run, struct route_job_record *jr,
 /* Each job's old_break_start and _end, from the "break" the plan being
  * re-planned gave it, for route_replan_heads. */
 void route_replan_read_breaks(struct route_run *run);
+/* A record that is not a job (fsd_record_is_job): kept, to go out as it
+ * came after the plan; a running_late alert is also read, for --now. 0,
+ * or -1 with the field's message when such an alert is bad. */
+int route_pass_record(struct route_run *run, json_t *record, const struct fsd_pos *pos);
+/* Each job's late_eta, from the running_late alerts read. */
+void route_replan_read_late(struct route_run *run);
 /* Each tech's day so far -- done, in progress, on the way -- decides
  * where and when the rest starts: the vehicles are moved there, and
  * the breaks taken leave their lists (replan.c). */

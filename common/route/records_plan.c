@@ -478,6 +478,10 @@ route_run_emit(struct route_run *run, const struct route_instance *in,
 			unrouted++;
 		fsd_emit(jr->record);
 	}
+	/* Alerts read with the plan go on as they came, for the board and
+	 * fsd-notify downstream. */
+	for (size_t i = 0; i < json_array_size(run->passed); i++)
+		fsd_emit(json_array_get(run->passed, i));
 	if (run->ended_unsaid > 0)
 		fsd_note("%ld job%s planned to end before --now carr%s no \"status\": planned again "
 		    "as open; if done, say so (\"status\": \"done\", or fsd-status from the day's "

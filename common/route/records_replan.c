@@ -90,6 +90,64 @@ route_replan_read_breaks(struct route_run *run)
 	}
 }
 
+int
+route_pass_record(struct route_run *run, json_t *record, const struct fsd_pos *pos)
+{
+	struct route_late_eta late = { NULL, NULL, NAN, NAN };
+	const char *kind = NULL, *code = NULL;
+	int r;
+
+	if (run->passed == NULL)
+		run->passed = json_array();
+	json_array_append(run->passed, record);
+	if (!run->has_now || fsd_field_string(record, "kind", &kind, NULL) != FSD_FIELD_OK
+	    || strcmp(kind, "alert") != 0
+	    || fsd_field_string(record, "code", &code, NULL) != FSD_FIELD_OK
+	    || strcmp(code, "running_late") != 0)
+		return 0;
+	if (fsd_field_string(record, "job", &late.job, pos) != FSD_FIELD_OK
+	    || fsd_field_string(record, "tech", &late.tech, pos) != FSD_FIELD_OK
+	    || route_clock_read(&run->clock, record, "eta", &late.eta, NULL, pos) != FSD_FIELD_OK)
+		return fsd_field_fail(pos, "a running_late alert needs \"job\", \"tech\" and "
+		    "\"eta\" for --now to heed it"), -1;
+	if ((r = route_clock_read(&run->clock, record, "at", &late.at, NULL, pos)) == FSD_FIELD_BAD)
+		return -1;
+	if (r == FSD_FIELD_ABSENT)
+		late.at = -ROUTE_UNBOUNDED;
+	run->late_etas = xgrow(run->late_etas, &run->late_etas_cap, run->nlate_etas + 1,
+	    sizeof *run->late_etas);
+	run->late_etas[run->nlate_etas++] = late;
+	return 0;
+}
+
+/* The latest alert about a job counts (fsd-track raises running_late
+ * again as the tech slips further), and only while the job is still on
+ * the tech it was about: a job already moved to another tech is not
+ * held back by the first one's delay. */
+void
+route_replan_read_late(struct route_run *run)
+{
+	double *seen = xmalloc((run->njobs + 1) * sizeof *seen);
+
+	for (size_t i = 0; i < run->njobs; i++)
+		seen[i] = -HUGE_VAL;
+	for (size_t k = 0; k < run->nlate_etas; k++) {
+		const struct route_late_eta *late = &run->late_etas[k];
+
+		for (size_t i = 0; i < run->njobs; i++) {
+			struct route_job_record *jr = &run->jobs[i];
+
+			if (jr->id == NULL || strcmp(jr->id, late->job) != 0 || jr->tech < 0
+			    || strcmp(run->techs[jr->tech].id, late->tech) != 0
+			    || late->at < seen[i])
+				continue;
+			seen[i] = late->at;
+			jr->late_eta = late->eta;
+		}
+	}
+	free(seen);
+}
+
 void
 route_replan_mark_eta(const struct route_run *run, struct route_job_record *jr, double start)
 {

@@ -39,9 +39,27 @@ taken_breaks(struct route_run *run, int t, struct route_vehicle *v, double free_
 	return free_at;
 }
 
+/* A running_late alert about a job the tech has not set out for yet (the
+ * one before it overran, traffic on the way there): the tracker's ETA,
+ * less the drive from where the tech will be, is when the tech is free,
+ * whichever job the re-plan gives them next. */
+static double
+late_until(const struct route_run *run, const struct route_instance *in, int t, int at,
+    double free_at)
+{
+	for (size_t i = 0; i < run->njobs; i++) {
+		const struct route_job_record *jr = &run->jobs[i];
+
+		if (jr->tech == t && !isnan(jr->late_eta) && jr->status == ROUTE_OPEN)
+			free_at = fmax(free_at, jr->late_eta - route_minutes(in, at, jr->fields.loc));
+	}
+	return free_at;
+}
+
 /* Where each tech is free from, and when: home at the shift's start or
  * now; the last job done (at its end); the last known position (now);
- * then the job in progress and the one being driven to. */
+ * then the job in progress and the one being driven to; then any later
+ * arrival a running_late alert foresees. */
 void
 route_replan_heads(struct route_run *run, struct route_instance *in)
 {
@@ -85,11 +103,15 @@ route_replan_heads(struct route_run *run, struct route_instance *in)
 			if (run->techs[t].position < 0 && !isnan(jr->old_arrive)
 			    && jr->fixed_arrive > free_at)
 				jr->fixed_arrive = fmax(jr->old_arrive, free_at);
+			/* Known better: the tracker's estimate of a late arrival. */
+			if (!isnan(jr->late_eta))
+				jr->fixed_arrive = fmax(jr->fixed_arrive, jr->late_eta);
 			jr->fixed_start = fmax(jr->fixed_arrive, jr->fields.ready);
 			jr->fixed_end = jr->fixed_start + jr->fields.service;
 			at = jr->fields.loc;
 			free_at = jr->fixed_end;
 		}
+		free_at = late_until(run, in, t, at, free_at);
 		v->start_loc = at;
 		v->shift_start = free_at;
 	}

@@ -187,7 +187,7 @@ test_notify(void)
 {
 	struct notify_rules r;
 	struct msg_due due[MSG_NKINDS];
-	struct job_facts f = { "J1", "no-heat", NULL, 3, 0, 1, 100, "10:00", NULL, NULL, NULL };
+	struct job_facts f = { "J1", "no-heat", NULL, 3, 0, 1, 100, -420, "10:00", NULL, NULL, NULL };
 
 	notify_rules_default(&r);
 	CHECK(notify_quiet(&r, 21 * 60) && notify_quiet(&r, 7 * 60 + 59) && !notify_quiet(&r, 8 * 60)
