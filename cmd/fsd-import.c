@@ -25,7 +25,7 @@
 /* The type options may be given again and again: all of them count. */
 static struct fsd_list string_columns, number_columns, bool_columns, list_columns,
     json_columns;
-static const char *rejects_path, *map_path, *zone, *delimiter_text;
+static const char *rejects_path, *map_path, *zone, *delimiter_text, *encoding_text;
 static int keep_guard, stop_on_error, with_source, check;
 
 static const struct fsd_option options[] = {
@@ -37,6 +37,7 @@ static const struct fsd_option options[] = {
 	{ 'm', "map", "FILE", "a column map: which column holds which field, and how", NULL, &map_path },
 	{ 0, "tz", "ZONE", "the zone of local times in the sheet (America/Denver)", NULL, &zone },
 	{ 'd', "delimiter", "CHAR", "cells are separated by CHAR: , ; or tab (default: as the header)", NULL, &delimiter_text },
+	{ 'e', "encoding", "NAME", "the sheet's bytes when it has no byte-order mark: utf-8 (default), windows-1252, latin1", NULL, &encoding_text },
 	{ 0, "check", NULL, "say likely mistakes: an id twice, skills run together with a comma (on with --map)", &check, NULL },
 	{ 0, "source", NULL, "add \"source\": \"file:line\" to each record, for later messages", &with_source, NULL },
 	{ 0, "raw", NULL, "keep the ' fsd-export puts before cells like =1+2", &keep_guard, NULL },
@@ -47,7 +48,7 @@ static const struct fsd_option options[] = {
 
 static const struct fsd_tool tool = {
 	"fsd-import",
-	"[--map FILE] [--tz ZONE] [--delimiter CHAR] [--check] [--source] "
+	"[--map FILE] [--tz ZONE] [--delimiter CHAR] [--encoding NAME] [--check] [--source] "
 	    "[--string COLS] [--number COLS] [--bool COLS] [--list COLS] [--json COLS] "
 	    "[--raw] [--rejects FILE] [--strict] [FILE ...]",
 	"turn spreadsheet rows (CSV) into records",
@@ -281,7 +282,8 @@ import_cell(json_t *record, const struct fsd_csv_column *col,
 		v = fsd_csv_lossy_string(text, len);
 	} else if (!fsd_csv_utf8_valid(text, len)) {
 		row_problem(problem, pos, "column \"%s\": the cell is not UTF-8 text "
-		    "(save the sheet as \"CSV UTF-8\")", col->name);
+		    "(save the sheet as \"CSV UTF-8\", or read it with --encoding windows-1252)",
+		    col->name);
 		v = fsd_csv_lossy_string(text, len);
 	} else if (mapped != NULL) {
 		if ((v = fsd_map_read_cell(map, mapped, zone, col->kind, text, len,
@@ -473,6 +475,14 @@ main(int argc, char **argv)
 		fsd_usage_error("--tz: \"%s\" is not a zone of the tz database "
 		    "(America/Denver, Europe/Berlin, UTC...)", zone);
 	dialect.delimiter = parse_delimiter(delimiter_text);
+	if (encoding_text != NULL) {
+		int encoding = fsd_csv_encoding_parse(encoding_text);
+
+		if (encoding < 0)
+			fsd_usage_error("--encoding: \"%s\" is not utf-8, windows-1252 or latin1",
+			    encoding_text);
+		dialect.encoding = (enum fsd_csv_encoding)encoding;
+	}
 	ids_seen = json_object();
 	if (map_path != NULL)
 		map = fsd_map_load(map_path);

@@ -8,7 +8,7 @@ _fsd_options() {
 	fsd-geocode) echo "--server --cache --offline --interval --near --within --strict --rejects --help --version" ;;
 	fsd-geojson) echo "--techs --strict --rejects --help --version" ;;
 	fsd-ical) echo "--techs --split-by --dir --state --now --strict --rejects --help --version" ;;
-	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --check --source --raw --rejects --strict --help --version" ;;
+	fsd-import) echo "--string --number --bool --list --json --map --tz --delimiter --encoding --check --source --raw --rejects --strict --help --version" ;;
 	fsd-invoice) echo "--rates --ledger --key --pay-url --html --techs --media-url --group --date --reissue --verify-link --strict --rejects --help --version" ;;
 	fsd-match) echo "--techs --rules --now --road-factor --speed --candidates --return-in-shift --time-limit --iterations --seed --naive --strict --rejects --help --version" ;;
 	fsd-notify) echo "--rules --templates --now --sent --sendmail --sms-command --dry-run --strict --rejects --help --version" ;;
@@ -31,7 +31,7 @@ _fsd_takes_file() {
 	fsd-geocode:--server|fsd-geocode:-s|fsd-geocode:--cache|fsd-geocode:-c|fsd-geocode:--interval|fsd-geocode:--near|fsd-geocode:--within|fsd-geocode:--rejects) return 0 ;;
 	fsd-geojson:--techs|fsd-geojson:-t|fsd-geojson:--rejects) return 0 ;;
 	fsd-ical:--techs|fsd-ical:-t|fsd-ical:--split-by|fsd-ical:--dir|fsd-ical:-d|fsd-ical:--state|fsd-ical:-s|fsd-ical:--now|fsd-ical:--rejects) return 0 ;;
-	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--map|fsd-import:-m|fsd-import:--tz|fsd-import:--delimiter|fsd-import:-d|fsd-import:--rejects) return 0 ;;
+	fsd-import:--string|fsd-import:-s|fsd-import:--number|fsd-import:-n|fsd-import:--bool|fsd-import:-b|fsd-import:--list|fsd-import:-l|fsd-import:--json|fsd-import:--map|fsd-import:-m|fsd-import:--tz|fsd-import:--delimiter|fsd-import:-d|fsd-import:--encoding|fsd-import:-e|fsd-import:--rejects) return 0 ;;
 	fsd-invoice:--rates|fsd-invoice:-r|fsd-invoice:--ledger|fsd-invoice:-l|fsd-invoice:--key|fsd-invoice:-k|fsd-invoice:--pay-url|fsd-invoice:--html|fsd-invoice:--techs|fsd-invoice:-t|fsd-invoice:--media-url|fsd-invoice:--group|fsd-invoice:-g|fsd-invoice:--date|fsd-invoice:--verify-link|fsd-invoice:--rejects) return 0 ;;
 	fsd-match:--techs|fsd-match:-t|fsd-match:--rules|fsd-match:-r|fsd-match:--now|fsd-match:--road-factor|fsd-match:--speed|fsd-match:--candidates|fsd-match:--time-limit|fsd-match:--iterations|fsd-match:--seed|fsd-match:--rejects) return 0 ;;
 	fsd-notify:--rules|fsd-notify:-r|fsd-notify:--templates|fsd-notify:--now|fsd-notify:--sent|fsd-notify:-s|fsd-notify:--sendmail|fsd-notify:--sms-command|fsd-notify:--rejects) return 0 ;;

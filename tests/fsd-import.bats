@@ -129,8 +129,20 @@ CSV=$FIXTURES/csv
 @test "text that is not UTF-8: reported, kept with U+FFFD" {
 	run bash -c "printf 'id,name\nJ1,caf\xe9\n' | fsd-import"
 	[ "$status" -eq 1 ]
-	assert_output_has 'stdin:2: column "name": the cell is not UTF-8 text (save the sheet as "CSV UTF-8")'
+	assert_output_has 'stdin:2: column "name": the cell is not UTF-8 text (save the sheet as "CSV UTF-8", or read it with --encoding windows-1252)'
 	assert_output_has '"name":"caf�"'
+}
+
+@test "--encoding windows-1252: Excel's plain CSV, accents, curly quotes, dashes and the euro come in as UTF-8" {
+	printf 'id,name,notes\r\nJ1,Caf\xe9 Mon\xe9t,\x93quote\x94 \x80 50 \x96 done \x81\r\n' > "$BATS_TEST_TMPDIR/cp.csv"
+	run fsd-import --encoding windows-1252 "$BATS_TEST_TMPDIR/cp.csv"
+	[ "$status" -eq 0 ]
+	assert_eq "$(out_jq -c '[.name, .notes == "“quote” € 50 – done \u0081"]')" '["Café Monét",true]'
+	run fsd-import -e LATIN1 "$BATS_TEST_TMPDIR/cp.csv"
+	assert_eq "$(out_jq -r .name)" "Café Monét"
+	run fsd-import --encoding ebcdic "$BATS_TEST_TMPDIR/cp.csv"
+	[ "$status" -eq 2 ]
+	assert_output_has '--encoding: "ebcdic" is not utf-8, windows-1252 or latin1'
 }
 
 @test "a NUL byte in a cell: reported at import in plain words, kept as U+FFFD, the record still good JSON" {

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <csv.h>
 
@@ -104,6 +105,7 @@ feed(struct reader *r, const char *s, size_t len)
  * UTF-16 turned into UTF-8 on the way. */
 struct source {
 	FILE *f;
+	enum fsd_csv_encoding encoding;
 	int started;
 	int utf16;		/* 0, 'L'ittle or 'B'ig endian */
 	unsigned char odd[1];	/* a UTF-16 unit split between two reads */
@@ -181,6 +183,51 @@ utf16_to_utf8(struct source *s, const unsigned char *raw, size_t n, char *out)
 	return o;
 }
 
+/* Windows-1252's bytes 0x80 to 0x9f (the rest are Latin-1's), as the
+ * WHATWG Encoding Standard maps them: the five it leaves undefined stand
+ * for the C1 controls of the same number, so no byte is lost. */
+static const unsigned short cp1252_high[32] = {
+	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
+int
+fsd_csv_encoding_parse(const char *name)
+{
+	static const struct {
+		const char *name;
+		enum fsd_csv_encoding encoding;
+	} names[] = {
+		{ "utf-8", FSD_CSV_UTF8 }, { "utf8", FSD_CSV_UTF8 },
+		{ "windows-1252", FSD_CSV_WINDOWS_1252 }, { "cp1252", FSD_CSV_WINDOWS_1252 },
+		{ "latin1", FSD_CSV_LATIN1 }, { "iso-8859-1", FSD_CSV_LATIN1 },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i].name) == 0)
+			return (int)names[i].encoding;
+	return -1;
+}
+
+/* Single bytes in raw to UTF-8 in out (at most 3 bytes each). */
+static size_t
+single_byte_to_utf8(enum fsd_csv_encoding encoding, const unsigned char *raw, size_t n,
+    char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = raw[i];
+
+		if (encoding == FSD_CSV_WINDOWS_1252 && c >= 0x80 && c < 0xa0)
+			c = cp1252_high[c - 0x80];
+		o += put_utf8(out + o, c);
+	}
+	return o;
+}
+
 /* Up to cap bytes of UTF-8 text into buf; 0 at the end. */
 static size_t
 next_chunk(struct source *s, char *buf, size_t cap)
@@ -188,6 +235,10 @@ next_chunk(struct source *s, char *buf, size_t cap)
 	unsigned char raw[16384];
 	size_t n, skip = 0;
 
+	if (s->encoding != FSD_CSV_UTF8 && !s->utf16) {
+		n = fread(raw, 1, cap / 3 < sizeof raw ? cap / 3 : sizeof raw, s->f);
+		return single_byte_to_utf8(s->encoding, raw, n, buf);
+	}
 	if (!s->utf16) {
 		n = fread(buf, 1, s->started ? cap : 2, s->f);
 		if (!s->started) {
@@ -254,7 +305,7 @@ int
 fsd_csv_read_dialect(FILE *f, struct fsd_csv_dialect *dialect, fsd_csv_row_fn fn, void *ctx)
 {
 	struct reader r = { .fn = fn, .ctx = ctx, .line = 1 };
-	struct source src = { .f = f };
+	struct source src = { .f = f, .encoding = dialect->encoding };
 	char buf[65536];
 	size_t n;
 	int first = 1, pending_cr = 0, saved_errno = 0;

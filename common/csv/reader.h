@@ -6,7 +6,9 @@
  * physical line at a time, so every row carries the line it starts on:
  * the line a spreadsheet user finds the row at in a text editor. A UTF-8
  * byte-order mark at the start is dropped; a file that starts with a
- * UTF-16 one (Excel's "Unicode text") is read as the UTF-8 it stands for. */
+ * UTF-16 one (Excel's "Unicode text") is read as the UTF-8 it stands for,
+ * and so is a file the caller says is Windows-1252 (what Excel's plain
+ * "CSV" is on a Western Windows) or Latin-1. */
 #ifndef FSD_CSV_READER_H
 #define FSD_CSV_READER_H
 
@@ -26,10 +28,23 @@ struct fsd_csv_row {
  * the call. Return non-zero to stop reading. */
 typedef int (*fsd_csv_row_fn)(const struct fsd_csv_row *row, void *ctx);
 
+/* The bytes of a file that has no byte-order mark to say. */
+enum fsd_csv_encoding {
+	FSD_CSV_UTF8,		/* the default */
+	FSD_CSV_WINDOWS_1252,	/* bytes 0x80-0x9f as the WHATWG Encoding
+				 * Standard maps them (0x80 is the euro) */
+	FSD_CSV_LATIN1		/* ISO 8859-1: every byte its own code point */
+};
+
+/* The encoding a name stands for ("utf-8", "windows-1252" or "cp1252",
+ * "latin1" or "iso-8859-1", in any case); -1 for none of them. */
+int fsd_csv_encoding_parse(const char *name);
+
 /* How the cells of a file are separated, and how it was read. */
 struct fsd_csv_dialect {
 	char delimiter;		/* ',', ';' or '\t'; 0: the one the first line
 				 * has most of, outside quotes (',' on a tie) */
+	enum fsd_csv_encoding encoding;	/* when the file has no byte-order mark */
 	/* Set by the reader: */
 	char used;		/* the delimiter the file was read with */
 	int utf16;		/* the file was UTF-16 with a byte-order mark */
