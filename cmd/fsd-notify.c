@@ -54,6 +54,9 @@ struct run {
 	char templates[PATH_MAX];
 	struct fsd_time now;
 	struct sent_log sent;
+	/* Messages already reported as going nowhere (no address, opted
+	 * out): said once, not on every run from cron, while that holds. */
+	struct sent_log told;
 	struct fsd_buf text, mail, line;
 };
 
@@ -97,6 +100,19 @@ log_attempt(struct run *run, json_t *message, const char *result, const char *wh
 	fsd_buf_char(&run->line, '\n');
 	fsd_append_durable(sent_path, run->line.data, run->line.len);
 	json_decref(entry);
+}
+
+/* Report it once: in the sent log (not in a dry run, which writes
+ * nothing), and for the rest of this run. A later run that finds the
+ * address, or the customer back in, sends as usual: only what went
+ * nowhere is remembered, and "sent" is keyed apart. */
+static void
+tell_once(struct run *run, const char *key, json_t *message, const char *result,
+    const char *why)
+{
+	if (!dry_run)
+		log_attempt(run, message, result, why);
+	sent_log_add(&run->told, key);
 }
 
 /* The template's text rendered into run->text; 0, or -1 with an
@@ -175,9 +191,12 @@ deliver(struct run *run, const json_t *job, const char *job_id, const struct msg
 	char why[512] = "";
 	int status;
 
-	if (sent_log_has(&run->sent, key)) {
+	/* Sent before; or said before to go nowhere, and it still does. */
+	if (sent_log_has(&run->sent, key)
+	    || ((to->address == NULL || (!to->dispatch && opted_out(job, channel)))
+		&& sent_log_has(&run->told, key))) {
 		free(key);
-		return;		/* sent before: nothing new */
+		return;
 	}
 	message = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s}", "kind", "message", "job", job_id,
 	    "message", msg_kind_name(due->kind), "channel", channel_name(channel),
@@ -190,10 +209,13 @@ deliver(struct run *run, const json_t *job, const char *job_id, const struct msg
 			to->name)
 		    : json_string(channel == CHANNEL_SMS ? "the customer has no phone"
 			: "the customer has no email"));
+		tell_once(run, key, message, "skipped",
+		    json_string_value(json_object_get(message, "reason")));
 		goto out;
 	}
 	if (!to->dispatch && opted_out(job, channel)) {
 		json_object_set_new(message, "status", json_string("opted_out"));
+		tell_once(run, key, message, "opted_out", NULL);
 		goto out;
 	}
 	if (!to->dispatch && channel == CHANNEL_SMS && priority != 1
@@ -435,12 +457,13 @@ main(int argc, char **argv)
 		fsd_append_repair(sent_path);	/* a send cut short by a crash */
 	}
 	if (sent_path != NULL)
-		sent_log_load(&run.sent, sent_path);
+		sent_log_load(&run.sent, &run.told, sent_path);
 
 	fsd_read_records(argc - first, argv + first, per_job, &run);
 
 	fsd_unlock(lock);
 	sent_log_free(&run.sent);
+	sent_log_free(&run.told);
 	notify_rules_free(&run.rules);
 	fsd_buf_free(&run.text);
 	fsd_buf_free(&run.mail);

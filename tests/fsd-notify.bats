@@ -238,6 +238,27 @@ job() {
 		'["done","email","dry_run"] ["invoice","sms","opted_out"] ["invoice","email","dry_run"] '
 }
 
+@test "a message that goes nowhere (no phone, opted out) is said once, not on every run; sent once that changes" {
+	job ',"status":"en_route"' | jq -c 'del(.customer.phone)' > j.ndjson
+	run notify j.ndjson
+	assert_eq "$(out_jq -c '[.message, .channel, .status, .reason]')" '["on_the_way","sms","skipped","the customer has no phone"]'
+	assert_eq "$(jq -c '[.message, .result, .why]' sent.log)" '["on_the_way","skipped","the customer has no phone"]'
+	run notify j.ndjson
+	assert_eq "$output" ""
+	job ',"status":"en_route"' > j.ndjson
+	run notify j.ndjson
+	assert_eq "$(out_jq -c '[.message, .channel, .status]')" '["on_the_way","sms","sent"]'
+	rm sent.log
+	CUSTOMER=',"opt_out":true'
+	run notify <(job ',"status":"en_route"')
+	assert_eq "$(out_jq -c '[.message, .status]')" '["on_the_way","opted_out"]'
+	run notify <(job ',"status":"en_route"')
+	assert_eq "$output" ""
+	CUSTOMER=
+	run notify <(job ',"status":"en_route"')
+	assert_eq "$(out_jq -c '[.message, .status]')" '["on_the_way","sent"]'
+}
+
 @test "a field the template names with no value: not sent, said, tried again" {
 	printf '%s\n' '{"id":"J1","customer":{"email":"kim@example.com"},"site":{"address":"x"},"status":"done"}' > j.ndjson
 	run notify j.ndjson

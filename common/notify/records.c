@@ -423,6 +423,7 @@ sent_log_add(struct sent_log *s, const char *key)
 static int
 take_sent(json_t *record, const struct fsd_pos *pos, void *ctx)
 {
+	struct sent_log **logs = ctx;
 	const char *job, *message, *detail = "", *channel, *result;
 	char *key;
 
@@ -432,23 +433,25 @@ take_sent(json_t *record, const struct fsd_pos *pos, void *ctx)
 	    || fsd_field_string(record, "result", &result, pos) != FSD_FIELD_OK
 	    || fsd_field_string(record, "eta", &detail, pos) == FSD_FIELD_BAD)
 		return fsd_field_fail(pos, "not a sent-log record (job, message, channel, result)"), 1;
-	if (strcmp(result, "sent") == 0) {
-		key = sent_key(job, message, detail, channel);
-		sent_log_add(ctx, key);
-		free(key);
-	}
+	key = sent_key(job, message, detail, channel);
+	if (strcmp(result, "sent") == 0)
+		sent_log_add(logs[0], key);
+	else if (strcmp(result, "skipped") == 0 || strcmp(result, "opted_out") == 0)
+		sent_log_add(logs[1], key);
+	free(key);
 	return 0;
 }
 
 void
-sent_log_load(struct sent_log *s, const char *path)
+sent_log_load(struct sent_log *sent, struct sent_log *told, const char *path)
 {
+	struct sent_log *logs[2] = { sent, told };
 	FILE *f = fopen(path, "r");
 
 	if (f == NULL)
 		return;		/* none yet: nothing sent */
 	fclose(f);
-	fsd_read_record_file(path, take_sent, s);
+	fsd_read_record_file(path, take_sent, logs);
 }
 
 void

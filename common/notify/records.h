@@ -35,7 +35,9 @@ struct sent_log {
 	size_t n, cap;
 };
 char *sent_key(const char *job, const char *message, const char *detail, const char *channel);
-void sent_log_load(struct sent_log *s, const char *path);
+/* The keys of what was sent, and of what was reported as going nowhere
+ * (skipped for want of an address, opted out). */
+void sent_log_load(struct sent_log *sent, struct sent_log *told, const char *path);
 int sent_log_has(const struct sent_log *s, const char *key);
 void sent_log_add(struct sent_log *s, const char *key);
 void sent_log_free(struct sent_log *s);
