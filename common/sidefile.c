@@ -48,9 +48,48 @@ fsd_side_die(const struct fsd_sidefile *f)
 	    fsd_display_name(f->name), f->problems, f->problems == 1 ? "" : "s", f->what);
 }
 
-/* Each segment of the path is looked for as "segment" after the previous
- * one, which finds the right place for any file written one key per line
- * or less; a key at the end of its line is still on it. */
+/* The start of item n of the array whose key ends just before at (at is
+ * then on the ':' or before it), or NULL: a small walk over the JSON
+ * text that knows strings and nesting, no more. */
+static const char *
+array_item(const char *at, unsigned long n)
+{
+	unsigned long item = 0;
+	int depth = 0;
+
+	at += strspn(at, " \t\r\n:");
+	if (*at != '[')
+		return NULL;
+	for (at++; ; at++) {
+		at += strspn(at, " \t\r\n");
+		if (depth == 0 && item == n)
+			return *at == ']' || *at == '\0' ? NULL : at;
+		for (; *at != '\0'; at++) {
+			if (*at == '"') {
+				for (at++; *at != '\0' && *at != '"'; at++)
+					if (*at == '\\' && at[1] != '\0')
+						at++;
+				if (*at == '\0')
+					return NULL;
+			} else if (*at == '[' || *at == '{') {
+				depth++;
+			} else if (*at == ']' || *at == '}') {
+				if (--depth < 0)
+					return NULL;	/* the array ended first */
+			} else if (*at == ',' && depth == 0) {
+				item++;
+				break;
+			}
+		}
+		if (*at == '\0')
+			return NULL;
+	}
+}
+
+/* Each key of the path is looked for as "key" after the previous one,
+ * which finds the right place for any file written one key per line or
+ * less; a key at the end of its line is still on it. An index, [N] or a
+ * segment of digits, is item N of the array just found. */
 long
 fsd_side_line(const struct fsd_sidefile *f, const char *path)
 {
@@ -59,16 +98,30 @@ fsd_side_line(const struct fsd_sidefile *f, const char *path)
 
 	if (at == NULL)
 		return 0;
-	while (*seg != '\0') {
-		size_t len = strcspn(seg, ".");
-		char *quoted = xasprintf("\"%.*s\"", (int)len, seg);
-		const char *found = strstr(at, quoted);
+	while (*seg != '\0' && at != NULL) {
+		size_t len = strcspn(seg, ".[");
+		const char *next = at;
 
-		free(quoted);
-		if (found == NULL)
-			break;
-		at = found + len + 2;
+		if (len > 0 && strspn(seg, "0123456789") >= len) {
+			next = array_item(at, strtoul(seg, NULL, 10));
+		} else if (len > 0) {
+			char *quoted = xasprintf("\"%.*s\"", (int)len, seg);
+			const char *found = strstr(at, quoted);
+
+			free(quoted);
+			next = found != NULL ? found + len + 2 : NULL;
+		}
 		seg += len;
+		while (next != NULL && *seg == '[') {
+			char *end;
+			unsigned long n = strtoul(seg + 1, &end, 10);
+
+			next = *end == ']' ? array_item(next, n) : NULL;
+			seg = *end == ']' ? end + 1 : end;
+		}
+		if (next == NULL)
+			break;
+		at = next;
 		if (*seg == '.')
 			seg++;
 	}

@@ -68,6 +68,16 @@ bogus_and_wrong() {
 	assert_output_has "fsd-close: $f: 2 problems in the forms file; nothing done"
 }
 
+@test "forms: a problem inside a list's item is on the item's own line" {
+	local f=$BATS_TEST_TMPDIR/forms.json
+	printf '%s\n' '{' ' "no-heat": {' '  "fields": [' '   { "id": "work_performed", "label": "w" },' \
+		'   { "label": "serial" }' '  ],' '  "photos": ["before",' '   3]' ' }' '}' >"$f"
+	run fsd-close --forms "$f" --rates "$FIXTURES/invoice/ratecard.json" </dev/null
+	[ "$status" -eq 1 ]
+	assert_output_has "forms.json:5: \"no-heat.fields[1]\" needs an \"id\""
+	assert_output_has "forms.json:8: \"no-heat.photos[1]\" must be a role"
+}
+
 @test "the rules file: every problem in one run, nested keys named by their path" {
 	f=$BATS_TEST_TMPDIR/r.json
 	printf '%s\n' '{' '  "weights": {"drive": -1},' '  "default": {"on_call": 1},' \

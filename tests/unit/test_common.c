@@ -332,6 +332,20 @@ test_sidefile(void)
 	    "sidefile: values go where their rows say; an absent key gets its default");
 	CHECK_STR(s.name, "crew", "sidefile: a string default is a copy");
 	CHECK(fsd_side_line(&f, "big") == 4, "sidefile: a key is found on its line");
+	{
+		static const char list[] = "{\n\"rows\": [\n {\"a\": \"x,]}\"},\n [1, 2],\n"
+		    " {\"a\": 1,\n  \"b\": 2}\n],\n\"b\": 3\n}";
+		struct fsd_sidefile g;
+
+		fsd_side_init(&g, NULL, list, "list.json", "settings file");
+		CHECK(fsd_side_line(&g, "rows[0]") == 3 && fsd_side_line(&g, "rows[1]") == 4
+		    && fsd_side_line(&g, "rows.2") == 5,
+		    "sidefile: an array's items by [N] or a digit segment, past strings and nesting");
+		CHECK(fsd_side_line(&g, "rows[2].b") == 6,
+		    "sidefile: a key inside an item is found after the item starts");
+		CHECK(fsd_side_line(&g, "rows[3]") == 2,
+		    "sidefile: an item past the end stops at the array's key");
+	}
 	fsd_side_close(&f);
 	json_decref(doc);
 	free(s.name);
