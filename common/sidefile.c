@@ -98,7 +98,7 @@ fsd_side_line(const struct fsd_sidefile *f, const char *path)
 
 	if (at == NULL)
 		return 0;
-	while (*seg != '\0' && at != NULL) {
+	while (*seg != '\0') {
 		size_t len = strcspn(seg, ".[");
 		const char *next = at;
 
@@ -111,20 +111,23 @@ fsd_side_line(const struct fsd_sidefile *f, const char *path)
 			free(quoted);
 			next = found != NULL ? found + len + 2 : NULL;
 		}
-		seg += len;
-		while (next != NULL && *seg == '[') {
-			char *end;
-			unsigned long n = strtoul(seg + 1, &end, 10);
-
-			next = *end == ']' ? array_item(next, n) : NULL;
-			seg = *end == ']' ? end + 1 : end;
-		}
 		if (next == NULL)
 			break;
 		at = next;
+		seg += len;
+		while (*seg == '[') {
+			char *end;
+			unsigned long n = strtoul(seg + 1, &end, 10);
+
+			if (*end != ']' || (next = array_item(at, n)) == NULL)
+				goto found;	/* the deepest place found */
+			at = next;
+			seg = end + 1;
+		}
 		if (*seg == '.')
 			seg++;
 	}
+found:
 	for (const char *p = f->text; p < at; p++)
 		if (*p == '\n')
 			line++;

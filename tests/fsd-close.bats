@@ -267,8 +267,8 @@ records() {
 	run fsd-close --forms "$T/forms.json" --rates "$CARD" <<<"$BASE"
 	[ "$status" -eq 1 ]
 	assert_output_has 'forms.json:4: "no-heat.photo" is not a known key (known: title, fields, checklist, readings, photos, signature, asset)'
-	assert_output_has 'forms.json:2: "no-heat.readings[0]" needs a "unit"'
-	assert_output_has 'forms.json:2: "no-heat.readings[0].min" must be a number, not "low"'
+	assert_output_has 'forms.json:3: "no-heat.readings[0]" needs a "unit"'
+	assert_output_has 'forms.json:3: "no-heat.readings[0].min" must be a number, not "low"'
 	assert_output_has 'forms.json: 3 problems in the forms file; nothing done'
 	[[ $output != *'{"id"'* ]]
 	run fsd-close --rates "$CARD" <<<"$BASE"
