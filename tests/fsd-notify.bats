@@ -302,6 +302,16 @@ job() {
 	[ "$(printf '%s\n' "$output" | grep -c '^fsd-notify:')" -eq 4 ]
 }
 
+@test "rules: quiet hours are times of day: 24:00 is midnight, 24:30 is refused" {
+	printf '{"quiet_hours": {"start": "21:00", "end": "24:00"}}\n' > midnight.json
+	run fsd-notify --dry-run --rules midnight.json <(job '')
+	[ "$status" -eq 0 ]
+	printf '{"quiet_hours": {"start": "24:30", "end": "08:00"}}\n' > late.json
+	run fsd-notify --dry-run --rules late.json <(job '')
+	[ "$status" -eq 1 ]
+	assert_output_has 'late.json:1: "quiet_hours.start" must be a time of day HH:MM'
+}
+
 @test "records that are no jobs get no message" {
 	run fsd-notify --dry-run <(echo '{"kind":"pickup","tech":"T01","status":"done","customer":{"email":"a@b.c"}}')
 	[ "$status" -eq 0 ]

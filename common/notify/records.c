@@ -52,6 +52,8 @@ static const struct fsd_key quiet_keys[] = {
 };
 #undef AT
 
+/* A time of day, 00:00 to 24:00: 24:00 ends quiet hours at midnight,
+ * but 24:30 is no time of day. */
 static int
 hh_mm(const char *text, int *minute)
 {
@@ -59,7 +61,7 @@ hh_mm(const char *text, int *minute)
 	char tail;
 
 	if (text == NULL || sscanf(text, "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 24
-	    || m < 0 || m > 59)
+	    || m < 0 || m > 59 || (h == 24 && m != 0))
 		return -1;
 	*minute = h * 60 + m;
 	return 0;
