@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "sidefile.h"
 #include "fuzz.h"
 
 static jmp_buf exit_jump;
@@ -90,4 +92,34 @@ fuzz_broken(const char *what)
 {
 	fprintf(stderr, "fuzz: broken: %s\n", what);
 	abort();
+}
+
+void
+fuzz_keys_within(const struct fsd_key *keys, const void *target)
+{
+	const char *base = target;
+
+	for (const struct fsd_key *k = keys; k->name != NULL; k++) {
+		const void *slot = base + k->offset;
+		double x;
+
+		switch (k->type) {
+		case FSD_KEY_INT: x = *(const int *)slot; break;
+		case FSD_KEY_INT64: x = (double)*(const int64_t *)slot; break;
+		case FSD_KEY_LLONG: x = (double)*(const long long *)slot; break;
+		case FSD_KEY_DOUBLE: x = *(const double *)slot; break;
+		case FSD_KEY_BOOL:
+			if (*(const int *)slot != 0 && *(const int *)slot != 1)
+				fuzz_broken("a side file's bool is neither 0 nor 1");
+			continue;
+		default: continue;
+		}
+		/* a row with no default leaves the caller's value, 0 here */
+		if (x == (k->has_default ? k->def : 0) || (k->min == 0 && k->max == 0))
+			continue;
+		if (!(x >= k->min && x <= k->max)) {
+			fprintf(stderr, "fuzz: \"%s\" is %g, outside %g..%g\n", k->name, x, k->min, k->max);
+			fuzz_broken("a side file's number is outside its row's bounds");
+		}
+	}
 }

@@ -25,4 +25,10 @@ char *fuzz_string(const uint8_t *data, size_t size);
 /* Stop the fuzzer with a report: a property the code promises broke. */
 _Noreturn void fuzz_broken(const char *what);
 
+/* What a side file's table promises (common/sidefile.h): every number a
+ * row fills in target is the row's default (0 when it has none: the
+ * caller's) or inside its bounds, and a bool is 0 or 1. For a loader that took its file without a problem. */
+struct fsd_key;
+void fuzz_keys_within(const struct fsd_key *keys, const void *target);
+
 #endif

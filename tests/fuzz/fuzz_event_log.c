@@ -1,0 +1,190 @@
+/* A day's event log (common/event/log.h) and --verify's check of its
+ * hash chain (common/event/chain.h), two ways:
+ *  - the input is the log: --verify walks it line by line as fsd-event
+ *    does; opening it for appending may refuse it (exit 1, caught by
+ *    fuzz_call), but not a log --verify holds intact, and then it reads
+ *    the head --verify prints, as many lines, and knows every id it read;
+ *  - the input's lines that are JSON objects with an "id" are written by
+ *    event_log_append as fsd-event writes them (its own "prev" and
+ *    "hash" left out) into a fresh log: --verify holds it intact, and
+ *    opening it again reads the writer's head, line count and ids.
+ * The log is a real file (the lock is a file beside it) in a private
+ * folder on /dev/shm when there is one. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jsonbuf.h"
+#include "event/chain.h"
+#include "event/log.h"
+#include "fuzz.h"
+
+static char dir[64], path[96], lock_path[112];
+
+static void
+remove_log(void)
+{
+	unlink(path);
+	unlink(lock_path);
+	rmdir(dir);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	snprintf(dir, sizeof dir, "%s/fsd-fuzz-events.XXXXXX",
+	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		abort();
+	}
+	snprintf(path, sizeof path, "%s/day.events", dir);
+	snprintf(lock_path, sizeof lock_path, "%s.lock", path);
+	atexit(remove_log);
+	return 0;
+}
+
+static void
+write_log(const uint8_t *data, size_t size)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL || fwrite(data, 1, size, f) != size || fclose(f) != 0) {
+		perror(path);
+		abort();
+	}
+}
+
+/* --verify's walk (cmd/fsd-event.c's check_line), without its words. */
+struct check {
+	char head[EVENT_HASH_HEX + 1];
+	long lines;
+};
+
+static int
+check_line(const char *line, size_t len, long number, int partial, void *ctx)
+{
+	struct check *c = ctx;
+
+	if (partial || event_chain_check(line, len, c->head, c->head) != EVENT_CHAIN_OK)
+		return (int)number;
+	c->lines = number;
+	return 0;
+}
+
+static int
+verified(struct check *c)
+{
+	memcpy(c->head, EVENT_GENESIS, sizeof c->head);
+	c->lines = 0;
+	return event_log_lines(path, check_line, c) == 0;
+}
+
+/* What opening the log read, kept past event_log_close. */
+static struct event_log opened;
+static char opened_head[EVENT_HASH_HEX + 1];
+
+static void
+open_log(const uint8_t *data, size_t size)
+{
+	(void)data;
+	(void)size;
+	event_log_open(&opened, path);
+	memcpy(opened_head, opened.head, sizeof opened_head);
+	for (size_t i = 0; i < opened.nids; i++)
+		if (!event_log_has_id(&opened, opened.ids[i]))
+			fuzz_broken("an id the log read is not known");
+}
+
+static void
+as_log(const uint8_t *data, size_t size)
+{
+	struct check c;
+
+	write_log(data, size);
+	if (!verified(&c)) {
+		fuzz_call(open_log, NULL, 0);
+		event_log_close(&opened);
+		return;
+	}
+	if (fuzz_call(open_log, NULL, 0) != 0)
+		fuzz_broken("a log --verify holds intact cannot be opened to append");
+	if (strcmp(opened_head, c.head) != 0 || opened.lines != c.lines)
+		fuzz_broken("opening a log reads another head or line count than --verify");
+	event_log_close(&opened);
+}
+
+/* The event a line holds as fsd-event would log it, and its id; NULL
+ * when the line is not an object with a string id. */
+static json_t *
+event_of(const char *line, size_t len, const char **id)
+{
+	json_t *event = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
+
+	if (!json_is_object(event) || !json_is_string(json_object_get(event, "id"))) {
+		json_decref(event);
+		return NULL;
+	}
+	json_object_del(event, "prev");
+	json_object_del(event, "hash");
+	*id = json_string_value(json_object_get(event, "id"));
+	return event;
+}
+
+static void
+append_lines(const uint8_t *data, size_t size)
+{
+	struct event_log log;
+	struct fsd_buf body = { 0 };
+	const char *text = (const char *)data, *end = text + size;
+	char head[EVENT_HASH_HEX + 1];
+	long lines;
+	struct check c;
+
+	unlink(path);
+	event_log_open(&log, path);
+	while (text < end) {
+		const char *nl = memchr(text, '\n', (size_t)(end - text)), *id;
+		size_t len = nl != NULL ? (size_t)(nl - text) : (size_t)(end - text);
+		json_t *event = event_of(text, len, &id);
+
+		text += len + 1;
+		if (event == NULL || event_log_has_id(&log, id)) {
+			json_decref(event);
+			continue;
+		}
+		body.len = 0;
+		fsd_buf_json(&body, event);
+		body.len--;	/* the closing brace: the seal goes before it */
+		event_log_append(&log, &body, id);
+		json_decref(event);
+	}
+	memcpy(head, log.head, sizeof head);
+	lines = log.lines;
+	if (!verified(&c) || strcmp(c.head, head) != 0 || c.lines != lines)
+		fuzz_broken("a log as appended does not verify to the writer's head");
+	event_log_unlock(&log);
+	open_log(NULL, 0);
+	if (strcmp(opened_head, head) != 0 || opened.lines != lines
+	    || opened.nids != log.nids)
+		fuzz_broken("a log as appended reads back another head, line count or ids");
+	for (size_t i = 0; i < log.nids; i++)
+		if (!event_log_has_id(&opened, log.ids[i]))
+			fuzz_broken("an id appended is not known when the log is read again");
+	event_log_close(&opened);
+	event_log_close(&log);
+	fsd_buf_free(&body);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	as_log(data, size);
+	if (fuzz_call(append_lines, data, size) != 0)
+		fuzz_broken("appending events or reading them back ended the run");
+	return 0;
+}
