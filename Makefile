@@ -86,8 +86,11 @@ FUZZ_SECONDS ?= 60
 FUZZ_PARSERS = $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_tool.c,$(wildcard tests/fuzz/fuzz_*.c))))
 # fsd-match keeps its day in a file-scope struct that main frees and does
 # not clear, so its main cannot run twice in one process: its parsers
-# (techs, rules) are fuzzed instead.
-FUZZ_TOOLS = fsd-invoice fsd-restock fsd-import fsd-export fsd-recur fsd-route
+# (techs, rules) are fuzzed instead. The others keep nothing at file
+# scope but their options, set again by each run (fsd-notify's --now is
+# always given: without it main points now_text at its own stack).
+FUZZ_TOOLS = fsd-invoice fsd-restock fsd-import fsd-export fsd-recur fsd-route \
+	fsd-status fsd-track fsd-watch fsd-close fsd-notify fsd-roster fsd-geojson fsd-report
 FUZZ_BIN = $(FUZZ_PARSERS:%=$(B)/fuzz/%) $(FUZZ_TOOLS:%=$(B)/fuzz/%)
 # The harnesses' header dependencies, as DEPS above: listed here, after
 # the lists they are made from, so a clean tree has a rule for each.

@@ -1,7 +1,10 @@
 /* A tool's whole record path: cmd/fsd-X.c compiled with its main named
  * fsd_tool_main, run on the input as its one file, with the arguments of
- * its minimal run (tests/fixtures/meta/fsd-X.args). FUZZ_TOOL names the
- * tool. A run that ends in exit() returns through fuzz_call. */
+ * its minimal run (tests/fixtures/meta/fsd-X.args), or, where that run
+ * leaves the record path idle (no events to fold, no rules, no techs),
+ * those of tests/fuzz/args/fsd-X.args: side files from tests/fixtures
+ * and share/, named from the top of the tree. FUZZ_TOOL names the tool.
+ * A run that ends in exit() returns through fuzz_call. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +54,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp", (long)getpid());
 	atexit(remove_state);
 	add(FUZZ_TOOL);
-	snprintf(path, sizeof path, "tests/fixtures/meta/%s.args", FUZZ_TOOL);
+	snprintf(path, sizeof path, "tests/fuzz/args/%s.args", FUZZ_TOOL);
+	if (access(path, R_OK) != 0)
+		snprintf(path, sizeof path, "tests/fixtures/meta/%s.args", FUZZ_TOOL);
 	if ((f = fopen(path, "r")) != NULL) {
 		while (fscanf(f, "%1023s", word) == 1)
 			add(word);
