@@ -2,8 +2,10 @@
  * hash chain (common/event/chain.h), two ways:
  *  - the input is the log: --verify walks it line by line as fsd-event
  *    does; opening it for appending may refuse it (exit 1, caught by
- *    fuzz_call), but not a log --verify holds intact, and then it reads
- *    the head --verify prints, as many lines, and knows every id it read;
+ *    fuzz_call), but not a log --verify holds intact up to a last line
+ *    cut short, and then it reads the head --verify gives for the whole
+ *    lines, as many lines, and knows every id it read; the part line is
+ *    set aside whole in .torn and the log left holds intact;
  *  - the input's lines that are JSON objects with an "id" are written by
  *    event_log_append as fsd-event writes them (its own "prev" and
  *    "hash" left out) into a fresh log: --verify holds it intact, and
@@ -21,13 +23,14 @@
 #include "event/log.h"
 #include "fuzz.h"
 
-static char dir[64], path[96], lock_path[112];
+static char dir[64], path[96], lock_path[112], torn_path[112];
 
 static void
 remove_log(void)
 {
 	unlink(path);
 	unlink(lock_path);
+	unlink(torn_path);
 	rmdir(dir);
 }
 
@@ -44,6 +47,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	snprintf(path, sizeof path, "%s/day.events", dir);
 	snprintf(lock_path, sizeof lock_path, "%s.lock", path);
+	snprintf(torn_path, sizeof torn_path, "%s.torn", path);
 	atexit(remove_log);
 	return 0;
 }
@@ -59,10 +63,13 @@ write_log(const uint8_t *data, size_t size)
 	}
 }
 
-/* --verify's walk (cmd/fsd-event.c's check_line), without its words. */
+/* --verify's walk (cmd/fsd-event.c's check_line), without its words;
+ * torn: it stopped only at a last line with no newline. */
 struct check {
 	char head[EVENT_HASH_HEX + 1];
 	long lines;
+	int torn;
+	size_t torn_len;	/* the part line: the last bytes of the input */
 };
 
 static int
@@ -70,7 +77,13 @@ check_line(const char *line, size_t len, long number, int partial, void *ctx)
 {
 	struct check *c = ctx;
 
-	if (partial || event_chain_check(line, len, c->head, c->head) != EVENT_CHAIN_OK)
+	if (partial) {
+		(void)line;
+		c->torn = 1;
+		c->torn_len = len;
+		return (int)number;
+	}
+	if (event_chain_check(line, len, c->head, c->head) != EVENT_CHAIN_OK)
 		return (int)number;
 	c->lines = number;
 	return 0;
@@ -81,6 +94,7 @@ verified(struct check *c)
 {
 	memcpy(c->head, EVENT_GENESIS, sizeof c->head);
 	c->lines = 0;
+	c->torn = 0;
 	return event_log_lines(path, check_line, c) == 0;
 }
 
@@ -100,22 +114,47 @@ open_log(const uint8_t *data, size_t size)
 			fuzz_broken("an id the log read is not known");
 }
 
+/* The .torn file holds the part line and a newline, and nothing else. */
+static void
+check_torn(const struct check *c, const uint8_t *data, size_t size)
+{
+	const uint8_t *torn = data + size - c->torn_len;
+	FILE *f = fopen(torn_path, "r");
+	char *kept = malloc(c->torn_len + 2);
+	size_t got;
+
+	if (f == NULL || kept == NULL)
+		fuzz_broken("a torn last line was not set aside");
+	got = fread(kept, 1, c->torn_len + 2, f);
+	fclose(f);
+	if (got != c->torn_len + 1 || memcmp(kept, torn, c->torn_len) != 0
+	    || kept[c->torn_len] != '\n')
+		fuzz_broken("a torn last line was set aside changed");
+	free(kept);
+}
+
 static void
 as_log(const uint8_t *data, size_t size)
 {
-	struct check c;
+	struct check c, after;
 
 	write_log(data, size);
-	if (!verified(&c)) {
+	unlink(torn_path);
+	if (!verified(&c) && !c.torn) {
 		fuzz_call(open_log, NULL, 0);
 		event_log_close(&opened);
 		return;
 	}
 	if (fuzz_call(open_log, NULL, 0) != 0)
-		fuzz_broken("a log --verify holds intact cannot be opened to append");
+		fuzz_broken("a log --verify holds intact (but for a torn last line) cannot be opened");
 	if (strcmp(opened_head, c.head) != 0 || opened.lines != c.lines)
 		fuzz_broken("opening a log reads another head or line count than --verify");
 	event_log_close(&opened);
+	if (c.torn) {
+		check_torn(&c, data, size);
+		if (!verified(&after) || strcmp(after.head, c.head) != 0 || after.lines != c.lines)
+			fuzz_broken("a log with its torn line set aside does not verify as before");
+	}
 }
 
 /* The event a line holds as fsd-event would log it, and its id; NULL
