@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,14 +42,63 @@ __wrap_fclose(FILE *f)
 	return __real_fclose(f);
 }
 
+/* The descriptors open before the first call (the standard three,
+ * libFuzzer's) and fuzz_file's: the only ones kept across calls. */
+static unsigned char kept_fd[1024];
+static int input_fd = -1;
+
+/* Each open descriptor but the directory's own, to fn. */
+static void
+each_open_fd(void (*fn)(int fd))
+{
+	DIR *d = opendir("/proc/self/fd");
+	int fds[1024];
+	size_t n = 0;
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL && n < sizeof fds / sizeof fds[0])
+		if (e->d_name[0] != '.' && atoi(e->d_name) != dirfd(d))
+			fds[n++] = atoi(e->d_name);
+	closedir(d);
+	for (size_t i = 0; i < n; i++)
+		fn(fds[i]);
+}
+
+static void
+keep_fd(int fd)
+{
+	if (fd >= 0 && (size_t)fd < sizeof kept_fd)
+		kept_fd[fd] = 1;
+}
+
+/* A process that exits closes its files; a call that "exited" left its
+ * files open (a loader dying half way through a file), one more each
+ * input, until nothing could be opened. They are closed here. */
+static void
+close_if_left_open(int fd)
+{
+	if (fd != input_fd && (fd < 0 || (size_t)fd >= sizeof kept_fd || !kept_fd[fd]))
+		close(fd);
+}
+
 int
 fuzz_call(void (*fn)(const uint8_t *, size_t), const uint8_t *data, size_t size)
 {
+	static int first = 1;
+
+	if (first) {
+		each_open_fd(keep_fd);
+		first = 0;
+	}
 	fsd_status = FSD_EXIT_OK;
 	exit_code = 0;
 	in_call = 1;
 	if (setjmp(exit_jump) == 0)
 		fn(data, size);
+	else
+		each_open_fd(close_if_left_open);
 	in_call = 0;
 	clearerr(stdout);
 	return exit_code;
@@ -57,18 +107,18 @@ fuzz_call(void (*fn)(const uint8_t *, size_t), const uint8_t *data, size_t size)
 const char *
 fuzz_file(const uint8_t *data, size_t size)
 {
-	static int fd = -1;
 	static char path[64];
 
-	if (fd < 0) {
-		fd = memfd_create("fsd-fuzz", 0);
-		if (fd < 0) {
+	if (input_fd < 0) {
+		input_fd = memfd_create("fsd-fuzz", 0);
+		if (input_fd < 0) {
 			perror("memfd_create");
 			abort();
 		}
-		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		snprintf(path, sizeof path, "/proc/self/fd/%d", input_fd);
 	}
-	if (ftruncate(fd, 0) != 0 || (size > 0 && pwrite(fd, data, size, 0) != (ssize_t)size)) {
+	if (ftruncate(input_fd, 0) != 0
+	    || (size > 0 && pwrite(input_fd, data, size, 0) != (ssize_t)size)) {
 		perror("fuzz_file");
 		abort();
 	}

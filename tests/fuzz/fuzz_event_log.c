@@ -1,11 +1,11 @@
 /* A day's event log (common/event/log.h) and --verify's check of its
  * hash chain (common/event/chain.h), two ways:
  *  - the input is the log: --verify walks it line by line as fsd-event
- *    does; opening it for appending may refuse it (exit 1, caught by
- *    fuzz_call), but not a log --verify holds intact up to a last line
- *    cut short, and then it reads the head --verify gives for the whole
- *    lines, as many lines, and knows every id it read; the part line is
- *    set aside whole in .torn and the log left holds intact;
+ *    does; a log whose whole lines all end in a hash opens for
+ *    appending, counting them and knowing every id it read, and when
+ *    --verify holds it intact up to a last line cut short, it reads the
+ *    head --verify gives; the part line is set aside whole in .torn and
+ *    the log left verifies as before;
  *  - the input's lines that are JSON objects with an "id" are written by
  *    event_log_append as fsd-event writes them (its own "prev" and
  *    "hash" left out) into a fresh log: --verify holds it intact, and
@@ -133,22 +133,52 @@ check_torn(const struct check *c, const uint8_t *data, size_t size)
 	free(kept);
 }
 
+/* Does every whole line end as a sealed line does, "hash":"<64>"} (what
+ * opening reads the head from: log.c's take_line)? *lines gets how many
+ * whole lines there are. */
+static int
+sealed_shape(const uint8_t *data, size_t size, long *lines)
+{
+	const char *text = (const char *)data, *end = text + size, *nl;
+	size_t tail = strlen("\",\"hash\":\"") + EVENT_HASH_HEX + strlen("\"}");
+	int sealed = 1;
+
+	*lines = 0;
+	for (; (nl = memchr(text, '\n', (size_t)(end - text))) != NULL; text = nl + 1) {
+		size_t len = (size_t)(nl - text);
+
+		++*lines;
+		if (len < tail || memcmp(nl - tail, "\",\"hash\":\"", 10) != 0)
+			sealed = 0;
+	}
+	return sealed;
+}
+
 static void
 as_log(const uint8_t *data, size_t size)
 {
 	struct check c, after;
+	long lines;
+	int intact;
 
 	write_log(data, size);
 	unlink(torn_path);
-	if (!verified(&c) && !c.torn) {
-		fuzz_call(open_log, NULL, 0);
-		event_log_close(&opened);
+	intact = verified(&c) || c.torn;	/* torn: every whole line verified */
+	/* A log with a line of another shape is refused (exit 1) on opening,
+	 * by design; each refusal leaks what it was reading, which over a
+	 * million runs fills the memory, so such logs are not opened here
+	 * (fsd-event.bats holds the message). */
+	if (!sealed_shape(data, size, &lines)) {
+		if (intact)
+			fuzz_broken("--verify holds intact a line that is not sealed");
 		return;
 	}
 	if (fuzz_call(open_log, NULL, 0) != 0)
-		fuzz_broken("a log --verify holds intact (but for a torn last line) cannot be opened");
-	if (strcmp(opened_head, c.head) != 0 || opened.lines != c.lines)
-		fuzz_broken("opening a log reads another head or line count than --verify");
+		fuzz_broken("a log whose lines all end in a hash cannot be opened");
+	if (opened.lines != lines)
+		fuzz_broken("opening a log counts another number of lines");
+	if (intact && strcmp(opened_head, c.head) != 0)
+		fuzz_broken("opening a log reads another head than --verify");
 	event_log_close(&opened);
 	if (c.torn) {
 		check_torn(&c, data, size);
