@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,22 @@ static const struct {
 	{ "bool", FSD_CSV_BOOL }, { "json", FSD_CSV_JSON },
 };
 
-static void
-parse_option(struct fsd_map_entry *e, char *option, const struct fsd_pos *pos)
+/* A bad line: why, into err, and -1. The loader frees what it holds
+ * before it says so and ends the run, so a map that is refused leaves
+ * nothing behind (a fuzzer loads millions in one process). */
+static int
+refuse(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int
+parse_option(struct fsd_map_entry *e, char *option, char *err, size_t errlen)
 {
 	char *arg = option + strcspn(option, " \t");
 
@@ -45,13 +60,16 @@ parse_option(struct fsd_map_entry *e, char *option, const struct fsd_pos *pos)
 		*arg++ = '\0';
 	arg = trim(arg);
 	if (strcmp(option, "format") == 0 && *arg != '\0') {
+		free(e->format);
 		e->format = xstrdup(arg);
 	} else if (strcmp(option, "tz") == 0 && *arg != '\0') {
 		if (!fsd_zone_valid(arg))
-			fsd_die_at(FSD_EXIT_DATA, pos, "tz \"%s\" is not a zone of the tz database "
+			return refuse(err, errlen, "tz \"%s\" is not a zone of the tz database "
 			    "(America/Denver, Europe/Berlin, UTC...)", arg);
+		free(e->zone);
 		e->zone = xstrdup(arg);
 	} else if (strcmp(option, "list") == 0 && *arg != '\0') {
+		free(e->list_separator);
 		e->list_separator = xstrdup(arg);
 	} else if (strcmp(option, "dollars") == 0 && *arg == '\0') {
 		e->money = FSD_MAP_MONEY_MAJOR;
@@ -62,53 +80,79 @@ parse_option(struct fsd_map_entry *e, char *option, const struct fsd_pos *pos)
 			if (strcmp(option, kind_options[i].name) == 0 && *arg == '\0') {
 				e->has_kind = 1;
 				e->kind = kind_options[i].kind;
-				return;
+				return 0;
 			}
 		}
-		fsd_die_at(FSD_EXIT_DATA, pos, "\"%s%s%s\" is not a map option (format FMT, tz ZONE, "
+		return refuse(err, errlen, "\"%s%s%s\" is not a map option (format FMT, tz ZONE, "
 		    "dollars, cents, list SEP, text, number, bool, json)", option,
 		    *arg ? " " : "", arg);
 	}
+	return 0;
 }
 
 static void
-parse_line(struct fsd_map *map, char *line, const struct fsd_pos *pos)
+entry_free(struct fsd_map_entry *e)
 {
-	struct fsd_map_entry e = { .line = pos->line };
+	free(e->field);
+	free(e->column);
+	free(e->constant);
+	free(e->format);
+	free(e->zone);
+	free(e->list_separator);
+}
+
+static int
+read_line(struct fsd_map *map, char *line, struct fsd_map_entry *e, char *err, size_t errlen)
+{
 	char *constant = strstr(line, ":="), *eq = strchr(line, '='), *field, *rest;
 
 	if (constant != NULL && constant < eq) {
 		*constant = '\0';
 		field = trim(line);
-		e.constant = xstrdup(trim(constant + 2));
+		e->constant = xstrdup(trim(constant + 2));
 	} else if (eq != NULL) {
 		*eq = '\0';
 		field = trim(line);
 		rest = eq + 1;
 		for (char *bar; (bar = strrchr(rest, '|')) != NULL;) {
 			*bar = '\0';
-			parse_option(&e, trim(bar + 1), pos);
+			if (parse_option(e, trim(bar + 1), err, errlen) != 0)
+				return -1;
 		}
 		if (*trim(rest) == '\0')
-			fsd_die_at(FSD_EXIT_DATA, pos, "\"%s\" is mapped to no column", field);
-		e.column = xstrdup(trim(rest));
+			return refuse(err, errlen, "\"%s\" is mapped to no column", field);
+		e->column = xstrdup(trim(rest));
 	} else {
-		fsd_die_at(FSD_EXIT_DATA, pos, "a map line is FIELD = COLUMN [| OPTION]... or NAME := VALUE");
+		return refuse(err, errlen, "a map line is FIELD = COLUMN [| OPTION]... or NAME := VALUE");
 	}
 	if (*field == '\0')
-		fsd_die_at(FSD_EXIT_DATA, pos, "the line names no field");
-	if (e.format != NULL && (e.money != FSD_MAP_MONEY_NONE || e.list_separator != NULL))
-		fsd_die_at(FSD_EXIT_DATA, pos, "\"%s\": a date format cannot go with money or a list", field);
-	for (size_t i = 0; e.column != NULL && i < map->n; i++)
-		if (map->entries[i].column != NULL && strcasecmp(map->entries[i].column, e.column) == 0)
-			fsd_die_at(FSD_EXIT_DATA, pos, "column \"%s\" is mapped twice (lines %ld and %ld)",
-			    e.column, map->entries[i].line, pos->line);
-	e.field = xstrdup(field);
-	if (e.constant != NULL && strcmp(e.field, "currency") == 0
-	    && (map->exponent = fsd_currency_exponent(e.constant)) < 0)
-		fsd_die_at(FSD_EXIT_DATA, pos, "currency \"%s\" is not an ISO 4217 code (USD, EUR...)", e.constant);
+		return refuse(err, errlen, "the line names no field");
+	if (e->format != NULL && (e->money != FSD_MAP_MONEY_NONE || e->list_separator != NULL))
+		return refuse(err, errlen, "\"%s\": a date format cannot go with money or a list", field);
+	for (size_t i = 0; e->column != NULL && i < map->n; i++)
+		if (map->entries[i].column != NULL && strcasecmp(map->entries[i].column, e->column) == 0)
+			return refuse(err, errlen, "column \"%s\" is mapped twice (lines %ld and %ld)",
+			    e->column, map->entries[i].line, e->line);
+	e->field = xstrdup(field);
+	if (e->constant != NULL && strcmp(e->field, "currency") == 0
+	    && (map->exponent = fsd_currency_exponent(e->constant)) < 0)
+		return refuse(err, errlen, "currency \"%s\" is not an ISO 4217 code (USD, EUR...)", e->constant);
+	return 0;
+}
+
+/* One line into the map, or -1 with why in err (the entry freed). */
+static int
+parse_line(struct fsd_map *map, char *line, long number, char *err, size_t errlen)
+{
+	struct fsd_map_entry e = { .line = number };
+
+	if (read_line(map, line, &e, err, errlen) != 0) {
+		entry_free(&e);
+		return -1;
+	}
 	map->entries = xrealloc(map->entries, (map->n + 1) * sizeof *map->entries);
 	map->entries[map->n++] = e;
+	return 0;
 }
 
 struct fsd_map *
@@ -117,26 +161,39 @@ fsd_map_load(const char *path)
 	struct fsd_map *map = xcalloc(1, sizeof *map);
 	struct fsd_pos pos = { path, 0 };
 	FILE *f = fopen(path, "r");
-	char *line = NULL;
+	char *line = NULL, err[512];
 	size_t cap = 0;
+	int bad = 0;
 
-	if (f == NULL)
+	if (f == NULL) {
+		free(map);
 		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
+	}
 	map->path = xstrdup(path);
 	map->exponent = 2;
-	while (getline(&line, &cap, f) != -1) {
+	while (!bad && getline(&line, &cap, f) != -1) {
 		char *text = trim(line);
 
 		pos.line++;
 		if (*text != '\0' && *text != '#')
-			parse_line(map, text, &pos);
+			bad = parse_line(map, text, pos.line, err, sizeof err) != 0;
 	}
-	if (ferror(f))
-		fsd_die(FSD_EXIT_DATA, "%s: %s", path, strerror(errno));
+	if (!bad && ferror(f)) {
+		snprintf(err, sizeof err, "%s", strerror(errno));
+		pos.line = 0;
+		bad = 1;
+	}
+	if (!bad && map->n == 0) {
+		snprintf(err, sizeof err, "the map maps nothing");
+		pos.line = 0;
+		bad = 1;
+	}
 	free(line);
 	fclose(f);
-	if (map->n == 0)
-		fsd_die_at(FSD_EXIT_DATA, &(struct fsd_pos){ path, 0 }, "the map maps nothing");
+	if (bad) {
+		fsd_map_free(map);
+		fsd_die_at(FSD_EXIT_DATA, &pos, "%s", err);
+	}
 	return map;
 }
 
@@ -145,15 +202,8 @@ fsd_map_free(struct fsd_map *map)
 {
 	if (map == NULL)
 		return;
-	for (size_t i = 0; i < map->n; i++) {
-		struct fsd_map_entry *e = &map->entries[i];
-		free(e->field);
-		free(e->column);
-		free(e->constant);
-		free(e->format);
-		free(e->zone);
-		free(e->list_separator);
-	}
+	for (size_t i = 0; i < map->n; i++)
+		entry_free(&map->entries[i]);
 	free(map->entries);
 	free(map->path);
 	free(map);
