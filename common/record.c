@@ -247,7 +247,11 @@ fsd_load_json_object(const char *path)
 			fsd_die(FSD_EXIT_DATA, "%s: %s", path, error.text);
 		fsd_die(FSD_EXIT_DATA, "%s:%d:%d: %s", path, error.line, error.column, error.text);
 	}
-	if (!json_is_object(doc))
-		fsd_die(FSD_EXIT_DATA, "%s:1: must hold a JSON object, not %s", path, json_kind(doc));
+	if (!json_is_object(doc)) {
+		const char *kind = json_kind(doc);
+
+		json_decref(doc);	/* nothing left behind, as every loader */
+		fsd_die(FSD_EXIT_DATA, "%s:1: must hold a JSON object, not %s", path, kind);
+	}
 	return doc;
 }
