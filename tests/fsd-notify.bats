@@ -302,14 +302,19 @@ job() {
 	[ "$(printf '%s\n' "$output" | grep -c '^fsd-notify:')" -eq 4 ]
 }
 
-@test "rules: quiet hours are times of day: 24:00 is midnight, 24:30 is refused" {
+@test "rules: quiet hours are times of day, H:MM or HH:MM: 24:00 is midnight; 24:30, a sign, a space, one minute digit are refused" {
 	printf '{"quiet_hours": {"start": "21:00", "end": "24:00"}}\n' > midnight.json
 	run fsd-notify --dry-run --rules midnight.json <(job '')
 	[ "$status" -eq 0 ]
-	printf '{"quiet_hours": {"start": "24:30", "end": "08:00"}}\n' > late.json
+	for t in 24:30 +8:05 ' 8:05' 8:5 08:005 8h00; do
+		printf '{"quiet_hours": {"start": "%s", "end": "08:00"}}\n' "$t" > late.json
+		run fsd-notify --dry-run --rules late.json <(job '')
+		[ "$status" -eq 1 ] || { echo "\"$t\" was taken"; return 1; }
+		assert_output_has 'late.json:1: "quiet_hours.start" must be a time of day HH:MM'
+	done
+	printf '{"quiet_hours": {"start": "9:30", "end": "08:00"}}\n' > late.json
 	run fsd-notify --dry-run --rules late.json <(job '')
-	[ "$status" -eq 1 ]
-	assert_output_has 'late.json:1: "quiet_hours.start" must be a time of day HH:MM'
+	[ "$status" -eq 0 ]
 }
 
 @test "records that are no jobs get no message" {

@@ -57,11 +57,16 @@ static const struct fsd_key quiet_keys[] = {
 static int
 hh_mm(const char *text, int *minute)
 {
+	size_t hour_digits = text != NULL ? strspn(text, "0123456789") : 0;
 	int h, m;
-	char tail;
 
-	if (text == NULL || sscanf(text, "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 24
-	    || m < 0 || m > 59 || (h == 24 && m != 0))
+	/* H:MM or HH:MM and nothing else: no sign, no space, no "8:5". */
+	if (hour_digits < 1 || hour_digits > 2 || text[hour_digits] != ':'
+	    || strspn(text + hour_digits + 1, "0123456789") != 2 || text[hour_digits + 3] != '\0')
+		return -1;
+	h = atoi(text);
+	m = atoi(text + hour_digits + 1);
+	if (h > 24 || m > 59 || (h == 24 && m != 0))
 		return -1;
 	*minute = h * 60 + m;
 	return 0;
