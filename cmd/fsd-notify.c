@@ -17,6 +17,7 @@
 
 #include "fsd.h"
 #include "jsonbuf.h"
+#include "text.h"
 #include "event/chain.h"
 #include "notify/gsm7.h"
 #include "notify/mime.h"
@@ -123,7 +124,7 @@ render(struct run *run, json_t *message, const json_t *job, const struct msg_due
 {
 	char *path = xasprintf("%s/%s.%s.txt", run->templates, msg_kind_name(due->kind),
 	    channel_name(channel));
-	char *text = template_read(path), missing[256];
+	char *text = fsd_read_text(path, 0, NULL), missing[256];
 	struct notify_lookup lookup = { job, notify_msg_fields(job, &run->rules, due, about, alert), "" };
 	int r = -1;
 

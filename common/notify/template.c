@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
 #include "xalloc.h"
 #include "notify/template.h"
 
@@ -44,10 +43,4 @@ template_render(const char *text, template_lookup_fn lookup, void *ctx,
 	fsd_buf_char(out, '\0');
 	out->len--;
 	return 0;
-}
-
-char *
-template_read(const char *path)
-{
-	return fsd_read_text(path, 0, NULL);
 }

@@ -16,7 +16,4 @@ typedef const char *(*template_lookup_fn)(const char *path, void *ctx);
 int template_render(const char *text, template_lookup_fn lookup, void *ctx,
     struct fsd_buf *out, char *missing, size_t missing_size);
 
-/* Read a template file; NULL when it cannot be read. */
-char *template_read(const char *path);
-
 #endif
